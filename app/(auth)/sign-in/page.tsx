@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getCurrentUser } from "@/lib/data/session";
+import { safeCallbackPath } from "@/lib/validation/auth";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage(props: PageProps<"/sign-in">) {
+  const params = await props.searchParams;
+  if (await getCurrentUser()) redirect("/home");
+  const callbackUrl = typeof params.callbackUrl === "string" ? safeCallbackPath(params.callbackUrl, "") : "";
+  const signedOut = params.signedOut;
+  return (
+    <div className="mx-auto max-w-md space-y-6">
+      <h1 className="text-2xl font-bold">Sign in</h1>
+      {signedOut ? (
+        <p role="status" className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
+          {signedOut === "everywhere" ? "You were signed out on every device." : "You are signed out."}
+        </p>
+      ) : null}
+      <SignInForm callbackUrl={callbackUrl || undefined} />
+      <p className="text-sm text-slate-700">
+        New here? <Link href="/sign-up">Create an account</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import { useActionState } from "react";
+import { initialActionState } from "@/lib/actions/action-state";
+import { signOutAction } from "@/lib/actions/auth";
+
+/** A plain form, so signing out works before JavaScript loads. */
+export function SignOutButton() {
+  const [, formAction, pending] = useActionState(signOutAction, initialActionState);
+  return (
+    <form action={formAction}>
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-11 rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100"
+      >
+        Sign out
+      </button>
+    </form>
+  );
+}

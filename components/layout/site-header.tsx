@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { getCurrentUser } from "@/lib/data/session";
+
+export async function SiteHeader() {
+  const user = await getCurrentUser();
+  const links = user
+    ? user.role === "PHYSIO"
+      ? [
+          { href: "/caseload", label: "Caseload" },
+          { href: "/exercises", label: "Exercises" },
+          { href: "/account", label: "Account" },
+        ]
+      : [
+          { href: "/today", label: "Today" },
+          { href: "/exercises", label: "Exercises" },
+          { href: "/account", label: "Account" },
+        ]
+    : [{ href: "/exercises", label: "Exercises" }];
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
+        <Link
+          href={user ? "/home" : "/"}
+          className="mr-auto py-2 text-lg font-bold text-brand-800 no-underline"
+        >
+          Hip &amp; Back Coach
+        </Link>
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
+          {links.map((link) => (
+            <Link
+              key={link.href}
+              href={link.href}
+              className="min-h-11 content-center rounded-lg px-3 text-sm font-medium text-slate-700 no-underline hover:bg-slate-100"
+            >
+              {link.label}
+            </Link>
+          ))}
+          {user ? (
+            <SignOutButton />
+          ) : (
+            <>
+              <Link
+                href="/sign-in"
+                className="min-h-11 content-center rounded-lg px-3 text-sm font-medium text-slate-700 no-underline hover:bg-slate-100"
+              >
+                Sign in
+              </Link>
+              <Link
+                href="/sign-up"
+                className="min-h-11 content-center rounded-lg bg-brand-700 px-3 text-sm font-semibold text-white no-underline hover:bg-brand-800"
+              >
+                Create account
+              </Link>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,12 @@
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/** What every server action returns to its form. */
+export type ActionState = {
+  ok: boolean;
+  message?: string;
+  errors?: FieldErrors;
+  /** The submitted values, echoed so a form keeps what was typed (never passwords). */
+  values?: Record<string, string>;
+};
+
+export const initialActionState: ActionState = { ok: false };

@@ -1,0 +1,36 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { cache } from "react";
+import { authConfig } from "@/lib/auth.config";
+import { authenticate } from "@/lib/data/sign-in";
+import { clientAddressFrom } from "@/lib/request-context";
+import { signInSchema } from "@/lib/validation/auth";
+
+export class ThrottledSignIn extends CredentialsSignin {
+  override code = "throttled";
+}
+
+const nextAuth = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, request) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const result = await authenticate(
+          parsed.data.email,
+          parsed.data.password,
+          clientAddressFrom(request.headers),
+        );
+        if (result.status === "throttled") throw new ThrottledSignIn();
+        return result.status === "ok" ? result.user : null;
+      },
+    }),
+  ],
+});
+
+export const { handlers, signIn, signOut, unstable_update: updateSession } = nextAuth;
+
+/** The decoded session, once per request. lib/data/session.ts is what checks it against the database. */
+export const auth = cache(nextAuth.auth);

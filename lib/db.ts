@@ -1,0 +1,9 @@
+import "server-only";
+import { createPrismaClient, type Db } from "./db/client.ts";
+
+// One client per process; the globalThis cache survives hot reloads in development.
+const globalForDb = globalThis as unknown as { db?: Db };
+
+export const db: Db = globalForDb.db ?? createPrismaClient();
+
+if (process.env.NODE_ENV !== "production") globalForDb.db = db;

@@ -1,0 +1,146 @@
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { type DatabaseProvider, providerOf, sqliteFilePath } from "./provider.ts";
+
+// Applies the committed migration SQL and records each one in Prisma's own `_prisma_migrations`
+// table, exactly as `prisma migrate deploy` would, so either tool can take over later. We do it
+// ourselves because the JS schema engine cannot introspect PostgreSQL yet and the classic engine
+// is a download.
+
+export type Migration = { name: string; sql: string; checksum: string };
+
+export function migrationsDirectory(provider: DatabaseProvider, root = process.cwd()): string {
+  return path.join(
+    /* turbopackIgnore: true */ root,
+    provider === "sqlite" ? "prisma/migrations" : "prisma/postgres/migrations",
+  );
+}
+
+export function readMigrations(provider: DatabaseProvider, root = process.cwd()): Migration[] {
+  const dir = migrationsDirectory(provider, root);
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+const sqliteMigrationsTable = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    TEXT PRIMARY KEY NOT NULL,
+    "checksum"              TEXT NOT NULL,
+    "finished_at"           DATETIME,
+    "migration_name"        TEXT NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        DATETIME,
+    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+const postgresMigrationsTable = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum"              VARCHAR(64) NOT NULL,
+    "finished_at"           TIMESTAMPTZ,
+    "migration_name"        VARCHAR(255) NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        TIMESTAMPTZ,
+    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
+)`;
+
+type AppliedMigration = { migration_name: string; checksum: string };
+
+function checkHistory(migrations: Migration[], applied: AppliedMigration[]): Migration[] {
+  const byName = new Map(migrations.map((m) => [m.name, m]));
+  for (const row of applied) {
+    const local = byName.get(row.migration_name);
+    if (!local) {
+      throw new Error(
+        `The database has migration ${row.migration_name}, which this version of the app does not know.`,
+      );
+    }
+    if (local.checksum !== row.checksum) {
+      throw new Error(
+        `Migration ${row.migration_name} was edited after it was applied; restore the original file.`,
+      );
+    }
+  }
+  const done = new Set(applied.map((row) => row.migration_name));
+  return migrations.filter((m) => !done.has(m.name));
+}
+
+/** Applies every pending migration; returns the names applied. Safe to run from several processes. */
+export async function applyMigrations(url: string, root = process.cwd()): Promise<string[]> {
+  const provider = providerOf(url);
+  const migrations = readMigrations(provider, root);
+  return provider === "sqlite" ? applySqlite(url, migrations) : applyPostgres(url, migrations);
+}
+
+function applySqlite(url: string, migrations: Migration[]): string[] {
+  const db = new Database(sqliteFilePath(url), { timeout: 10_000 });
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    db.exec(sqliteMigrationsTable);
+    // BEGIN IMMEDIATE takes the write lock, so two starting processes apply each migration once.
+    const run = db.transaction(() => {
+      const applied = db
+        .prepare(
+          `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
+        .all() as AppliedMigration[];
+      const pending = checkHistory(migrations, applied);
+      for (const migration of pending) {
+        const startedAt = Date.now();
+        db.exec(migration.sql);
+        db.prepare(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
+        ).run(randomUUID(), migration.checksum, Date.now(), migration.name, startedAt);
+      }
+      return pending.map((m) => m.name);
+    });
+    return run.immediate();
+  } finally {
+    db.close();
+  }
+}
+
+// An arbitrary constant shared by every instance of this app, so concurrent start-ups queue.
+const postgresMigrationLock = 7_241_337;
+
+async function applyPostgres(url: string, migrations: Migration[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [postgresMigrationLock]);
+    await client.query(postgresMigrationsTable);
+    const { rows } = await client.query<AppliedMigration>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const pending = checkHistory(migrations, rows);
+    for (const migration of pending) {
+      await client.query("BEGIN");
+      try {
+        const startedAt = new Date();
+        await client.query(migration.sql);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, $4, 1)`,
+          [randomUUID(), migration.checksum, migration.name, startedAt],
+        );
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      }
+    }
+    return pending.map((m) => m.name);
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [postgresMigrationLock]).catch(() => undefined);
+    await client.end();
+  }
+}

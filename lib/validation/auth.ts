@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { isCommonPassword } from "@/lib/auth/password";
+
+export const roles = ["PATIENT", "PHYSIO"] as const;
+export type Role = (typeof roles)[number];
+
+// Counted in characters (code points), not bytes or UTF-16 units; never trimmed or truncated.
+const passwordLength = (value: string) => [...value].length;
+
+export const emailField = z
+  .string({ error: "Enter your e-mail address." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your e-mail address.")
+  .max(254, "That e-mail address is too long.")
+  .pipe(z.email("Enter a valid e-mail address, like name@example.com."));
+
+export const newPasswordField = z
+  .string({ error: "Choose a password." })
+  .refine((value) => passwordLength(value) >= 8, "Use at least 8 characters.")
+  .refine((value) => passwordLength(value) <= 128, "Use at most 128 characters.")
+  .refine(
+    (value) => !isCommonPassword(value),
+    "This password is too common and easy to guess. Choose another.",
+  );
+
+export function isValidTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneField = z
+  .string()
+  .trim()
+  .max(64)
+  .refine(isValidTimeZone, "Unknown time zone.")
+  .catch("UTC");
+
+export const signUpSchema = z.object({
+  name: z
+    .string({ error: "Enter your name." })
+    .trim()
+    .min(1, "Enter your name.")
+    .max(100, "Use at most 100 characters."),
+  email: emailField,
+  password: newPasswordField,
+  role: z.enum(roles, { error: "Choose whether you are a patient or a physiotherapist." }),
+  timezone: timeZoneField,
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: emailField,
+  // Any password is checked as typed; length rules apply only when one is chosen.
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(4096),
+  callbackUrl: z.string().max(2000).optional(),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z
+      .string({ error: "Enter your current password." })
+      .min(1, "Enter your current password."),
+    newPassword: newPasswordField,
+    confirmPassword: z.string({ error: "Repeat the new password." }),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords do not match.",
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** Only same-site paths may be redirect targets after sign-in. */
+export function safeCallbackPath(value: string | undefined | null, fallback: string): string {
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return value;
+}

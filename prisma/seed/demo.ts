@@ -1,0 +1,277 @@
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "../../lib/auth/password.ts";
+import type { Db } from "../../lib/db/client.ts";
+import type { Prisma } from "../../lib/generated/sqlite/client.ts";
+
+export const demoAccounts = {
+  patient: { email: "patient@demo.test", name: "Alex Morgan" },
+  physio: { email: "physio@demo.test", name: "Sam Okafor" },
+  otherPatients: [
+    { email: "jordan@demo.test", name: "Jordan Lee" },
+    { email: "casey@demo.test", name: "Casey Novak" },
+  ],
+} as const;
+
+const dayMs = 86_400_000;
+
+// Deterministic, so every fresh demo database tells the same story.
+function mulberry32(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const clampPain = (value: number) => Math.max(0, Math.min(10, Math.round(value)));
+
+type Story = {
+  days: number;
+  /** Pain at the start and at the end of the history (lower back). */
+  painFrom: number;
+  painTo: number;
+  /** Share of days with a session. */
+  sessionRate: number;
+  /** Days at the end with nothing logged. */
+  silentDays: number;
+  /** Extra pain over the last few days (a flare). */
+  flare: number;
+};
+
+type DoneExercise = { id: string; defaultPerSide: boolean };
+
+async function seedHistory(
+  db: Db,
+  patientId: string,
+  exercises: DoneExercise[],
+  story: Story,
+  seed: number,
+  now: Date,
+) {
+  const random = mulberry32(seed);
+  const sessions: Prisma.ExerciseSessionCreateManyInput[] = [];
+  const entries: Prisma.SessionEntryCreateManyInput[] = [];
+  const pains: Prisma.PainEntryCreateManyInput[] = [];
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+
+  for (let day = story.days; day >= story.silentDays; day--) {
+    const progress = 1 - day / story.days;
+    const flare = day < 4 ? story.flare : 0;
+    const base = story.painFrom + (story.painTo - story.painFrom) * progress + flare;
+    const dayStart = today - day * dayMs;
+    const morning = new Date(dayStart + (7 * 60 + Math.floor(random() * 90)) * 60_000);
+    const back = clampPain(base + (random() - 0.5) * 2);
+    pains.push({
+      id: randomUUID(),
+      patientId,
+      rating: back,
+      region: "LOWER_BACK",
+      context: "CHECK_IN",
+      recordedAt: morning,
+      clientRequestId: randomUUID(),
+    });
+    pains.push({
+      id: randomUUID(),
+      patientId,
+      rating: clampPain(base - 1 + (random() - 0.5) * 2),
+      region: "RIGHT_HIP",
+      context: "CHECK_IN",
+      recordedAt: morning,
+      clientRequestId: randomUUID(),
+    });
+    if (random() < 0.3) {
+      pains.push({
+        id: randomUUID(),
+        patientId,
+        rating: clampPain(base - 2 + random() * 2),
+        region: "LEFT_HIP",
+        context: "CHECK_IN",
+        recordedAt: morning,
+        clientRequestId: randomUUID(),
+      });
+    }
+    if (random() >= story.sessionRate) continue;
+    const sessionId = randomUUID();
+    const startedAt = new Date(dayStart + (17 * 60 + Math.floor(random() * 180)) * 60_000);
+    const painBefore = clampPain(base + (random() - 0.3));
+    const painAfter = clampPain(painBefore - 1 - random() * 1.5);
+    const done = exercises.filter(() => random() < 0.85);
+    sessions.push({
+      id: sessionId,
+      patientId,
+      startedAt,
+      durationSeconds: 900 + Math.floor(random() * 900),
+      painBefore,
+      painAfter,
+      notes: random() < 0.1 ? "Felt stiff at the start, easier by the end." : "",
+      source: random() < 0.8 ? "GUIDED" : "QUICK_LOG",
+      clientRequestId: randomUUID(),
+    });
+    for (const [position, exercise] of done.entries()) {
+      for (const side of exercise.defaultPerSide ? ["LEFT", "RIGHT"] : ["BOTH"]) {
+        entries.push({
+          id: randomUUID(),
+          sessionId,
+          exerciseId: exercise.id,
+          position,
+          side,
+          sets: 1,
+          reps: 3,
+          holdSeconds: 30,
+        });
+      }
+    }
+    pains.push({
+      id: randomUUID(),
+      patientId,
+      rating: painBefore,
+      region: "LOWER_BACK",
+      context: "BEFORE_SESSION",
+      recordedAt: startedAt,
+      sessionId,
+      clientRequestId: randomUUID(),
+    });
+    pains.push({
+      id: randomUUID(),
+      patientId,
+      rating: painAfter,
+      region: "LOWER_BACK",
+      context: "AFTER_SESSION",
+      recordedAt: new Date(startedAt.getTime() + 20 * 60_000),
+      sessionId,
+      clientRequestId: randomUUID(),
+    });
+  }
+  await db.exerciseSession.createMany({ data: sessions });
+  await db.sessionEntry.createMany({ data: entries });
+  await db.painEntry.createMany({ data: pains });
+}
+
+async function createUser(
+  db: Db,
+  email: string,
+  name: string,
+  role: "PATIENT" | "PHYSIO",
+  passwordHash: string,
+) {
+  return db.user.create({
+    data: { email, name, role, timezone: "Europe/London", passwordHash },
+    select: { id: true },
+  });
+}
+
+/**
+ * Demo accounts for the embedded mode: a patient with four months of history, a physiotherapist
+ * linked to three patients (one improving, one flaring, one gone quiet). Skipped when present.
+ */
+export async function seedDemo(db: Db, password: string, now = new Date()): Promise<boolean> {
+  if (await db.user.findUnique({ where: { email: demoAccounts.patient.email }, select: { id: true } }))
+    return false;
+  const passwordHash = await hashPassword(password);
+  const exercises = await db.exercise.findMany({
+    where: {
+      slug: {
+        in: ["knee-to-chest-stretch", "hip-flexor-stretch", "glute-bridge", "clamshell", "pelvic-tilt"],
+      },
+    },
+    select: {
+      id: true,
+      slug: true,
+      defaultSets: true,
+      defaultReps: true,
+      defaultHoldSeconds: true,
+      defaultPerSide: true,
+    },
+  });
+  const physio = await createUser(
+    db,
+    demoAccounts.physio.email,
+    demoAccounts.physio.name,
+    "PHYSIO",
+    passwordHash,
+  );
+  const patient = await createUser(
+    db,
+    demoAccounts.patient.email,
+    demoAccounts.patient.name,
+    "PATIENT",
+    passwordHash,
+  );
+  const [jordan, casey] = await Promise.all(
+    demoAccounts.otherPatients.map((p) => createUser(db, p.email, p.name, "PATIENT", passwordHash)),
+  );
+  if (!jordan || !casey) throw new Error("demo patients were not created");
+
+  await seedHistory(
+    db,
+    patient.id,
+    exercises,
+    { days: 120, painFrom: 6.5, painTo: 3, sessionRate: 0.8, silentDays: 0, flare: 0 },
+    1,
+    now,
+  );
+  await seedHistory(
+    db,
+    jordan.id,
+    exercises,
+    { days: 60, painFrom: 5, painTo: 4, sessionRate: 0.6, silentDays: 0, flare: 3.5 },
+    2,
+    now,
+  );
+  await seedHistory(
+    db,
+    casey.id,
+    exercises,
+    { days: 45, painFrom: 4, painTo: 3, sessionRate: 0.7, silentDays: 9, flare: 0 },
+    3,
+    now,
+  );
+
+  for (const [index, p] of [patient, jordan, casey].entries()) {
+    await db.careLink.create({
+      data: {
+        physioId: physio.id,
+        patientId: p.id,
+        status: "ACTIVE",
+        consentedAt: new Date(now.getTime() - (130 - index * 20) * dayMs),
+      },
+    });
+  }
+
+  const routine = await db.routine.create({ data: { patientId: patient.id }, select: { id: true } });
+  const everyDay = 0b1111111;
+  const weekdays = 0b0011111;
+  for (const [position, exercise] of exercises.entries()) {
+    const byPhysio = position < 3;
+    const setById = byPhysio ? physio.id : patient.id;
+    const setByRole = byPhysio ? "PHYSIO" : "PATIENT";
+    const dose = {
+      sets: exercise.defaultSets,
+      reps: exercise.defaultReps,
+      holdSeconds: exercise.defaultHoldSeconds,
+      perSide: exercise.defaultPerSide,
+      daysOfWeek: byPhysio ? everyDay : weekdays,
+    };
+    const item = await db.routineItem.create({
+      data: { routineId: routine.id, exerciseId: exercise.id, position, ...dose, setById, setByRole },
+      select: { id: true },
+    });
+    await db.routineItemVersion.create({
+      data: {
+        routineItemId: item.id,
+        patientId: patient.id,
+        version: 1,
+        change: "CREATED",
+        exerciseId: exercise.id,
+        position,
+        ...dose,
+        changedById: setById,
+        changedByRole: setByRole,
+        clientRequestId: randomUUID(),
+      },
+    });
+  }
+  return true;
+}

@@ -1,0 +1,68 @@
+// `npm start`: prepare the database, build when the sources changed, serve.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { prepareDatabase, printDemoSignIns } from "./prepare-db.ts";
+import { prepareRuntimeEnv } from "./runtime-env.ts";
+
+const buildInputs = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
+const stampFile = path.join(".next", "source-stamp");
+const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
+
+function filesUnder(entry: string): string[] {
+  if (!existsSync(entry)) return [];
+  if (!statSync(entry).isDirectory()) return [entry];
+  if (entry === path.join("lib", "generated")) return [];
+  return readdirSync(entry)
+    .sort()
+    .flatMap((child) => filesUnder(path.join(entry, child)));
+}
+
+function sourceStamp(): string {
+  const hash = createHash("sha256");
+  for (const file of buildInputs.flatMap(filesUnder)) hash.update(file).update(readFileSync(file));
+  return hash.digest("hex");
+}
+
+function buildIfNeeded(): void {
+  const stamp = sourceStamp();
+  if (
+    existsSync(path.join(".next", "BUILD_ID")) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8") === stamp
+  )
+    return;
+  console.log("Building the app (first start or sources changed)…");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  writeFileSync(stampFile, stamp);
+}
+
+try {
+  const env = prepareRuntimeEnv();
+  const { demoPassword } = await prepareDatabase(env);
+  buildIfNeeded();
+  const port = process.env.PORT ?? "3000";
+  const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: process.env,
+  });
+  console.log(`\nServing on http://localhost:${port} (${env.embedded ? "embedded SQLite" : "PostgreSQL"})`);
+  if (demoPassword) printDemoSignIns(demoPassword);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+} catch (error) {
+  console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
