@@ -6,8 +6,9 @@ import { requireUser } from "@/lib/data/session";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default async function AccountPage() {
+export default async function AccountPage(props: PageProps<"/account">) {
   const user = await requireUser();
+  const { passwordChanged } = await props.searchParams;
   return (
     <div className="max-w-lg space-y-8">
       <div>
@@ -21,6 +22,14 @@ export default async function AccountPage() {
         <h2 id="password-heading" className="text-lg font-semibold">
           Change password
         </h2>
+        {passwordChanged ? (
+          <p
+            role="status"
+            className="rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+          >
+            Your password was changed. You were signed out on every other device.
+          </p>
+        ) : null}
         <ChangePasswordForm />
       </section>
       <section aria-labelledby="everywhere-heading" className="space-y-3">

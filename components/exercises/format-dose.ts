@@ -6,6 +6,6 @@ export function formatDose(dose: Dose): string {
   const reps =
     dose.holdSeconds > 0
       ? `${dose.reps} × ${dose.holdSeconds} s ${dose.reps === 1 ? "hold" : "holds"}`
-      : `${dose.reps} repetitions`;
+      : `${dose.reps} ${dose.reps === 1 ? "repetition" : "repetitions"}`;
   return `${sets} of ${reps}${dose.perSide ? ", each side" : ""}`;
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
@@ -12,7 +13,7 @@ import {
   signInSchema,
   signUpSchema,
 } from "@/lib/validation/auth";
-import { ActionFailure, type ActionState, createAction } from "./action";
+import { ActionFailure, createAction } from "./action";
 
 const homeFor = (role: Role) => (role === "PHYSIO" ? "/caseload" : "/today");
 
@@ -31,8 +32,14 @@ async function startSession(email: string, password: string): Promise<void> {
   }
 }
 
+/** The header shows who is signed in: render the layout again whenever the session changes. */
+function refreshLayout(): void {
+  revalidatePath("/", "layout");
+}
+
 export const signInAction = createAction("public", signInSchema, async (input) => {
   await startSession(input.email, input.password);
+  refreshLayout();
   redirect(safeCallbackPath(input.callbackUrl, "/home"));
 });
 
@@ -44,6 +51,7 @@ export const signUpAction = createAction("public", signUpSchema, async (input, {
     });
   }
   await startSession(input.email, input.password);
+  refreshLayout();
   redirect(homeFor(input.role));
 });
 
@@ -57,12 +65,11 @@ export const changePasswordAction = createAction(
         currentPassword: ["That is not your current password."],
       });
     }
-    // The version moved on, which ended every session including this one: start a fresh one here.
+    // The version moved on, which ended every session including this one: start a fresh one, then
+    // load the page again so that it renders with the new session cookie.
     await startSession(result.email, input.newPassword);
-    return {
-      ok: true,
-      message: "Your password was changed. You were signed out on every other device.",
-    } satisfies ActionState;
+    refreshLayout();
+    redirect("/account?passwordChanged=1");
   },
 );
 
@@ -71,12 +78,14 @@ export const signOutEverywhereAction = createAction(
   z.object({}),
   async (_input, { clientAddress }) => {
     await endAllSessions(clientAddress);
+    refreshLayout();
     await signOut({ redirectTo: "/sign-in?signedOut=everywhere" });
     return undefined;
   },
 );
 
 export const signOutAction = createAction("public", z.object({}), async () => {
+  refreshLayout();
   await signOut({ redirectTo: "/sign-in?signedOut=1" });
   return undefined;
 });

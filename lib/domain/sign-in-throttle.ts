@@ -35,7 +35,8 @@ export function retryAfterSeconds(state: ThrottleState | null, now: Date, rule: 
   const failures = activeFailures(state, now, rule);
   if (!state || failures < rule.freeAttempts) return 0;
   const delay = Math.min(rule.maxDelaySeconds, rule.baseDelaySeconds * 2 ** (failures - rule.freeAttempts));
-  const waited = (now.getTime() - state.lastFailure.getTime()) / 1000;
+  // Clamped: a failure stamped by an instance whose clock runs ahead must not stretch the cap.
+  const waited = Math.max(0, (now.getTime() - state.lastFailure.getTime()) / 1000);
   return Math.max(0, Math.ceil(delay - waited));
 }
 

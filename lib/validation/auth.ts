@@ -77,6 +77,7 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /** Only same-site paths may be redirect targets after sign-in. */
 export function safeCallbackPath(value: string | undefined | null, fallback: string): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  // Browsers drop tabs and newlines and read "\" as "/", so "/\t/evil.com" would become "//evil.com".
+  if (!value?.startsWith("/") || /^\/[/\\]|[\t\n\r\\]/.test(value)) return fallback;
   return value;
 }

@@ -1,0 +1,53 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Playwright cannot download its browser here: use Debian's chromium unless told otherwise.
+const chromiumPath =
+  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ??
+  ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const e2eDemoPassword = "e2e demo passphrase";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "tests/.artifacts/playwright",
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    // The production build, started the way a user starts it, on a fresh embedded database.
+    command: "rm -rf tests/.artifacts/e2e-data && npm start",
+    url: `http://localhost:${port}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      DATA_DIR: "tests/.artifacts/e2e-data",
+      DATABASE_URL: "file:./tests/.artifacts/e2e-data/app.db",
+      DEMO_PASSWORD: e2eDemoPassword,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { e2eDemoPassword } from "../../playwright.config";
+import { screenshotDir, signIn } from "./fixtures";
+
+test("the demo patient signs in and sees the routine due today and recent pain", async ({ page }) => {
+  await signIn(page, "patient@demo.test", e2eDemoPassword);
+  await expect(page).toHaveURL(/\/today$/);
+  await expect(page.getByRole("heading", { name: "Hello, Alex Morgan" })).toBeVisible();
+  await expect(page.getByText(/\/10 in your/)).toBeVisible();
+  await expect(page.getByText(/Set by your physiotherapist, Sam Okafor/).first()).toBeVisible();
+  await page.screenshot({ path: `${screenshotDir}/today-demo.png`, fullPage: true });
+});
+
+test("the demo physiotherapist sees three linked patients", async ({ page }) => {
+  await signIn(page, "physio@demo.test", e2eDemoPassword);
+  await expect(page).toHaveURL(/\/caseload$/);
+  await expect(page.getByRole("table").getByRole("rowheader")).toHaveText([
+    "Alex Morgan",
+    "Casey Novak",
+    "Jordan Lee",
+  ]);
+  await page.screenshot({ path: `${screenshotDir}/caseload-demo.png`, fullPage: true });
+});
+
+test("every page carries the security headers, and signed-in pages are never cached", async ({
+  page,
+  request,
+}) => {
+  const response = await request.get("/exercises");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toContain("object-src 'none'");
+  expect(headers["content-security-policy"]).toContain("base-uri 'none'");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["strict-transport-security"]).toContain("max-age=");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-powered-by"]).toBeUndefined();
+
+  await signIn(page, "jordan@demo.test", e2eDemoPassword);
+  await expect(page).toHaveURL(/\/today$/);
+  const today = await page.request.get("/today");
+  expect(today.headers()["cache-control"]).toContain("no-store");
+});
+
+test("the health check answers 200 with nothing but a status", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok" });
+});

@@ -1,0 +1,188 @@
+import { describe, expect, it } from "vitest";
+import { initialActionState } from "@/lib/actions/action-state";
+import { changePasswordAction, signUpAction } from "@/lib/actions/auth";
+import { getCurrentUser } from "@/lib/data/session";
+import { authenticate } from "@/lib/data/sign-in";
+import { changeOwnPassword, endAllSessions, registerUser } from "@/lib/data/users";
+import { createUser, navigationOutcome, signInAs, testDb } from "../support/factories";
+
+function form(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, value);
+  return data;
+}
+
+describe("sign-up", () => {
+  it("stores the e-mail in lower case and the password as an argon2id hash at ASVS parameters", async () => {
+    const result = await registerUser(
+      {
+        name: "Ada",
+        email: "ada@example.test",
+        password: "a long passphrase",
+        role: "PATIENT",
+        timezone: "Europe/Paris",
+      },
+      "192.0.2.1",
+    );
+    expect(result.status).toBe("created");
+    const user = await testDb().user.findUniqueOrThrow({ where: { email: "ada@example.test" } });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(user.passwordHash).not.toContain("a long passphrase");
+    expect(user.timezone).toBe("Europe/Paris");
+  });
+
+  it("refuses a second account with the same e-mail, even when both arrive at once", async () => {
+    const input = {
+      name: "Bo",
+      email: "bo@example.test",
+      password: "another passphrase",
+      role: "PATIENT" as const,
+      timezone: "UTC",
+    };
+    const results = await Promise.all([registerUser(input, "192.0.2.2"), registerUser(input, "192.0.2.3")]);
+    expect(results.map((r) => r.status).sort()).toEqual(["created", "email-taken"]);
+    expect(await testDb().user.count({ where: { email: "bo@example.test" } })).toBe(1);
+  });
+
+  it("answers bad input field by field, keeps what was typed except the password, and writes nothing", async () => {
+    signInAs(null);
+    const before = await testDb().user.count();
+    const state = await signUpAction(
+      initialActionState,
+      form({ name: "  ", email: "not-an-email", password: "short", role: "ADMIN", timezone: "Mars/Olympus" }),
+    );
+    expect(state.ok).toBe(false);
+    expect(state.errors?.name).toEqual(["Enter your name."]);
+    expect(state.errors?.email?.[0]).toMatch(/valid e-mail/);
+    expect(state.errors?.password).toEqual(["Use at least 8 characters."]);
+    expect(state.errors?.role?.[0]).toMatch(/patient or a physiotherapist/);
+    expect(state.values).toMatchObject({ email: "not-an-email", role: "ADMIN" });
+    expect(state.values).not.toHaveProperty("password");
+    expect(await testDb().user.count()).toBe(before);
+  });
+
+  it("refuses one of the most common passwords", async () => {
+    const state = await signUpAction(
+      initialActionState,
+      form({ name: "Cy", email: "cy@example.test", password: "password1", role: "PATIENT", timezone: "UTC" }),
+    );
+    expect(state.errors?.password?.[0]).toMatch(/too common/);
+    expect(await testDb().user.count({ where: { email: "cy@example.test" } })).toBe(0);
+  });
+
+  it("tells someone whose e-mail is taken, on the e-mail field, and writes nothing", async () => {
+    const existing = await createUser("PATIENT");
+    const state = await signUpAction(
+      initialActionState,
+      form({
+        name: "Dee",
+        email: existing.email.toUpperCase(),
+        password: "yet another passphrase",
+        role: "PHYSIO",
+        timezone: "UTC",
+      }),
+    );
+    expect(state.errors?.email?.[0]).toMatch(/already exists/);
+    expect(await testDb().user.count({ where: { email: existing.email } })).toBe(1);
+  });
+
+  it("signs the new user in and sends a physiotherapist to the caseload", async () => {
+    const outcome = await navigationOutcome(() =>
+      signUpAction(
+        initialActionState,
+        form({
+          name: "Eve",
+          email: "eve@example.test",
+          password: "physio passphrase",
+          role: "PHYSIO",
+          timezone: "UTC",
+        }),
+      ),
+    );
+    expect(outcome).toBe("redirect:/caseload");
+    expect(
+      await testDb().user.findUnique({ where: { email: "eve@example.test" }, select: { role: true } }),
+    ).toEqual({
+      role: "PHYSIO",
+    });
+  });
+});
+
+describe("changing the password", () => {
+  it("sends someone who is not signed in to sign-in and changes nothing", async () => {
+    signInAs(null);
+    const outcome = await navigationOutcome(() =>
+      changePasswordAction(
+        initialActionState,
+        form({ currentPassword: "x", newPassword: "new passphrase 1", confirmPassword: "new passphrase 1" }),
+      ),
+    );
+    expect(outcome).toBe("redirect:/sign-in");
+  });
+
+  it("refuses a wrong current password and keeps the old one working", async () => {
+    const patient = await createUser("PATIENT");
+    signInAs(patient);
+    const state = await changePasswordAction(
+      initialActionState,
+      form({
+        currentPassword: "wrong",
+        newPassword: "brand new passphrase",
+        confirmPassword: "brand new passphrase",
+      }),
+    );
+    expect(state.errors?.currentPassword).toEqual(["That is not your current password."]);
+    expect(await authenticate(patient.email, patient.password, "192.0.2.30")).toMatchObject({ status: "ok" });
+  });
+
+  it("switches to the new password and ends every other session", async () => {
+    const patient = await createUser("PATIENT");
+    signInAs(patient);
+    await changeOwnPassword(
+      {
+        currentPassword: patient.password,
+        newPassword: "brand new passphrase",
+        confirmPassword: "brand new passphrase",
+      },
+      "192.0.2.31",
+    );
+    expect(await authenticate(patient.email, patient.password, "192.0.2.32")).toEqual({ status: "invalid" });
+    expect(await authenticate(patient.email, "brand new passphrase", "192.0.2.33")).toMatchObject({
+      status: "ok",
+      user: { sessionVersion: 1 },
+    });
+    // The session issued before the change (version 0) no longer counts.
+    expect(await getCurrentUser()).toBeNull();
+  });
+
+  it("through the form, starts a fresh session and reloads the account page", async () => {
+    const patient = await createUser("PATIENT");
+    signInAs(patient);
+    const outcome = await navigationOutcome(() =>
+      changePasswordAction(
+        initialActionState,
+        form({
+          currentPassword: patient.password,
+          newPassword: "form passphrase 7",
+          confirmPassword: "form passphrase 7",
+        }),
+      ),
+    );
+    expect(outcome).toBe("redirect:/account?passwordChanged=1");
+    expect(await authenticate(patient.email, "form passphrase 7", "192.0.2.34")).toMatchObject({
+      status: "ok",
+    });
+  });
+});
+
+it("signing out everywhere ends the sessions issued before it", async () => {
+  const physio = await createUser("PHYSIO");
+  signInAs(physio);
+  expect(await getCurrentUser()).toMatchObject({ id: physio.id });
+  await endAllSessions("192.0.2.40");
+  expect(await getCurrentUser()).toBeNull();
+  const audit = await testDb().auditEvent.findFirst({
+    where: { actorId: physio.id, action: "SIGN_OUT_EVERYWHERE" },
+  });
+  expect(audit?.outcome).toBe("SUCCESS");
+});

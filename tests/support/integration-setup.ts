@@ -1,0 +1,30 @@
+// Runs before every integration test file: a fresh migrated database of the project's provider,
+// and stand-ins for the two things only a running Next.js server provides (the Auth.js session
+// cookie and request headers). Everything below them — lib/data, lib/actions, the database — is real.
+import { afterAll, vi } from "vitest";
+import { createTestDatabase } from "./test-database";
+import { testSession } from "./test-session";
+
+const database = await createTestDatabase();
+process.env.DATABASE_URL = database.url;
+
+vi.mock("@/lib/auth", () => ({
+  auth: async () => testSession.current,
+  signIn: vi.fn(async () => undefined),
+  signOut: vi.fn(async () => undefined),
+  updateSession: vi.fn(async () => null),
+}));
+
+// revalidatePath needs the server's incremental cache; what it refreshes is checked end to end.
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": testSession.clientAddress }),
+  cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
+}));
+
+afterAll(async () => {
+  const { db } = await import("@/lib/db");
+  await db.$disconnect();
+  await database.drop();
+});

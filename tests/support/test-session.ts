@@ -1,0 +1,14 @@
+import type { Role } from "@/lib/validation/auth";
+
+type SessionUser = { id: string; name: string; email: string; role: Role; sessionVersion: number };
+
+/** What the mocked `auth()` answers: the session cookie the test's browser would carry. */
+export const testSession: { current: { user: SessionUser; expires: string } | null; clientAddress: string } =
+  {
+    current: null,
+    clientAddress: "203.0.113.7",
+  };
+
+export function actAs(user: SessionUser | null): void {
+  testSession.current = user ? { user, expires: new Date(Date.now() + 3_600_000).toISOString() } : null;
+}
