@@ -1,0 +1,57 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "@/lib/auth";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/validation/auth";
+
+export type CurrentUser = { id: string; name: string; email: string; role: Role; timezone: string };
+
+/**
+ * The signed-in user, checked against the database once per request: a session whose version is
+ * older than the user's (password changed, "sign out everywhere") counts as signed out.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const claims = session?.user;
+  if (!claims?.id) return null;
+  const user = await db.user.findUnique({
+    where: { id: claims.id },
+    select: { id: true, name: true, email: true, role: true, timezone: true, sessionVersion: true },
+  });
+  if (!user || user.sessionVersion !== claims.sessionVersion) return null;
+  return { id: user.id, name: user.name, email: user.email, role: user.role as Role, timezone: user.timezone };
+});
+
+/** The signed-in user, or a redirect to sign-in. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+/** A user of another role gets "not found": pages of the other role do not exist for them. */
+export async function requireRole(role: Role): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (user.role !== role) notFound();
+  return user;
+}
+
+export type PatientAccess = { user: CurrentUser; patientId: string; via: "self" | "careLink" };
+
+/**
+ * Who may see a patient's data: the patient, or a physiotherapist with an active care link.
+ * Anyone else gets "not found", so the answer never confirms that the patient exists.
+ */
+export const requirePatientAccess = cache(async (patientId: string): Promise<PatientAccess> => {
+  const user = await requireUser();
+  if (user.role === "PATIENT" && user.id === patientId) return { user, patientId, via: "self" };
+  if (user.role === "PHYSIO") {
+    const link = await db.careLink.findFirst({
+      where: { physioId: user.id, patientId, status: "ACTIVE" },
+      select: { id: true },
+    });
+    if (link) return { user, patientId, via: "careLink" };
+  }
+  notFound();
+});
