@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import type { z } from "zod";
+import { NotFoundError, RuleError } from "@/lib/data/errors";
 import { type CurrentUser, getCurrentUser, requireRole, requireUser } from "@/lib/data/session";
 import { currentClientAddress } from "@/lib/request-context";
 import type { Role } from "@/lib/validation/auth";
@@ -23,10 +24,34 @@ type Context<A extends Access> = {
   clientAddress: string;
 };
 
-function echo(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+/** Messages per field; nested fields are named by their path, e.g. "entries.2.sets". */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "form";
+    const list = errors[key] ?? [];
+    if (!list.includes(issue.message)) list.push(issue.message);
+    errors[key] = list;
+  }
+  return errors;
+}
+
+/** Form fields as an object; a name sent more than once (checkboxes) becomes an array. */
+function formToObject(formData: FormData): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !/password/i.test(key) && !key.startsWith("$")) values[key] = value;
+    if (key.startsWith("$")) continue;
+    const existing = object[key];
+    object[key] =
+      existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return object;
+}
+
+function echo(input: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (typeof value === "string" && !/password/i.test(key)) values[key] = value;
   }
   return values;
 }
@@ -41,8 +66,13 @@ export function createAction<A extends Access, S extends z.ZodType>(
   schema: S,
   handler: (input: z.output<S>, context: Context<A>) => Promise<ActionState | undefined>,
 ) {
-  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
-    const values = echo(formData);
+  // Forms post FormData; client components with nested data (a session's entries) post an object.
+  return async (
+    _previous: ActionState,
+    submitted: FormData | Record<string, unknown>,
+  ): Promise<ActionState> => {
+    const input = submitted instanceof FormData ? formToObject(submitted) : (submitted ?? {});
+    const values = echo(input);
     try {
       const user =
         access === "public"
@@ -50,11 +80,11 @@ export function createAction<A extends Access, S extends z.ZodType>(
           : access === "user"
             ? await requireUser()
             : await requireRole(access as Role);
-      const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
+      const parsed = schema.safeParse(input);
       if (!parsed.success) {
         return {
           ok: false,
-          errors: z.flattenError(parsed.error).fieldErrors as FieldErrors,
+          errors: fieldErrorsOf(parsed.error),
           values,
           message: "Please correct the fields marked below.",
         };

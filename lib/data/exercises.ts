@@ -65,7 +65,9 @@ function toSummary(row: SummaryRow): ExerciseSummary {
 }
 
 function matchesText(exercise: ExerciseSummary, query: string): boolean {
-  const haystack = [exercise.name, exercise.summary, ...exercise.targetMuscles].join(" ").toLocaleLowerCase("en");
+  const haystack = [exercise.name, exercise.summary, ...exercise.targetMuscles]
+    .join(" ")
+    .toLocaleLowerCase("en");
   return query
     .toLocaleLowerCase("en")
     .split(/\s+/)

@@ -50,7 +50,11 @@ export async function getPatientHome(patientId: string, now = new Date()): Promi
       select: { rating: true, region: true, recordedAt: true },
     }),
     db.exerciseSession.count({
-      where: { patientId, deletedAt: null, startedAt: { gte: new Date(now.getTime() - 7 * 86_400_000), lte: now } },
+      where: {
+        patientId,
+        deletedAt: null,
+        startedAt: { gte: new Date(now.getTime() - 7 * 86_400_000), lte: now },
+      },
     }),
   ]);
   const today = weekdayIn(now, patient.timezone);

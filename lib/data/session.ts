@@ -20,7 +20,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     select: { id: true, name: true, email: true, role: true, timezone: true, sessionVersion: true },
   });
   if (!user || user.sessionVersion !== claims.sessionVersion) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role as Role, timezone: user.timezone };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role as Role,
+    timezone: user.timezone,
+  };
 });
 
 /** The signed-in user, or a redirect to sign-in. */

@@ -37,14 +37,25 @@ async function countFailure(key: string, rule: ThrottleRule, now: Date): Promise
  * same argon2 work; throttling is keyed on the e-mail as typed, so it says nothing about whether
  * an account exists.
  */
-export async function authenticate(email: string, password: string, clientAddress: string): Promise<SignInResult> {
+export async function authenticate(
+  email: string,
+  password: string,
+  clientAddress: string,
+): Promise<SignInResult> {
   const now = new Date();
   const wait = Math.max(
     await throttleWait(accountKey(email), accountThrottle, now),
     await throttleWait(addressKey(clientAddress), addressThrottle, now),
   );
   if (wait > 0) {
-    await recordAudit({ actorId: null, actorRole: null, action: "SIGN_IN", outcome: "DENIED", clientAddress, detail: "throttled" });
+    await recordAudit({
+      actorId: null,
+      actorRole: null,
+      action: "SIGN_IN",
+      outcome: "DENIED",
+      clientAddress,
+      detail: "throttled",
+    });
     return { status: "throttled", retryAfterSeconds: wait };
   }
 
@@ -57,14 +68,32 @@ export async function authenticate(email: string, password: string, clientAddres
   if (!user || !valid) {
     await countFailure(accountKey(email), accountThrottle, now);
     await countFailure(addressKey(clientAddress), addressThrottle, now);
-    await recordAudit({ actorId: user?.id ?? null, actorRole: user?.role ?? null, action: "SIGN_IN", outcome: "FAILED", clientAddress });
+    await recordAudit({
+      actorId: user?.id ?? null,
+      actorRole: user?.role ?? null,
+      action: "SIGN_IN",
+      outcome: "FAILED",
+      clientAddress,
+    });
     return { status: "invalid" };
   }
 
   await db.signInThrottle.deleteMany({ where: { key: accountKey(email) } });
-  await recordAudit({ actorId: user.id, actorRole: user.role, action: "SIGN_IN", outcome: "SUCCESS", clientAddress });
+  await recordAudit({
+    actorId: user.id,
+    actorRole: user.role,
+    action: "SIGN_IN",
+    outcome: "SUCCESS",
+    clientAddress,
+  });
   return {
     status: "ok",
-    user: { id: user.id, name: user.name, email: user.email, role: user.role as Role, sessionVersion: user.sessionVersion },
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role as Role,
+      sessionVersion: user.sessionVersion,
+    },
   };
 }

@@ -3,6 +3,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import type { ChangePasswordInput, SignUpInput } from "@/lib/validation/auth";
 import { recordAudit } from "./audit";
+import { isUniqueViolation } from "./errors";
 import { requireUser } from "./session";
 
 export type RegisterResult = { status: "created"; userId: string } | { status: "email-taken" };
@@ -14,10 +15,22 @@ export async function registerUser(input: SignUpInput, clientAddress: string): P
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.user.create({
-      data: { email: input.email, name: input.name, role: input.role, timezone: input.timezone, passwordHash },
+      data: {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        timezone: input.timezone,
+        passwordHash,
+      },
       select: { id: true },
     });
-    await recordAudit({ actorId: user.id, actorRole: input.role, action: "SIGN_UP", outcome: "SUCCESS", clientAddress });
+    await recordAudit({
+      actorId: user.id,
+      actorRole: input.role,
+      action: "SIGN_UP",
+      outcome: "SUCCESS",
+      clientAddress,
+    });
     return { status: "created", userId: user.id };
   } catch (error) {
     if (isUniqueViolation(error)) return { status: "email-taken" };
@@ -25,24 +38,32 @@ export async function registerUser(input: SignUpInput, clientAddress: string): P
   }
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}
-
 export type ChangePasswordResult = { status: "changed"; email: string } | { status: "wrong-password" };
 
 /** Changing the password ends every other session (the session version moves on). */
-export async function changeOwnPassword(input: ChangePasswordInput, clientAddress: string): Promise<ChangePasswordResult> {
+export async function changeOwnPassword(
+  input: ChangePasswordInput,
+  clientAddress: string,
+): Promise<ChangePasswordResult> {
   const me = await requireUser();
   const current = await db.user.findUniqueOrThrow({ where: { id: me.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
-    await recordAudit({ actorId: me.id, actorRole: me.role, action: "CHANGE_PASSWORD", outcome: "FAILED", clientAddress });
+    await recordAudit({
+      actorId: me.id,
+      actorRole: me.role,
+      action: "CHANGE_PASSWORD",
+      outcome: "FAILED",
+      clientAddress,
+    });
     return { status: "wrong-password" };
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: me.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await recordAudit({ actorId: me.id, actorRole: me.role, action: "CHANGE_PASSWORD", outcome: "SUCCESS", clientAddress }, tx);
+    await recordAudit(
+      { actorId: me.id, actorRole: me.role, action: "CHANGE_PASSWORD", outcome: "SUCCESS", clientAddress },
+      tx,
+    );
   });
   return { status: "changed", email: me.email };
 }
@@ -51,6 +72,15 @@ export async function endAllSessions(clientAddress: string): Promise<void> {
   const me = await requireUser();
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: me.id }, data: { sessionVersion: { increment: 1 } } });
-    await recordAudit({ actorId: me.id, actorRole: me.role, action: "SIGN_OUT_EVERYWHERE", outcome: "SUCCESS", clientAddress }, tx);
+    await recordAudit(
+      {
+        actorId: me.id,
+        actorRole: me.role,
+        action: "SIGN_OUT_EVERYWHERE",
+        outcome: "SUCCESS",
+        clientAddress,
+      },
+      tx,
+    );
   });
 }

@@ -1,0 +1,95 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { discardGuidedDraft, finishGuidedSession, saveGuidedDraft } from "@/lib/data/guided-session";
+import { deletePainEntry, editPainEntry, recordCheckIn, restorePainEntry } from "@/lib/data/pain";
+import { deleteSession, editSession, logSession, restoreSession } from "@/lib/data/sessions";
+import {
+  checkInSchema,
+  painEntryEditSchema,
+  recordRefSchema,
+  sessionEditSchema,
+  sessionSchema,
+} from "@/lib/validation/logs";
+import { createAction } from "./action";
+
+/** Pages that show a patient's logs. */
+function refreshLogViews(): void {
+  for (const path of ["/today", "/history"]) revalidatePath(path);
+}
+
+export const logSessionAction = createAction("PATIENT", sessionSchema(), async (input) => {
+  const result = await logSession(input, "QUICK_LOG");
+  refreshLogViews();
+  return { ok: true, message: result.created ? "Session saved." : "This session was already saved." };
+});
+
+export const editSessionAction = createAction("PATIENT", sessionEditSchema(), async (input) => {
+  await editSession(input.id, input);
+  refreshLogViews();
+  return { ok: true, message: "Session updated. The earlier version is kept." };
+});
+
+export const deleteSessionAction = createAction("PATIENT", recordRefSchema, async (input) => {
+  await deleteSession(input.id, input.clientRequestId);
+  refreshLogViews();
+  return { ok: true, message: "Session deleted." };
+});
+
+export const restoreSessionAction = createAction("PATIENT", recordRefSchema, async (input) => {
+  await restoreSession(input.id, input.clientRequestId);
+  refreshLogViews();
+  return { ok: true, message: "Session restored." };
+});
+
+export const checkInAction = createAction("PATIENT", checkInSchema(), async (input) => {
+  const result = await recordCheckIn(input);
+  refreshLogViews();
+  return {
+    ok: true,
+    message: result.created ? "Check-in saved. Thank you." : "This check-in was already saved.",
+  };
+});
+
+export const editPainEntryAction = createAction("PATIENT", painEntryEditSchema(), async (input) => {
+  await editPainEntry(input);
+  refreshLogViews();
+  return { ok: true, message: "Pain entry updated. The earlier version is kept." };
+});
+
+export const deletePainEntryAction = createAction("PATIENT", recordRefSchema, async (input) => {
+  await deletePainEntry(input.id, input.clientRequestId);
+  refreshLogViews();
+  return { ok: true, message: "Pain entry deleted." };
+});
+
+export const restorePainEntryAction = createAction("PATIENT", recordRefSchema, async (input) => {
+  await restorePainEntry(input.id, input.clientRequestId);
+  refreshLogViews();
+  return { ok: true, message: "Pain entry restored." };
+});
+
+const draftSchema = z.object({
+  startedAt: z.coerce.date(),
+  state: z.string().max(50_000),
+});
+
+export const saveGuidedDraftAction = createAction("PATIENT", draftSchema, async (input) => {
+  await saveGuidedDraft(input.startedAt, input.state);
+  return { ok: true };
+});
+
+export const discardGuidedDraftAction = createAction("PATIENT", z.object({}), async () => {
+  await discardGuidedDraft();
+  return { ok: true };
+});
+
+export const finishGuidedSessionAction = createAction("PATIENT", sessionSchema(), async (input) => {
+  const result = await finishGuidedSession(input);
+  refreshLogViews();
+  return {
+    ok: true,
+    message: result.created ? "Session saved. Well done." : "This session was already saved.",
+  };
+});

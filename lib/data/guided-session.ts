@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { isScheduledOn, weekdayIn } from "@/lib/domain/schedule";
+import type { SessionInput } from "@/lib/validation/logs";
+import { getRoutine, type RoutineItemView } from "./routine";
+import { requireRole } from "./session";
+import { logSession, type WriteResult } from "./sessions";
+
+export type GuidedPlan = { items: RoutineItemView[]; onlyDueToday: boolean };
+
+/** What the player steps through: today's due items, or the whole routine when nothing is due. */
+export async function getGuidedPlan(now = new Date()): Promise<GuidedPlan> {
+  const patient = await requireRole("PATIENT");
+  const routine = await getRoutine(patient.id);
+  const weekday = weekdayIn(now, patient.timezone);
+  const due = routine.filter((item) => isScheduledOn(item.daysOfWeek, weekday));
+  return due.length > 0 ? { items: due, onlyDueToday: true } : { items: routine, onlyDueToday: false };
+}
+
+export type GuidedDraft = { startedAt: Date; state: string };
+
+// Drafts older than this are stale: the player starts afresh.
+const draftLifetimeMs = 12 * 3_600_000;
+
+export async function getGuidedDraft(now = new Date()): Promise<GuidedDraft | null> {
+  const patient = await requireRole("PATIENT");
+  const draft = await db.guidedSessionDraft.findUnique({
+    where: { patientId: patient.id },
+    select: { startedAt: true, state: true, updatedAt: true },
+  });
+  if (!draft || now.getTime() - draft.updatedAt.getTime() > draftLifetimeMs) return null;
+  return { startedAt: draft.startedAt, state: draft.state };
+}
+
+export async function saveGuidedDraft(startedAt: Date, state: string): Promise<void> {
+  const patient = await requireRole("PATIENT");
+  await db.guidedSessionDraft.upsert({
+    where: { patientId: patient.id },
+    create: { patientId: patient.id, startedAt, state },
+    update: { startedAt, state },
+  });
+}
+
+export async function discardGuidedDraft(): Promise<void> {
+  const patient = await requireRole("PATIENT");
+  await db.guidedSessionDraft.deleteMany({ where: { patientId: patient.id } });
+}
+
+/** Saves the finished guided session and drops the draft, in one transaction. */
+export async function finishGuidedSession(input: SessionInput): Promise<WriteResult> {
+  const patient = await requireRole("PATIENT");
+  return logSession(input, "GUIDED", async (tx) => {
+    await tx.guidedSessionDraft.deleteMany({ where: { patientId: patient.id } });
+  });
+}

@@ -1,0 +1,182 @@
+import "server-only";
+import { db } from "@/lib/db";
+import {
+  type CheckInInput,
+  type PainEntryEditInput,
+  type PainRegion,
+  painRegions,
+} from "@/lib/validation/logs";
+import { isUniqueViolation, NotFoundError } from "./errors";
+import { requirePatientAccess, requireRole } from "./session";
+import { historyPageSize } from "./sessions";
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+export type PainEntryView = {
+  id: string;
+  rating: number;
+  region: PainRegion;
+  context: "CHECK_IN" | "BEFORE_SESSION" | "AFTER_SESSION";
+  recordedAt: Date;
+  note: string;
+  version: number;
+  deletedAt: Date | null;
+};
+
+const painSelect = {
+  id: true,
+  rating: true,
+  region: true,
+  context: true,
+  recordedAt: true,
+  note: true,
+  version: true,
+  deletedAt: true,
+} as const;
+
+type PainRow = { [K in keyof PainEntryView]: K extends "region" | "context" ? string : PainEntryView[K] };
+const toView = (row: PainRow) => row as PainEntryView;
+
+/**
+ * A check-in: one entry per rated region, written together. Each row's request id is derived from
+ * the form's, so a resubmitted check-in writes nothing new.
+ */
+export async function recordCheckIn(
+  input: CheckInInput,
+  now = new Date(),
+): Promise<{ ids: string[]; created: boolean }> {
+  const patient = await requireRole("PATIENT");
+  const rated = painRegions.filter((region) => input[region] !== undefined);
+  const requestIds = rated.map((region) => `${input.clientRequestId}:${region}`);
+  const find = () =>
+    db.painEntry.findMany({
+      where: { patientId: patient.id, clientRequestId: { in: requestIds } },
+      select: { id: true },
+    });
+  const existing = await find();
+  if (existing.length > 0) return { ids: existing.map((row) => row.id), created: false };
+  try {
+    const ids = await db.$transaction(async (tx) => {
+      const created: string[] = [];
+      for (const [index, region] of rated.entries()) {
+        const row = await tx.painEntry.create({
+          data: {
+            patientId: patient.id,
+            rating: input[region] as number,
+            region,
+            context: "CHECK_IN",
+            recordedAt: input.recordedAt ?? now,
+            note: input.note,
+            clientRequestId: requestIds[index] as string,
+          },
+          select: { id: true },
+        });
+        created.push(row.id);
+      }
+      return created;
+    });
+    return { ids, created: true };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return { ids: (await find()).map((row) => row.id), created: false };
+  }
+}
+
+async function revisePain(
+  id: string,
+  clientRequestId: string,
+  change: "EDITED" | "DELETED" | "RESTORED",
+  apply: (tx: Tx, current: PainRow) => Promise<void>,
+): Promise<{ id: string; created: boolean }> {
+  const patient = await requireRole("PATIENT");
+  const repeat = await db.painEntryRevision.findUnique({
+    where: { patientId_clientRequestId: { patientId: patient.id, clientRequestId } },
+    select: { painEntryId: true },
+  });
+  if (repeat) {
+    if (repeat.painEntryId !== id) throw new NotFoundError("That pain entry");
+    return { id, created: false };
+  }
+  try {
+    await db.$transaction(async (tx) => {
+      const current = await tx.painEntry.findFirst({
+        where: { id, patientId: patient.id },
+        select: painSelect,
+      });
+      if (!current) throw new NotFoundError("That pain entry");
+      if (change === "EDITED" && current.deletedAt) throw new NotFoundError("That pain entry");
+      if (change === "DELETED" && current.deletedAt) return;
+      if (change === "RESTORED" && !current.deletedAt) return;
+      await tx.painEntryRevision.create({
+        data: {
+          painEntryId: id,
+          patientId: patient.id,
+          version: current.version,
+          change,
+          snapshot: JSON.stringify(current),
+          changedById: patient.id,
+          clientRequestId,
+        },
+      });
+      await apply(tx, current);
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  return { id, created: true };
+}
+
+export function editPainEntry(input: PainEntryEditInput) {
+  return revisePain(input.id, input.clientRequestId, "EDITED", async (tx, current) => {
+    await tx.painEntry.update({
+      where: { id: input.id },
+      data: {
+        rating: input.rating,
+        recordedAt: input.recordedAt,
+        note: input.note,
+        version: current.version + 1,
+      },
+    });
+  });
+}
+
+export function deletePainEntry(id: string, clientRequestId: string) {
+  return revisePain(id, clientRequestId, "DELETED", async (tx, current) => {
+    await tx.painEntry.update({
+      where: { id },
+      data: { deletedAt: new Date(), version: current.version + 1 },
+    });
+  });
+}
+
+export function restorePainEntry(id: string, clientRequestId: string) {
+  return revisePain(id, clientRequestId, "RESTORED", async (tx, current) => {
+    await tx.painEntry.update({ where: { id }, data: { deletedAt: null, version: current.version + 1 } });
+  });
+}
+
+export async function getPainEntry(patientId: string, id: string): Promise<PainEntryView> {
+  await requirePatientAccess(patientId);
+  const row = await db.painEntry.findFirst({ where: { id, patientId, deletedAt: null }, select: painSelect });
+  if (!row) throw new NotFoundError("That pain entry");
+  return toView(row);
+}
+
+export async function listPainEntries(
+  patientId: string,
+  page: number,
+): Promise<{ items: PainEntryView[]; pages: number }> {
+  const access = await requirePatientAccess(patientId);
+  const where = access.via === "self" ? { patientId } : { patientId, deletedAt: null };
+  const [total, rows] = await Promise.all([
+    db.painEntry.count({ where }),
+    db.painEntry.findMany({
+      where,
+      orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * historyPageSize,
+      take: historyPageSize,
+      select: painSelect,
+    }),
+  ]);
+  return { items: rows.map(toView), pages: Math.max(1, Math.ceil(total / historyPageSize)) };
+}

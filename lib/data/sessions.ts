@@ -1,0 +1,305 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { SessionEntryInput, SessionInput } from "@/lib/validation/logs";
+import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
+import { requirePatientAccess, requireRole } from "./session";
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+export type SessionSource = "GUIDED" | "QUICK_LOG";
+export type WriteResult = { id: string; created: boolean };
+
+export type SessionEntryView = {
+  exerciseId: string;
+  exerciseName: string;
+  exerciseSlug: string;
+  side: "LEFT" | "RIGHT" | "BOTH";
+  sets: number;
+  reps: number;
+  holdSeconds: number;
+};
+
+export type SessionView = {
+  id: string;
+  startedAt: Date;
+  durationSeconds: number;
+  painBefore: number | null;
+  painAfter: number | null;
+  notes: string;
+  source: SessionSource;
+  version: number;
+  deletedAt: Date | null;
+  entries: SessionEntryView[];
+};
+
+const sessionSelect = {
+  id: true,
+  startedAt: true,
+  durationSeconds: true,
+  painBefore: true,
+  painAfter: true,
+  notes: true,
+  source: true,
+  version: true,
+  deletedAt: true,
+  entries: {
+    orderBy: { position: "asc" },
+    select: {
+      exerciseId: true,
+      side: true,
+      sets: true,
+      reps: true,
+      holdSeconds: true,
+      exercise: { select: { name: true, slug: true } },
+    },
+  },
+} as const;
+
+type SessionRow = {
+  id: string;
+  startedAt: Date;
+  durationSeconds: number;
+  painBefore: number | null;
+  painAfter: number | null;
+  notes: string;
+  source: string;
+  version: number;
+  deletedAt: Date | null;
+  entries: {
+    exerciseId: string;
+    side: string;
+    sets: number;
+    reps: number;
+    holdSeconds: number;
+    exercise: { name: string; slug: string };
+  }[];
+};
+
+function toSessionView(row: SessionRow): SessionView {
+  return {
+    id: row.id,
+    startedAt: row.startedAt,
+    durationSeconds: row.durationSeconds,
+    painBefore: row.painBefore,
+    painAfter: row.painAfter,
+    notes: row.notes,
+    source: row.source as SessionSource,
+    version: row.version,
+    deletedAt: row.deletedAt,
+    entries: row.entries.map((entry) => ({
+      exerciseId: entry.exerciseId,
+      exerciseName: entry.exercise.name,
+      exerciseSlug: entry.exercise.slug,
+      side: entry.side as SessionEntryView["side"],
+      sets: entry.sets,
+      reps: entry.reps,
+      holdSeconds: entry.holdSeconds,
+    })),
+  };
+}
+
+/** Every exercise id must be in the catalog; an unknown one is answered on the entries field. */
+async function checkExercises(tx: Tx, entries: SessionEntryInput[]): Promise<void> {
+  const ids = [...new Set(entries.map((entry) => entry.exerciseId))];
+  const found = await tx.exercise.count({ where: { id: { in: ids } } });
+  if (found !== ids.length) throw new RuleError("One of the exercises is not in the catalog.", "entries");
+}
+
+function entryRows(entries: SessionEntryInput[]) {
+  return entries.map((entry, position) => ({ ...entry, position }));
+}
+
+function durationOf(input: SessionInput): number {
+  if (input.durationMinutes !== undefined) return input.durationMinutes * 60;
+  return input.entries.reduce(
+    (total, entry) => total + entry.sets * Math.max(1, entry.reps) * Math.max(5, entry.holdSeconds),
+    0,
+  );
+}
+
+/**
+ * Saves a session the signed-in patient did. The client request id makes it idempotent: a double
+ * click, a retry or a resubmitted form returns the first row instead of writing a second.
+ */
+export async function logSession(
+  input: SessionInput,
+  source: SessionSource,
+  afterWrite?: (tx: Tx) => Promise<void>,
+): Promise<WriteResult> {
+  const patient = await requireRole("PATIENT");
+  const existing = await db.exerciseSession.findUnique({
+    where: { patientId_clientRequestId: { patientId: patient.id, clientRequestId: input.clientRequestId } },
+    select: { id: true },
+  });
+  if (existing) return { id: existing.id, created: false };
+  try {
+    return await db.$transaction(async (tx) => {
+      await checkExercises(tx, input.entries);
+      const session = await tx.exerciseSession.create({
+        data: {
+          patientId: patient.id,
+          startedAt: input.startedAt,
+          durationSeconds: durationOf(input),
+          painBefore: input.painBefore ?? null,
+          painAfter: input.painAfter ?? null,
+          notes: input.notes,
+          source,
+          clientRequestId: input.clientRequestId,
+          entries: { create: entryRows(input.entries) },
+        },
+        select: { id: true },
+      });
+      await afterWrite?.(tx);
+      return { id: session.id, created: true };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await db.exerciseSession.findUniqueOrThrow({
+      where: { patientId_clientRequestId: { patientId: patient.id, clientRequestId: input.clientRequestId } },
+      select: { id: true },
+    });
+    return { id: winner.id, created: false };
+  }
+}
+
+async function snapshotSession(tx: Tx, patientId: string, sessionId: string): Promise<SessionRow> {
+  const row = await tx.exerciseSession.findFirst({
+    where: { id: sessionId, patientId },
+    select: sessionSelect,
+  });
+  if (!row) throw new NotFoundError("That session");
+  return row;
+}
+
+/** Runs a revision-keeping change once per client request id; a repeat is a no-op. */
+async function reviseSession(
+  sessionId: string,
+  clientRequestId: string,
+  change: "EDITED" | "DELETED" | "RESTORED",
+  apply: (tx: Tx, current: SessionRow) => Promise<void>,
+): Promise<WriteResult> {
+  const patient = await requireRole("PATIENT");
+  const repeat = await db.exerciseSessionRevision.findUnique({
+    where: { patientId_clientRequestId: { patientId: patient.id, clientRequestId } },
+    select: { sessionId: true },
+  });
+  if (repeat) {
+    if (repeat.sessionId !== sessionId) throw new NotFoundError("That session");
+    return { id: sessionId, created: false };
+  }
+  try {
+    await db.$transaction(async (tx) => {
+      const current = await snapshotSession(tx, patient.id, sessionId);
+      if (change === "EDITED" && current.deletedAt) throw new NotFoundError("That session");
+      if (change === "DELETED" && current.deletedAt) return;
+      if (change === "RESTORED" && !current.deletedAt) return;
+      await tx.exerciseSessionRevision.create({
+        data: {
+          sessionId,
+          patientId: patient.id,
+          version: current.version,
+          change,
+          snapshot: JSON.stringify(toSessionView(current)),
+          changedById: patient.id,
+          clientRequestId,
+        },
+      });
+      await apply(tx, current);
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  return { id: sessionId, created: true };
+}
+
+/** Edits a session; the state before the edit is kept as a revision. */
+export function editSession(sessionId: string, input: SessionInput): Promise<WriteResult> {
+  return reviseSession(sessionId, input.clientRequestId, "EDITED", async (tx, current) => {
+    await checkExercises(tx, input.entries);
+    await tx.sessionEntry.deleteMany({ where: { sessionId } });
+    await tx.exerciseSession.update({
+      where: { id: sessionId },
+      data: {
+        startedAt: input.startedAt,
+        durationSeconds: durationOf(input),
+        painBefore: input.painBefore ?? null,
+        painAfter: input.painAfter ?? null,
+        notes: input.notes,
+        version: current.version + 1,
+        entries: { create: entryRows(input.entries) },
+      },
+    });
+  });
+}
+
+/** A soft delete: the session disappears from lists and charts until it is restored. */
+export function deleteSession(sessionId: string, clientRequestId: string): Promise<WriteResult> {
+  return reviseSession(sessionId, clientRequestId, "DELETED", async (tx, current) => {
+    await tx.exerciseSession.update({
+      where: { id: sessionId },
+      data: { deletedAt: new Date(), version: current.version + 1 },
+    });
+  });
+}
+
+export function restoreSession(sessionId: string, clientRequestId: string): Promise<WriteResult> {
+  return reviseSession(sessionId, clientRequestId, "RESTORED", async (tx, current) => {
+    await tx.exerciseSession.update({
+      where: { id: sessionId },
+      data: { deletedAt: null, version: current.version + 1 },
+    });
+  });
+}
+
+export async function getSession(patientId: string, sessionId: string): Promise<SessionView> {
+  await requirePatientAccess(patientId);
+  const row = await db.exerciseSession.findFirst({
+    where: { id: sessionId, patientId, deletedAt: null },
+    select: sessionSelect,
+  });
+  if (!row) throw new NotFoundError("That session");
+  return toSessionView(row);
+}
+
+export type SessionRevisionView = { version: number; change: string; at: Date; snapshot: SessionView };
+
+export async function listSessionRevisions(
+  patientId: string,
+  sessionId: string,
+): Promise<SessionRevisionView[]> {
+  await requirePatientAccess(patientId);
+  const rows = await db.exerciseSessionRevision.findMany({
+    where: { sessionId, patientId },
+    orderBy: { createdAt: "desc" },
+    select: { version: true, change: true, createdAt: true, snapshot: true },
+  });
+  return rows.map((row) => ({
+    version: row.version,
+    change: row.change,
+    at: row.createdAt,
+    snapshot: JSON.parse(row.snapshot) as SessionView,
+  }));
+}
+
+export const historyPageSize = 20;
+
+/** Sessions newest first, deleted ones included (marked) so they can be restored. */
+export async function listSessions(
+  patientId: string,
+  page: number,
+): Promise<{ items: SessionView[]; pages: number }> {
+  const access = await requirePatientAccess(patientId);
+  // Only the patient sees what they deleted (to undo it); for anyone else it is gone.
+  const where = access.via === "self" ? { patientId } : { patientId, deletedAt: null };
+  const [total, rows] = await Promise.all([
+    db.exerciseSession.count({ where }),
+    db.exerciseSession.findMany({
+      where,
+      orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * historyPageSize,
+      take: historyPageSize,
+      select: sessionSelect,
+    }),
+  ]);
+  return { items: rows.map(toSessionView), pages: Math.max(1, Math.ceil(total / historyPageSize)) };
+}
