@@ -95,6 +95,16 @@ export function createAction<A extends Access, S extends z.ZodType>(
       unstable_rethrow(error);
       if (error instanceof ActionFailure)
         return { ok: false, message: error.message, errors: error.errors, values };
+      // Someone else's object and a missing one get the same answer, and nothing is written.
+      if (error instanceof NotFoundError) return { ok: false, message: error.message, values };
+      if (error instanceof RuleError) {
+        return {
+          ok: false,
+          message: error.message,
+          errors: error.field ? { [error.field]: [error.message] } : undefined,
+          values,
+        };
+      }
       console.error("Server action failed", error);
       return { ok: false, message: "Something went wrong and nothing was saved. Please try again.", values };
     }
