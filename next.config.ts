@@ -11,6 +11,8 @@ const staticSecurityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // A separate build folder lets several production servers (parallel e2e runs) coexist.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],

@@ -7,11 +7,14 @@ const chromiumPath =
   ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Each port gets its own data folder and build folder, so parallel runs do not collide.
+const dataDir = `tests/.artifacts/e2e-data-${port}`;
+const distDir = port === 3100 ? ".next" : `.next-${port}`;
 export const e2eDemoPassword = "e2e demo passphrase";
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "tests/.artifacts/playwright",
+  outputDir: `tests/.artifacts/playwright-${port}`,
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,
@@ -37,15 +40,16 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // The production build, started the way a user starts it, on a fresh embedded database.
-    command: "rm -rf tests/.artifacts/e2e-data && npm start",
+    command: `rm -rf ${dataDir} && npm start`,
     url: `http://localhost:${port}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
       PORT: String(port),
-      DATA_DIR: "tests/.artifacts/e2e-data",
-      DATABASE_URL: "file:./tests/.artifacts/e2e-data/app.db",
+      DATA_DIR: dataDir,
+      DATABASE_URL: `file:./${dataDir}/app.db`,
+      NEXT_DIST_DIR: distDir,
       DEMO_PASSWORD: e2eDemoPassword,
       NEXT_TELEMETRY_DISABLED: "1",
     },

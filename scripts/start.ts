@@ -17,7 +17,8 @@ const buildInputs = [
   "tsconfig.json",
   "package-lock.json",
 ];
-const stampFile = path.join(".next", "source-stamp");
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const stampFile = path.join(distDir, "source-stamp");
 const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
 
 function filesUnder(entry: string): string[] {
@@ -38,7 +39,7 @@ function sourceStamp(): string {
 function buildIfNeeded(): void {
   const stamp = sourceStamp();
   if (
-    existsSync(path.join(".next", "BUILD_ID")) &&
+    existsSync(path.join(distDir, "BUILD_ID")) &&
     existsSync(stampFile) &&
     readFileSync(stampFile, "utf8") === stamp
   )
