@@ -6,6 +6,7 @@ import { type CatalogFilter, exerciseSlugSchema } from "@/lib/validation/catalog
 // The catalog is public by design (DESIGN.md section 6): these functions need no caller.
 
 export type ExerciseSummary = {
+  id: string;
   slug: string;
   name: string;
   category: ExerciseCategory;
@@ -16,9 +17,10 @@ export type ExerciseSummary = {
   defaultDose: { sets: number; reps: number; holdSeconds: number; perSide: boolean };
 };
 
-export type ExerciseDetail = ExerciseSummary & { id: string; steps: string[]; cautions: string[] };
+export type ExerciseDetail = ExerciseSummary & { steps: string[]; cautions: string[] };
 
 const summarySelect = {
+  id: true,
   slug: true,
   name: true,
   category: true,
@@ -33,6 +35,7 @@ const summarySelect = {
 } as const;
 
 type SummaryRow = {
+  id: string;
   slug: string;
   name: string;
   category: string;
@@ -48,6 +51,7 @@ type SummaryRow = {
 
 function toSummary(row: SummaryRow): ExerciseSummary {
   return {
+    id: row.id,
     slug: row.slug,
     name: row.name,
     category: row.category as ExerciseCategory,
@@ -90,12 +94,11 @@ export async function getExercise(slug: string): Promise<ExerciseDetail | null> 
   if (!exerciseSlugSchema.safeParse(slug).success) return null;
   const row = await db.exercise.findUnique({
     where: { slug },
-    select: { ...summarySelect, id: true, steps: true, cautions: true },
+    select: { ...summarySelect, steps: true, cautions: true },
   });
   if (!row) return null;
   return {
     ...toSummary(row),
-    id: row.id,
     steps: JSON.parse(row.steps) as string[],
     cautions: JSON.parse(row.cautions) as string[],
   };
