@@ -148,8 +148,12 @@ export const recordRefSchema = z.object({ clientRequestId, id: idField });
 export const daysField = z.preprocess(
   (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
   z
-    .array(z.coerce.number().int().min(0, "Choose days of the week.").max(6, "Choose days of the week."))
+    .array(z.coerce.number())
     .min(1, "Choose at least one day.")
+    .refine(
+      (days) => days.every((day) => Number.isInteger(day) && day >= 0 && day <= 6),
+      "Choose days of the week.",
+    )
     .transform((days) => days.reduce((mask, day) => mask | (1 << day), 0)),
 );
 
