@@ -1,0 +1,109 @@
+// Calendar arithmetic in a person's time zone, for ranges of days and weeks. Day lengths vary
+// (23 or 25 hours around summer-time changes), so every boundary is computed, never added.
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+function offsetFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
+    offsetFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** Minutes the zone is ahead of UTC at an instant ("GMT+05:30" -> 330). */
+export function offsetMinutes(instant: number, timeZone: string): number {
+  const name = offsetFormat(timeZone)
+    .formatToParts(instant)
+    .find((part) => part.type === "timeZoneName")?.value;
+  const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name ?? "");
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
+  return match[1] === "-" ? -minutes : minutes;
+}
+
+/** Days since 1970-01-01 of a "YYYY-MM-DD" date, and back. */
+export function dayNumber(date: string): number {
+  const [year, month, day] = date.split("-").map(Number);
+  return Math.round(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1) / 86_400_000);
+}
+
+export function dateOfDayNumber(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return dateOfDayNumber(dayNumber(date) + days);
+}
+
+/** Monday = 0 ... Sunday = 6 of a calendar date. */
+export function weekdayOfDate(date: string): number {
+  return (dayNumber(date) + 3) % 7;
+}
+
+/** The Monday on or before a date. */
+export function mondayOf(date: string): string {
+  return addDays(date, -weekdayOfDate(date));
+}
+
+/**
+ * The first instant of a local calendar date: local midnight (the earlier one if midnight happens
+ * twice), or the moment the clocks jump forward when the zone skips midnight.
+ */
+export function startOfLocalDate(date: string, timeZone: string): Date {
+  const midnightAsUtc = dayNumber(date) * 86_400_000;
+  const firstOffset = offsetMinutes(midnightAsUtc, timeZone);
+  const candidates = [firstOffset, offsetMinutes(midnightAsUtc - firstOffset * 60_000, timeZone)]
+    .map((offset) => midnightAsUtc - offset * 60_000)
+    .filter((instant) => midnightAsUtc - offsetMinutes(instant, timeZone) * 60_000 === instant);
+  if (candidates.length > 0) return new Date(Math.min(...candidates));
+  // Midnight does not exist that day: the day starts at the transition, found by bisection
+  // between the two readings of midnight.
+  const readings = [firstOffset, offsetMinutes(midnightAsUtc - firstOffset * 60_000, timeZone)].map(
+    (offset) => midnightAsUtc - offset * 60_000,
+  );
+  let low = Math.min(...readings);
+  let high = Math.max(...readings);
+  const before = offsetMinutes(low, timeZone);
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (offsetMinutes(middle, timeZone) === before) low = middle;
+    else high = middle;
+  }
+  return new Date(high);
+}
+
+/** "YYYY-MM-DD" of an instant in a zone. */
+export function localDate(instant: Date | number, timeZone: string): string {
+  const at = typeof instant === "number" ? instant : instant.getTime();
+  return dateOfDayNumber(Math.floor((at + offsetMinutes(at, timeZone) * 60_000) / 86_400_000));
+}
+
+export type Bucket = { label: string; start: Date; end: Date };
+
+/** Consecutive local days from `from` to `to` inclusive. */
+export function dayBuckets(from: string, to: string, timeZone: string): Bucket[] {
+  const buckets: Bucket[] = [];
+  let start = startOfLocalDate(from, timeZone);
+  for (let day = dayNumber(from); day <= dayNumber(to); day++) {
+    const label = dateOfDayNumber(day);
+    const end = startOfLocalDate(dateOfDayNumber(day + 1), timeZone);
+    buckets.push({ label, start, end });
+    start = end;
+  }
+  return buckets;
+}
+
+/** Consecutive Monday-to-Sunday weeks covering `from` to `to`; labelled by their Monday. */
+export function weekBuckets(from: string, to: string, timeZone: string): Bucket[] {
+  const buckets: Bucket[] = [];
+  const last = dayNumber(mondayOf(to));
+  let start = startOfLocalDate(mondayOf(from), timeZone);
+  for (let day = dayNumber(mondayOf(from)); day <= last; day += 7) {
+    const end = startOfLocalDate(dateOfDayNumber(day + 7), timeZone);
+    buckets.push({ label: dateOfDayNumber(day), start, end });
+    start = end;
+  }
+  return buckets;
+}
