@@ -13,6 +13,8 @@ export async function SiteHeader() {
         ]
       : [
           { href: "/today", label: "Today" },
+          { href: "/progress", label: "Progress" },
+          { href: "/history", label: "History" },
           { href: "/exercises", label: "Exercises" },
           { href: "/account", label: "Account" },
         ]
