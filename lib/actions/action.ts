@@ -86,7 +86,7 @@ export function createAction<A extends Access, S extends z.ZodType>(
           ok: false,
           errors: fieldErrorsOf(parsed.error),
           values,
-          message: "Please correct the fields marked below.",
+          message: "Please correct the marked fields.",
         };
       }
       const clientAddress = await currentClientAddress();

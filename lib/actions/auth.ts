@@ -46,7 +46,7 @@ export const signInAction = createAction("public", signInSchema, async (input) =
 export const signUpAction = createAction("public", signUpSchema, async (input, { clientAddress }) => {
   const result = await registerUser(input, clientAddress);
   if (result.status === "email-taken") {
-    throw new ActionFailure("Please correct the fields marked below.", {
+    throw new ActionFailure("Please correct the marked fields.", {
       email: ["An account with this e-mail already exists. Sign in instead."],
     });
   }
@@ -61,7 +61,7 @@ export const changePasswordAction = createAction(
   async (input, { clientAddress }) => {
     const result = await changeOwnPassword(input, clientAddress);
     if (result.status === "wrong-password") {
-      throw new ActionFailure("Please correct the fields marked below.", {
+      throw new ActionFailure("Please correct the marked fields.", {
         currentPassword: ["That is not your current password."],
       });
     }

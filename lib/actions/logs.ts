@@ -85,8 +85,16 @@ export const discardGuidedDraftAction = createAction("PATIENT", z.object({}), as
   return { ok: true };
 });
 
-export const finishGuidedSessionAction = createAction("PATIENT", sessionSchema(), async (input) => {
-  const result = await finishGuidedSession(input);
+// The player stamps the start with the phone's clock, which may run a little fast: allow ten
+// minutes of skew and never store a start in the future.
+const guidedSessionSchema = sessionSchema(() => new Date(Date.now() + 10 * 60_000));
+
+export const finishGuidedSessionAction = createAction("PATIENT", guidedSessionSchema, async (input) => {
+  const now = new Date();
+  const result = await finishGuidedSession({
+    ...input,
+    startedAt: input.startedAt > now ? now : input.startedAt,
+  });
   refreshLogViews();
   return {
     ok: true,

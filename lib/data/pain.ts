@@ -20,6 +20,8 @@ export type PainEntryView = {
   recordedAt: Date;
   note: string;
   version: number;
+  /** Whether the patient ever edited it (deleting and restoring do not count). */
+  edited: boolean;
   deletedAt: Date | null;
 };
 
@@ -32,10 +34,23 @@ const painSelect = {
   note: true,
   version: true,
   deletedAt: true,
+  _count: { select: { revisions: { where: { change: "EDITED" } } } },
 } as const;
 
-type PainRow = { [K in keyof PainEntryView]: K extends "region" | "context" ? string : PainEntryView[K] };
-const toView = (row: PainRow) => row as PainEntryView;
+type PainRow = Omit<PainEntryView, "region" | "context" | "edited"> & {
+  region: string;
+  context: string;
+  _count: { revisions: number };
+};
+
+function toView({ _count, ...row }: PainRow): PainEntryView {
+  return {
+    ...row,
+    region: row.region as PainEntryView["region"],
+    context: row.context as PainEntryView["context"],
+    edited: _count.revisions > 0,
+  };
+}
 
 /**
  * A check-in: one entry per rated region, written together. Each row's request id is derived from
@@ -113,7 +128,7 @@ async function revisePain(
           patientId: patient.id,
           version: current.version,
           change,
-          snapshot: JSON.stringify(current),
+          snapshot: JSON.stringify(toView(current)),
           changedById: patient.id,
           clientRequestId,
         },

@@ -1,11 +1,13 @@
 import "server-only";
 import type { ExerciseCategory } from "@/lib/catalog/exercises";
 import { db } from "@/lib/db";
+import { localDayOf } from "@/lib/domain/calendar";
 import { isScheduledOn, weekdayIn } from "@/lib/domain/schedule";
 import { requirePatientAccess } from "./session";
 
 export type RoutineItemSummary = {
   id: string;
+  exerciseId: string;
   exerciseName: string;
   exerciseSlug: string;
   category: ExerciseCategory;
@@ -15,23 +17,42 @@ export type RoutineItemSummary = {
   perSide: boolean;
   daysOfWeek: number;
   dueToday: boolean;
+  /** A session logged today has an entry for this exercise. */
+  doneToday: boolean;
   setByName: string;
   setByRole: "PATIENT" | "PHYSIO";
 };
 
+export type SessionToday = {
+  id: string;
+  startedAt: Date;
+  durationSeconds: number;
+  source: "GUIDED" | "QUICK_LOG";
+  exerciseNames: string[];
+};
+
 export type PatientHome = {
+  /** Today on the patient's calendar, in their time zone. */
+  today: { date: string; start: Date; end: Date };
   routine: RoutineItemSummary[];
+  sessionsToday: SessionToday[];
   lastPain: { rating: number; region: string; recordedAt: Date } | null;
   sessionsLast7Days: number;
 };
 
+// A session may start up to a minute ahead of the server clock (lib/validation/logs.ts pastInstant).
+const clockSkewMs = 60_000;
+
 export async function getPatientHome(patientId: string, now = new Date()): Promise<PatientHome> {
   await requirePatientAccess(patientId);
   const patient = await db.user.findUniqueOrThrow({ where: { id: patientId }, select: { timezone: true } });
-  const [items, lastPain, sessionsLast7Days] = await Promise.all([
+  const today = localDayOf(now, patient.timezone);
+  // Later today has not happened yet: a row dated after now is not something done.
+  const doneBefore = new Date(Math.min(today.end.getTime(), now.getTime() + clockSkewMs));
+  const [items, sessionsToday, lastPain, sessionsLast7Days] = await Promise.all([
     db.routineItem.findMany({
       where: { routine: { patientId }, stoppedAt: null },
-      orderBy: { position: "asc" },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
       select: {
         id: true,
         sets: true,
@@ -40,8 +61,23 @@ export async function getPatientHome(patientId: string, now = new Date()): Promi
         perSide: true,
         daysOfWeek: true,
         setByRole: true,
-        exercise: { select: { name: true, slug: true, category: true } },
+        exercise: { select: { id: true, name: true, slug: true, category: true } },
         setBy: { select: { name: true } },
+      },
+    }),
+    db.exerciseSession.findMany({
+      where: { patientId, deletedAt: null, startedAt: { gte: today.start, lt: doneBefore } },
+      orderBy: { startedAt: "asc" },
+      select: {
+        id: true,
+        startedAt: true,
+        durationSeconds: true,
+        source: true,
+        entries: {
+          where: { sets: { gt: 0 } },
+          orderBy: { position: "asc" },
+          select: { exerciseId: true, exercise: { select: { name: true } } },
+        },
       },
     }),
     db.painEntry.findFirst({
@@ -57,10 +93,15 @@ export async function getPatientHome(patientId: string, now = new Date()): Promi
       },
     }),
   ]);
-  const today = weekdayIn(now, patient.timezone);
+  const weekday = weekdayIn(now, patient.timezone);
+  const doneExerciseIds = new Set(
+    sessionsToday.flatMap((session) => session.entries.map((e) => e.exerciseId)),
+  );
   return {
+    today,
     routine: items.map((item) => ({
       id: item.id,
+      exerciseId: item.exercise.id,
       exerciseName: item.exercise.name,
       exerciseSlug: item.exercise.slug,
       category: item.exercise.category as ExerciseCategory,
@@ -69,9 +110,18 @@ export async function getPatientHome(patientId: string, now = new Date()): Promi
       holdSeconds: item.holdSeconds,
       perSide: item.perSide,
       daysOfWeek: item.daysOfWeek,
-      dueToday: isScheduledOn(item.daysOfWeek, today),
+      dueToday: isScheduledOn(item.daysOfWeek, weekday),
+      doneToday: doneExerciseIds.has(item.exercise.id),
       setByName: item.setBy.name,
       setByRole: item.setByRole as "PATIENT" | "PHYSIO",
+    })),
+    sessionsToday: sessionsToday.map((session) => ({
+      id: session.id,
+      startedAt: session.startedAt,
+      durationSeconds: session.durationSeconds,
+      source: session.source as SessionToday["source"],
+      // Per-side entries name the same exercise twice; list it once.
+      exerciseNames: [...new Set(session.entries.map((entry) => entry.exercise.name))],
     })),
     lastPain,
     sessionsLast7Days,

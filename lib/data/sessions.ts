@@ -28,6 +28,8 @@ export type SessionView = {
   notes: string;
   source: SessionSource;
   version: number;
+  /** Whether the patient ever edited it (deleting and restoring do not count). */
+  edited: boolean;
   deletedAt: Date | null;
   entries: SessionEntryView[];
 };
@@ -42,6 +44,7 @@ const sessionSelect = {
   source: true,
   version: true,
   deletedAt: true,
+  _count: { select: { revisions: { where: { change: "EDITED" } } } },
   entries: {
     orderBy: { position: "asc" },
     select: {
@@ -65,6 +68,7 @@ type SessionRow = {
   source: string;
   version: number;
   deletedAt: Date | null;
+  _count: { revisions: number };
   entries: {
     exerciseId: string;
     side: string;
@@ -85,6 +89,7 @@ function toSessionView(row: SessionRow): SessionView {
     notes: row.notes,
     source: row.source as SessionSource,
     version: row.version,
+    edited: row._count.revisions > 0,
     deletedAt: row.deletedAt,
     entries: row.entries.map((entry) => ({
       exerciseId: entry.exerciseId,

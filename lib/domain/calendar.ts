@@ -107,3 +107,15 @@ export function weekBuckets(from: string, to: string, timeZone: string): Bucket[
   }
   return buckets;
 }
+
+/** A calendar day as a person in one time zone lives it: [start, end) in UTC instants. */
+export type LocalDay = { date: string; start: Date; end: Date };
+
+/**
+ * The local calendar day containing `instant`. A day can last 23 or 25 hours (summer time), start
+ * after midnight (zones that skip it), or be skipped altogether (Samoa, 30 December 2011).
+ */
+export function localDayOf(instant: Date, timeZone: string): LocalDay {
+  const date = localDate(instant, timeZone);
+  return { date, start: startOfLocalDate(date, timeZone), end: startOfLocalDate(addDays(date, 1), timeZone) };
+}

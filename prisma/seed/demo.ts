@@ -55,13 +55,15 @@ async function seedHistory(
   const entries: Prisma.SessionEntryCreateManyInput[] = [];
   const pains: Prisma.PainEntryCreateManyInput[] = [];
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  // Today's entries are placed in the past even when the demo is created early in the morning.
+  const notAfterNow = (ms: number) => new Date(Math.min(ms, now.getTime() - 10 * 60_000));
 
   for (let day = story.days; day >= story.silentDays; day--) {
     const progress = 1 - day / story.days;
     const flare = day < 4 ? story.flare : 0;
     const base = story.painFrom + (story.painTo - story.painFrom) * progress + flare;
     const dayStart = today - day * dayMs;
-    const morning = new Date(dayStart + (7 * 60 + Math.floor(random() * 90)) * 60_000);
+    const morning = notAfterNow(dayStart + (7 * 60 + Math.floor(random() * 90)) * 60_000);
     const back = clampPain(base + (random() - 0.5) * 2);
     pains.push({
       id: randomUUID(),
@@ -94,7 +96,7 @@ async function seedHistory(
     }
     if (random() >= story.sessionRate) continue;
     const sessionId = randomUUID();
-    const startedAt = new Date(dayStart + (17 * 60 + Math.floor(random() * 180)) * 60_000);
+    const startedAt = notAfterNow(dayStart + (17 * 60 + Math.floor(random() * 180)) * 60_000);
     const painBefore = clampPain(base + (random() - 0.3));
     const painAfter = clampPain(painBefore - 1 - random() * 1.5);
     const done = exercises.filter(() => random() < 0.85);
@@ -139,7 +141,7 @@ async function seedHistory(
       rating: painAfter,
       region: "LOWER_BACK",
       context: "AFTER_SESSION",
-      recordedAt: new Date(startedAt.getTime() + 20 * 60_000),
+      recordedAt: notAfterNow(startedAt.getTime() + 20 * 60_000),
       sessionId,
       clientRequestId: randomUUID(),
     });

@@ -20,12 +20,20 @@ function random(seed: number) {
 
 export type ReferenceData = { physioId: string; patientIds: string[] };
 
-export function seedReferenceData(file: string, passwordHash: string, patients = 200, days = 730, now = Date.now()): ReferenceData {
+export function seedReferenceData(
+  file: string,
+  passwordHash: string,
+  patients = 200,
+  days = 730,
+  now = Date.now(),
+): ReferenceData {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
   const stamp = iso(now);
-  const exercises = db.prepare(`SELECT id, "defaultPerSide" AS perSide FROM "Exercise" ORDER BY "sortOrder" LIMIT 5`).all() as {
+  const exercises = db
+    .prepare(`SELECT id, "defaultPerSide" AS perSide FROM "Exercise" ORDER BY "sortOrder" LIMIT 5`)
+    .all() as {
     id: string;
     perSide: number;
   }[];
@@ -35,7 +43,9 @@ export function seedReferenceData(file: string, passwordHash: string, patients =
   const insertLink = db.prepare(
     `INSERT INTO "CareLink" (id, "physioId", "patientId", status, "consentedAt", "createdAt", "updatedAt") VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?)`,
   );
-  const insertRoutine = db.prepare(`INSERT INTO "Routine" (id, "patientId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?)`);
+  const insertRoutine = db.prepare(
+    `INSERT INTO "Routine" (id, "patientId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?)`,
+  );
   const insertItem = db.prepare(
     `INSERT INTO "RoutineItem" (id, "routineId", "exerciseId", position, sets, reps, "holdSeconds", "perSide", "daysOfWeek", "setById", "setByRole", version, "createdAt", "updatedAt") VALUES (?, ?, ?, ?, 2, 3, 30, ?, 127, ?, 'PHYSIO', 1, ?, ?)`,
   );
@@ -58,12 +68,29 @@ export function seedReferenceData(file: string, passwordHash: string, patients =
       const rand = random(p + 1);
       const patientId = randomUUID();
       patientIds.push(patientId);
-      insertUser.run(patientId, `bench-patient-${p}@bench.test`, `Bench Patient ${String(p).padStart(3, "0")}`, "PATIENT", passwordHash, stamp, stamp);
+      insertUser.run(
+        patientId,
+        `bench-patient-${p}@bench.test`,
+        `Bench Patient ${String(p).padStart(3, "0")}`,
+        "PATIENT",
+        passwordHash,
+        stamp,
+        stamp,
+      );
       insertLink.run(randomUUID(), physioId, patientId, iso(today - (days + 1) * dayMs), stamp, stamp);
       const routineId = randomUUID();
       insertRoutine.run(routineId, patientId, stamp, stamp);
       for (const [position, exercise] of exercises.entries()) {
-        insertItem.run(randomUUID(), routineId, exercise.id, position, exercise.perSide, physioId, iso(today - (days + 1) * dayMs), stamp);
+        insertItem.run(
+          randomUUID(),
+          routineId,
+          exercise.id,
+          position,
+          exercise.perSide,
+          physioId,
+          iso(today - (days + 1) * dayMs),
+          stamp,
+        );
       }
       const start = 5 + rand() * 3;
       for (let d = days; d >= 0; d--) {
@@ -76,7 +103,16 @@ export function seedReferenceData(file: string, passwordHash: string, patients =
         if (rand() >= 0.8) continue;
         const sessionId = randomUUID();
         const before = Math.max(0, Math.min(10, Math.round(base)));
-        insertSession.run(sessionId, patientId, iso(morning + 9 * 3_600_000), before, Math.max(0, before - 1), randomUUID(), stamp, stamp);
+        insertSession.run(
+          sessionId,
+          patientId,
+          iso(morning + 9 * 3_600_000),
+          before,
+          Math.max(0, before - 1),
+          randomUUID(),
+          stamp,
+          stamp,
+        );
         for (const [position, exercise] of exercises.entries()) {
           for (const side of exercise.perSide ? ["LEFT", "RIGHT"] : ["BOTH"]) {
             insertEntry.run(randomUUID(), sessionId, exercise.id, position, side);

@@ -7,8 +7,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
 import { hashPassword } from "../../lib/auth/password.ts";
-import { applyMigrations } from "../../lib/db/migrate.ts";
 import { createPrismaClient } from "../../lib/db/client.ts";
+import { applyMigrations } from "../../lib/db/migrate.ts";
 import { seedCatalog } from "../../prisma/seed/catalog.ts";
 import { seedReferenceData } from "./reference-data.ts";
 
@@ -34,12 +34,20 @@ async function prepareData(): Promise<{ physioId: string; patientId: string }> {
     console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const db = new Database(file, { readonly: true });
-  const physio = db.prepare(`SELECT id FROM "User" WHERE email = 'bench-physio@bench.test'`).get() as { id: string };
-  const patient = db.prepare(`SELECT id FROM "User" WHERE email = 'bench-patient-0@bench.test'`).get() as { id: string };
+  const physio = db.prepare(`SELECT id FROM "User" WHERE email = 'bench-physio@bench.test'`).get() as {
+    id: string;
+  };
+  const patient = db.prepare(`SELECT id FROM "User" WHERE email = 'bench-patient-0@bench.test'`).get() as {
+    id: string;
+  };
   const counts = db
-    .prepare(`SELECT (SELECT COUNT(*) FROM "PainEntry") AS pain, (SELECT COUNT(*) FROM "ExerciseSession") AS sessions, (SELECT COUNT(*) FROM "SessionEntry") AS entries`)
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM "PainEntry") AS pain, (SELECT COUNT(*) FROM "ExerciseSession") AS sessions, (SELECT COUNT(*) FROM "SessionEntry") AS entries`,
+    )
     .get() as Record<string, number>;
-  console.log(`Data: ${counts.pain} pain entries, ${counts.sessions} sessions, ${counts.entries} session entries`);
+  console.log(
+    `Data: ${counts.pain} pain entries, ${counts.sessions} sessions, ${counts.entries} session entries`,
+  );
   db.close();
   return { physioId: physio.id, patientId: patient.id };
 }
@@ -112,7 +120,11 @@ try {
   await measure("patient home (/today)", "/today", patient);
   await measure("progress page (/progress, 3 months)", "/progress", patient);
   for (const range of ["2w", "3m", "1y", "all"]) {
-    await measure(`progress data, range ${range}`, `/api/patients/${patientId}/progress?range=${range}`, patient);
+    await measure(
+      `progress data, range ${range}`,
+      `/api/patients/${patientId}/progress?range=${range}`,
+      patient,
+    );
   }
   await measure("caseload page (/caseload, 200 patients)", "/caseload", physio);
 } finally {

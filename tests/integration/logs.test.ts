@@ -191,6 +191,7 @@ describe("editing and deleting a session", () => {
     expect(updated.version).toBe(2);
     expect(updated.painAfter).toBe(1);
     expect(updated.entries.map((e) => [e.side, e.sets, e.reps, e.holdSeconds])).toEqual([["BOTH", 3, 5, 20]]);
+    expect((await listSessions(patientA.id, 1)).items.find((s) => s.id === session.id)?.edited).toBe(true);
     const revisions = await listSessionRevisions(patientA.id, session.id);
     expect(revisions).toHaveLength(1);
     expect(revisions[0]?.snapshot.painAfter).toBe(3);
@@ -237,6 +238,8 @@ describe("editing and deleting a session", () => {
       orderBy: { version: "asc" },
     });
     expect(changes.map((c) => c.change)).toEqual(["DELETED", "RESTORED"]);
+    // Deleting and restoring is not an edit.
+    expect((await listSessions(patientA.id, 1)).items.find((s) => s.id === session.id)?.edited).toBe(false);
   });
 });
 

@@ -1,75 +1,94 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDose } from "@/components/exercises/format-dose";
+import { PainCheckIn } from "@/components/pain/pain-check-in";
+import { DoneToday } from "@/components/today/done-today";
+import { DueToday } from "@/components/today/due-today";
+import { StarterRoutineCard } from "@/components/today/starter-routine-card";
+import { listExercises } from "@/lib/data/exercises";
 import { getPatientHome } from "@/lib/data/patient-home";
+import { starterRoutineSlugs } from "@/lib/data/routine";
 import { requireRole } from "@/lib/data/session";
-import { describeDays } from "@/lib/domain/schedule";
+import { formatDateTime } from "@/lib/format";
+import { type PainRegion, painRegionLabels } from "@/lib/validation/logs";
 
 export const metadata: Metadata = { title: "Today" };
 
-const regionLabels: Record<string, string> = {
-  LEFT_HIP: "left hip",
-  RIGHT_HIP: "right hip",
-  LOWER_BACK: "lower back",
-};
+const secondaryLinks = [
+  { href: "/log", label: "Log a session" },
+  { href: "/history", label: "History" },
+  { href: "/routine", label: "Routine" },
+] as const;
 
 export default async function TodayPage() {
   const patient = await requireRole("PATIENT");
   const home = await getPatientHome(patient.id);
-  const due = home.routine.filter((item) => item.dueToday);
-  const when = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
+  const starter =
+    home.routine.length === 0
+      ? (await listExercises()).filter((exercise) =>
+          (starterRoutineSlugs as readonly string[]).includes(exercise.slug),
+        )
+      : [];
+  const dateLabel = new Intl.DateTimeFormat("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
     timeZone: patient.timezone,
-  });
+  }).format(home.today.start);
+  const lastPainRegion = home.lastPain
+    ? (painRegionLabels[home.lastPain.region as PainRegion] ?? "Pain").toLowerCase()
+    : null;
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-bold">Hello, {patient.name}</h1>
-      <dl className="grid gap-3 sm:grid-cols-2">
-        <div className="rounded-xl border border-slate-200 bg-white p-4">
-          <dt className="text-sm text-slate-600">Latest pain rating</dt>
-          <dd className="text-lg font-semibold">
-            {home.lastPain
-              ? `${home.lastPain.rating}/10 in your ${regionLabels[home.lastPain.region] ?? "body"}, ${when.format(home.lastPain.recordedAt)}`
-              : "None yet"}
-          </dd>
-        </div>
-        <div className="rounded-xl border border-slate-200 bg-white p-4">
-          <dt className="text-sm text-slate-600">Sessions in the last 7 days</dt>
-          <dd className="text-lg font-semibold">{home.sessionsLast7Days}</dd>
-        </div>
-      </dl>
-      <section aria-labelledby="due-heading" className="space-y-3">
-        <h2 id="due-heading" className="text-lg font-semibold">
-          Due today
+    <div className="max-w-2xl space-y-8">
+      <div>
+        <h1 className="text-2xl font-bold">Hello, {patient.name}</h1>
+        <p className="text-slate-700">{dateLabel}</p>
+      </div>
+
+      {home.routine.length === 0 ? (
+        <StarterRoutineCard exercises={starter} requestId={randomUUID()} />
+      ) : (
+        <DueToday routine={home.routine} />
+      )}
+
+      <nav aria-label="More for today" className="grid grid-cols-3 gap-2">
+        {secondaryLinks.map((link) => (
+          <Link
+            key={link.href}
+            href={link.href}
+            className="flex min-h-11 items-center justify-center rounded-lg border border-slate-300 bg-white px-2 py-2 text-center text-sm font-semibold text-slate-900 no-underline hover:bg-slate-100 hover:no-underline"
+          >
+            {link.label}
+          </Link>
+        ))}
+      </nav>
+
+      <DoneToday
+        sessions={home.sessionsToday}
+        sessionsLast7Days={home.sessionsLast7Days}
+        timeZone={patient.timezone}
+      />
+
+      <section aria-labelledby="pain-heading" className="space-y-3">
+        <h2 id="pain-heading" className="text-lg font-semibold">
+          Latest pain rating
         </h2>
-        {home.routine.length === 0 ? (
-          <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-700">
-            You have no routine yet. Start by reading through the <Link href="/exercises">exercises</Link>.
-            Your physiotherapist can also prescribe a routine for you.
-          </p>
-        ) : due.length === 0 ? (
-          <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-700">
-            Nothing is scheduled today. Rest well.
-          </p>
-        ) : (
-          <ul className="space-y-2">
-            {due.map((item) => (
-              <li key={item.id} className="rounded-xl border border-slate-200 bg-white p-4">
-                <Link href={`/exercises/${item.exerciseSlug}`} className="font-semibold">
-                  {item.exerciseName}
-                </Link>
-                <p className="text-sm text-slate-700">
-                  {formatDose(item)} · {describeDays(item.daysOfWeek)}
-                </p>
-                <p className="text-xs text-slate-600">
-                  Set by {item.setByRole === "PHYSIO" ? `your physiotherapist, ${item.setByName}` : "you"}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
+        <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-800">
+          {home.lastPain ? (
+            <>
+              <span className="text-2xl font-bold">{home.lastPain.rating}</span>
+              <span className="text-slate-700">/10</span> in your {lastPainRegion},{" "}
+              <time dateTime={home.lastPain.recordedAt.toISOString()}>
+                {formatDateTime(home.lastPain.recordedAt, patient.timezone)}
+              </time>
+            </>
+          ) : (
+            "None yet. The check-in below takes a few seconds."
+          )}
+        </p>
       </section>
+
+      <PainCheckIn requestId={randomUUID()} />
     </div>
   );
 }

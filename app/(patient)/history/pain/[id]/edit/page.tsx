@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { painContextLabels } from "@/components/history/labels";
+import { PainEntryEditForm } from "@/components/history/pain-entry-edit-form";
+import { NotFoundError } from "@/lib/data/errors";
+import { getPainEntry } from "@/lib/data/pain";
+import { requireRole } from "@/lib/data/session";
+import { formatDateTime, toDateTimeLocalValue } from "@/lib/format";
+import { painRegionLabels } from "@/lib/validation/logs";
+
+export const metadata: Metadata = { title: "Edit pain entry" };
+
+export default async function EditPainEntryPage(props: PageProps<"/history/pain/[id]/edit">) {
+  const patient = await requireRole("PATIENT");
+  const { id } = await props.params;
+  const entry = await getPainEntry(patient.id, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const tz = patient.timezone;
+  const regionLabel = painRegionLabels[entry.region];
+  return (
+    <div className="max-w-2xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">Edit pain entry</h1>
+        <p className="text-slate-700">
+          {regionLabel}, {painContextLabels[entry.context].toLowerCase()}, recorded{" "}
+          {formatDateTime(entry.recordedAt, tz)}. Saving keeps the earlier version.
+        </p>
+      </div>
+      <PainEntryEditForm
+        entry={{
+          id: entry.id,
+          regionLabel,
+          rating: entry.rating,
+          recordedAt: toDateTimeLocalValue(entry.recordedAt, tz),
+          note: entry.note,
+        }}
+        requestId={randomUUID()}
+        maxRecordedAt={toDateTimeLocalValue(new Date(), tz)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SessionForm } from "@/components/sessions/session-form";
+import { NotFoundError } from "@/lib/data/errors";
+import { listExercises } from "@/lib/data/exercises";
+import { requireRole } from "@/lib/data/session";
+import { getSession } from "@/lib/data/sessions";
+import { formatDateTime, toDateTimeLocalValue } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Edit session" };
+
+export default async function EditSessionPage(props: PageProps<"/history/sessions/[id]/edit">) {
+  const patient = await requireRole("PATIENT");
+  const { id } = await props.params;
+  const [session, exercises] = await Promise.all([
+    getSession(patient.id, id).catch((error: unknown) => {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    }),
+    listExercises(),
+  ]);
+  const tz = patient.timezone;
+  return (
+    <div className="max-w-2xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">Edit session</h1>
+        <p className="text-slate-700">
+          {session.source === "GUIDED" ? "Guided session" : "Quick log"} of{" "}
+          {formatDateTime(session.startedAt, tz)}. Saving keeps the earlier version.
+        </p>
+      </div>
+      <SessionForm
+        sessionId={session.id}
+        requestId={randomUUID()}
+        exercises={exercises.map(({ id: exerciseId, name, defaultDose }) => ({
+          id: exerciseId,
+          name,
+          defaultDose,
+        }))}
+        initial={{
+          startedAt: toDateTimeLocalValue(session.startedAt, tz),
+          durationMinutes: String(Math.round(session.durationSeconds / 60)),
+          painBefore: session.painBefore === null ? "" : String(session.painBefore),
+          painAfter: session.painAfter === null ? "" : String(session.painAfter),
+          notes: session.notes,
+          entries: session.entries.map((entry) => ({
+            exerciseId: entry.exerciseId,
+            side: entry.side,
+            sets: String(entry.sets),
+            reps: String(entry.reps),
+            holdSeconds: String(entry.holdSeconds),
+          })),
+        }}
+        maxStartedAt={toDateTimeLocalValue(new Date(), tz)}
+        timeZone={tz}
+      />
+    </div>
+  );
+}

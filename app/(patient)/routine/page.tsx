@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AddItemForm } from "@/components/routine/add-item-form";
+import { doseSetAt, provenanceOf } from "@/components/routine/provenance";
+import { RoutineChanges } from "@/components/routine/routine-changes";
+import { RoutineItemCard } from "@/components/routine/routine-item-card";
+import { listExercises } from "@/lib/data/exercises";
+import { getRoutine, getRoutineHistory } from "@/lib/data/routine";
+import { requireRole } from "@/lib/data/session";
+
+export const metadata: Metadata = { title: "Your routine" };
+
+export default async function RoutinePage() {
+  const patient = await requireRole("PATIENT");
+  const [items, history, exercises] = await Promise.all([
+    getRoutine(patient.id),
+    getRoutineHistory(patient.id),
+    listExercises(),
+  ]);
+  return (
+    <div className="max-w-2xl space-y-8">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold">Your routine</h1>
+        <p className="text-slate-700">
+          The exercises you do, in the order a session takes them. Each one has its own dose and days.
+        </p>
+      </div>
+
+      <section aria-labelledby="items-heading" className="space-y-3">
+        <h2 id="items-heading" className="text-lg font-semibold">
+          Exercises in order
+        </h2>
+        {items.length === 0 ? (
+          <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-700">
+            Your routine is empty. Add exercises below, or go back to <Link href="/today">Today</Link> to
+            start with the starter routine.
+          </p>
+        ) : (
+          <ol className="space-y-3">
+            {items.map((item, index) => (
+              <RoutineItemCard
+                key={item.id}
+                item={item}
+                provenance={provenanceOf(item, doseSetAt(item, history), patient.timezone)}
+                isFirst={index === 0}
+                isLast={index === items.length - 1}
+                requestIds={{ edit: randomUUID(), remove: randomUUID(), move: randomUUID() }}
+              />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="add-heading" className="space-y-3">
+        <h2 id="add-heading" className="text-lg font-semibold">
+          Add an exercise
+        </h2>
+        <div className="rounded-xl border border-slate-200 bg-white p-4">
+          <AddItemForm
+            exercises={exercises.map((exercise) => ({
+              id: exercise.id,
+              slug: exercise.slug,
+              name: exercise.name,
+              category: exercise.category,
+              summary: exercise.summary,
+              defaultDose: exercise.defaultDose,
+            }))}
+            inRoutine={items.map((item) => item.exercise.id)}
+            requestId={randomUUID()}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="changes-heading" className="space-y-3">
+        <h2 id="changes-heading" className="text-lg font-semibold">
+          Changes
+        </h2>
+        <RoutineChanges changes={history} timeZone={patient.timezone} />
+      </section>
+    </div>
+  );
+}

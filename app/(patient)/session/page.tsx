@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { GuidedPlayer } from "@/components/sessions/guided-player";
+import { buttonClasses } from "@/components/ui/button";
+import { getGuidedDraft, getGuidedPlan } from "@/lib/data/guided-session";
+import { requireRole } from "@/lib/data/session";
+import type { PlanItem } from "@/lib/domain/session-plan";
+
+export const metadata: Metadata = { title: "Guided session" };
+
+export default async function GuidedSessionPage() {
+  const patient = await requireRole("PATIENT");
+  const [plan, draft] = await Promise.all([getGuidedPlan(), getGuidedDraft()]);
+  // Only what the player shows goes to the browser.
+  const items: PlanItem[] = plan.items.map((item) => ({
+    exercise: {
+      id: item.exercise.id,
+      name: item.exercise.name,
+      slug: item.exercise.slug,
+      steps: item.exercise.steps,
+      illustration: item.exercise.illustration,
+    },
+    sets: item.sets,
+    reps: item.reps,
+    holdSeconds: item.holdSeconds,
+    perSide: item.perSide,
+  }));
+
+  return (
+    <div className="space-y-4">
+      <h1 className="mx-auto max-w-xl text-lg font-semibold text-slate-700">Guided session</h1>
+      {items.length === 0 ? (
+        <div className="mx-auto max-w-xl space-y-4 rounded-xl border border-slate-200 bg-white p-6">
+          <p className="text-lg text-slate-800">
+            Your routine is empty, so there is nothing to guide you through yet. Add a few exercises to your
+            routine first, or browse the exercises to see what each one involves.
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <Link href="/routine" className={buttonClasses("primary")}>
+              Set up your routine
+            </Link>
+            <Link href="/exercises" className={buttonClasses("secondary")}>
+              Browse exercises
+            </Link>
+          </div>
+        </div>
+      ) : (
+        <>
+          {plan.onlyDueToday ? null : (
+            <p className="mx-auto max-w-xl rounded-xl border border-sky-200 bg-sky-50 p-4 text-slate-800">
+              Nothing in your routine is scheduled for today. You can still go through your whole routine now
+              if you feel like it.
+            </p>
+          )}
+          <GuidedPlayer
+            items={items}
+            draft={draft ? { state: draft.state } : null}
+            requestId={randomUUID()}
+            timeZone={patient.timezone}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from "node:crypto";
+import type { SessionView } from "@/lib/data/sessions";
+import { formatDateTime } from "@/lib/format";
+import { HistoryBadge } from "./history-badge";
+import { formatDuration, formatEntry, formatPainChange, sessionSourceLabels } from "./labels";
+import { RecordActions } from "./record-actions";
+
+export function SessionHistoryList({ sessions, timeZone }: { sessions: SessionView[]; timeZone: string }) {
+  return (
+    <ul className="space-y-3">
+      {sessions.map((session) => {
+        const when = formatDateTime(session.startedAt, timeZone);
+        const deleted = session.deletedAt !== null;
+        const pain = formatPainChange(session.painBefore, session.painAfter);
+        const headingId = `session-${session.id}`;
+        return (
+          <li key={session.id}>
+            <article
+              aria-labelledby={headingId}
+              className={`space-y-3 rounded-xl border p-4 ${deleted ? "border-dashed border-slate-400 bg-slate-100 text-slate-600" : "border-slate-200 bg-white"}`}
+            >
+              <div className="flex flex-wrap items-center gap-2">
+                <h3 id={headingId} className="mr-auto font-semibold">
+                  {when}
+                </h3>
+                {deleted ? <HistoryBadge tone="deleted">Deleted</HistoryBadge> : null}
+                <HistoryBadge tone="brand">{sessionSourceLabels[session.source]}</HistoryBadge>
+                {session.edited ? <HistoryBadge>Edited</HistoryBadge> : null}
+              </div>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                <dt className="text-slate-600">Duration</dt>
+                <dd>{formatDuration(session.durationSeconds)}</dd>
+                {pain ? (
+                  <>
+                    <dt className="text-slate-600">Pain before → after</dt>
+                    <dd>{pain}</dd>
+                  </>
+                ) : null}
+              </dl>
+              <ul className="list-disc space-y-0.5 pl-5 text-sm" aria-label="Exercises">
+                {session.entries.map((entry, index) => (
+                  // Entries have no id of their own; their order is stable within a version.
+                  // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                  <li key={index}>{formatEntry(entry)}</li>
+                ))}
+              </ul>
+              {session.notes ? (
+                <p className="whitespace-pre-line break-words text-sm">
+                  <span className="font-medium">Notes: </span>
+                  {session.notes}
+                </p>
+              ) : null}
+              <RecordActions
+                kind="session"
+                id={session.id}
+                deleted={deleted}
+                editHref={`/history/sessions/${session.id}/edit`}
+                description={`session of ${when}`}
+                deleteRequestId={randomUUID()}
+                restoreRequestId={randomUUID()}
+              />
+            </article>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useActionState } from "react";
+import { FieldErrors, inputClasses } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useRequestId } from "@/components/ui/use-request-id";
+import { initialActionState } from "@/lib/actions/action-state";
+import { checkInAction } from "@/lib/actions/logs";
+import { limits, painRegionLabels, painRegions } from "@/lib/validation/logs";
+import { PainRatingScale } from "./pain-rating-scale";
+
+/**
+ * The daily pain check-in: a plain form, so it also works before JavaScript loads. Rating one area
+ * and pressing Save is enough (two clicks from Today). After a success React resets the form to
+ * "not rated"; after an error the submitted values come back as the defaults.
+ */
+export function PainCheckIn({ requestId: initialRequestId }: { requestId: string }) {
+  const [state, formAction] = useActionState(checkInAction, initialActionState);
+  const requestId = useRequestId(initialRequestId, state);
+  const values = state.ok ? undefined : state.values;
+  const formErrors = [...(state.errors?.clientRequestId ?? []), ...(state.errors?.recordedAt ?? [])];
+  return (
+    <section
+      aria-labelledby="check-in-heading"
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-4"
+    >
+      <div>
+        <h2 id="check-in-heading" className="text-lg font-semibold">
+          Pain check-in
+        </h2>
+        <p id="check-in-hint" className="text-sm text-slate-700">
+          How much does it hurt right now? 0 is no pain, 10 the worst pain you can imagine. Rating one area is
+          enough.
+        </p>
+      </div>
+      <form action={formAction} className="space-y-4" noValidate aria-describedby="check-in-hint">
+        <input type="hidden" name="clientRequestId" value={requestId} />
+        {painRegions.map((region) => (
+          <PainRatingScale
+            key={region}
+            name={region}
+            idPrefix={`check-in-${region}`}
+            legend={painRegionLabels[region]}
+            defaultChecked={values?.[region] ?? ""}
+            allowNotRated
+            errors={state.errors?.[region]}
+          />
+        ))}
+        <div>
+          <label htmlFor="check-in-note" className="mb-1 block text-sm font-medium text-slate-800">
+            Note (optional)
+          </label>
+          <textarea
+            id="check-in-note"
+            name="note"
+            rows={2}
+            maxLength={limits.notes}
+            defaultValue={values?.note ?? ""}
+            aria-invalid={state.errors?.note ? true : undefined}
+            aria-describedby={state.errors?.note ? "check-in-note-error" : undefined}
+            className={inputClasses}
+          />
+          <FieldErrors id="check-in-note-error" errors={state.errors?.note} />
+        </div>
+        <FieldErrors id="check-in-form-error" errors={formErrors} />
+        <SubmitButton pendingLabel="Saving…">Save check-in</SubmitButton>
+        <FormMessage ok={state.ok} message={state.message} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useRequestId } from "@/components/ui/use-request-id";
+import { initialActionState } from "@/lib/actions/action-state";
+import { updateRoutineItemAction } from "@/lib/actions/routine";
+import { actionMessage, doseFieldNames } from "./action-message";
+import type { DoseDraft } from "./dose-draft";
+import { DoseFields } from "./dose-fields";
+import { submitKeepingValues } from "./submit-keeping-values";
+
+export function EditItemForm({
+  itemId,
+  dose,
+  requestId: initialRequestId,
+}: {
+  itemId: string;
+  dose: DoseDraft;
+  requestId: string;
+}) {
+  const [state, formAction] = useActionState(updateRoutineItemAction, initialActionState);
+  const requestId = useRequestId(initialRequestId, state);
+  const [draft, setDraft] = useState(dose);
+  return (
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate className="space-y-4">
+      <input type="hidden" name="clientRequestId" value={requestId} />
+      <FormMessage ok={state.ok} message={actionMessage(state, doseFieldNames)} />
+      <input type="hidden" name="itemId" value={itemId} />
+      <DoseFields idPrefix={`edit-${itemId}`} draft={draft} onChange={setDraft} errors={state.errors} />
+      <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
+    </form>
+  );
+}

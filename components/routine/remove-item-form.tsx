@@ -1,0 +1,32 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useRequestId } from "@/components/ui/use-request-id";
+import { initialActionState } from "@/lib/actions/action-state";
+import { stopRoutineItemAction } from "@/lib/actions/routine";
+import { actionMessage } from "./action-message";
+
+export function RemoveItemForm({
+  itemId,
+  exerciseName,
+  requestId: initialRequestId,
+}: {
+  itemId: string;
+  exerciseName: string;
+  requestId: string;
+}) {
+  const [state, formAction] = useActionState(stopRoutineItemAction, initialActionState);
+  const requestId = useRequestId(initialRequestId, state);
+  return (
+    <form action={formAction} className="space-y-2">
+      <input type="hidden" name="clientRequestId" value={requestId} />
+      <input type="hidden" name="itemId" value={itemId} />
+      <SubmitButton variant="secondary" pendingLabel="Removing…">
+        Remove<span className="sr-only"> {exerciseName}</span>
+      </SubmitButton>
+      <FormMessage ok={false} message={state.ok ? undefined : actionMessage(state, [])} />
+    </form>
+  );
+}

@@ -1,0 +1,287 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { formatDose } from "@/components/exercises/format-dose";
+import { Button } from "@/components/ui/button";
+import { initialActionState } from "@/lib/actions/action-state";
+import { discardGuidedDraftAction, saveGuidedDraftAction } from "@/lib/actions/logs";
+import {
+  assembleEntries,
+  buildSteps,
+  completedStepIds,
+  createPlayer,
+  currentStep,
+  isPaused,
+  type PlanItem,
+  type PlayerAction,
+  type PlayerState,
+  parsePlayerState,
+  planKey,
+  reducePlayer,
+  remainingMs,
+  serialisePlayerState,
+  sessionMinutes,
+  skippedStepCount,
+} from "@/lib/domain/session-plan";
+import { formatDateTime } from "@/lib/format";
+import { useBeep, useWakeLock } from "./guided-device";
+import { GuidedFinish } from "./guided-finish";
+import { GuidedPainScale } from "./guided-pain-scale";
+import { GuidedStep } from "./guided-step";
+import { estimatedMinutes, instructionFor } from "./guided-text";
+
+// Keys that belong to the focused control, so Space there must not also pause the session.
+const interactiveSelector =
+  "input, textarea, select, button, a[href], summary, [contenteditable]:not([contenteditable='false'])";
+
+type Timed<A> = A extends { now: number } ? Omit<A, "now"> : A;
+
+/**
+ * The guided session: pain before, each step with its countdown, pain after, finish. The player's
+ * state is saved on the server after every step (never in browser storage), so a reload resumes.
+ */
+export function GuidedPlayer({
+  items,
+  draft,
+  requestId,
+  timeZone,
+}: {
+  items: PlanItem[];
+  draft: { state: string } | null;
+  requestId: string;
+  timeZone: string;
+}) {
+  const steps = useMemo(() => buildSteps(items), [items]);
+  const key = useMemo(() => planKey(items), [items]);
+  const restored = useMemo(
+    () => (draft ? parsePlayerState(draft.state, steps, key) : null),
+    [draft, steps, key],
+  );
+  const [offerResume, setOfferResume] = useState(restored !== null);
+  const [state, dispatchAction] = useReducer(
+    (current: PlayerState, action: PlayerAction) => reducePlayer(steps, current, action),
+    restored ?? createPlayer(key),
+  );
+  const [now, setNow] = useState(() => Date.now());
+  const [painBefore, setPainBefore] = useState<number | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const beep = useBeep();
+
+  const dispatch = useCallback((action: Timed<PlayerAction>) => {
+    const at = Date.now();
+    setNow(at);
+    dispatchAction({ ...action, now: at } as PlayerAction);
+  }, []);
+
+  const step = offerResume ? undefined : currentStep(steps, state);
+  const paused = isPaused(state);
+  const running = step !== undefined && step.seconds > 0 && !paused;
+  const canPause = step !== undefined && (step.seconds > 0 || paused);
+
+  useWakeLock(state.stage === "STEPS" && !offerResume);
+
+  // Time is read from the clock on every tick; the tick only asks "has a countdown run out?".
+  useEffect(() => {
+    if (!running) return;
+    const tick = () => {
+      const at = Date.now();
+      setNow(at);
+      dispatchAction({ type: "tick", now: at });
+    };
+    tick();
+    const timer = window.setInterval(tick, 250);
+    document.addEventListener("visibilitychange", tick);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener("visibilitychange", tick);
+    };
+  }, [running]);
+
+  useEffect(() => {
+    if (!canPause) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== " " || event.repeat || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.target instanceof Element && event.target.closest(interactiveSelector)) return;
+      event.preventDefault();
+      dispatch({ type: "togglePause" });
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [canPause, dispatch]);
+
+  const announce = useCallback((text: string) => {
+    // A trailing no-break space toggles so the same sentence twice is still announced.
+    setAnnouncement((previous) => (previous.endsWith("\u00a0") ? text : `${text}\u00a0`));
+  }, []);
+
+  const previous = useRef(state);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = state;
+    if (before === state) return;
+    const moved = before.index !== state.index || before.stage !== state.stage;
+    if (moved && state.stage !== "PAIN_BEFORE") {
+      const finished = steps.slice(before.index, state.index).map((done, offset) => ({
+        step: done,
+        byTimer: done.seconds > 0 && state.outcomes[before.index + offset] === "c",
+      }));
+      const next = currentStep(steps, state);
+      const instruction = instructionFor(next, next ? items[next.itemIndex] : undefined);
+      const last = finished.at(-1);
+      if (finished.some((done) => done.byTimer && done.step.kind === "HOLD")) beep();
+      if (last?.byTimer) {
+        announce(`${last.step.kind === "HOLD" ? "Hold complete." : "Rest over."} ${instruction}`);
+      } else {
+        announce(instruction);
+      }
+    }
+    const pausedNow = isPaused(state) && !isPaused(before);
+    if (state.startedAt !== null && state.stage !== "PAIN_BEFORE" && (moved || pausedNow)) {
+      // Fire and forget: a failed save only costs the ability to resume after a reload.
+      saveGuidedDraftAction(initialActionState, {
+        startedAt: new Date(state.startedAt).toISOString(),
+        state: serialisePlayerState(steps, state, Date.now()),
+      }).catch(() => {});
+    }
+  }, [state, steps, items, beep, announce]);
+
+  // Each new screen (a new step, resuming, starting again) takes focus to its heading.
+  const screenKey = offerResume ? "resume" : `${state.stage}:${state.index}`;
+  const shownScreen = useRef(screenKey);
+  useEffect(() => {
+    if (shownScreen.current === screenKey) return;
+    shownScreen.current = screenKey;
+    headingRef.current?.focus();
+  }, [screenKey]);
+
+  const resume = () => {
+    setOfferResume(false);
+    dispatch({ type: "resume" });
+  };
+  const startAgain = () => {
+    setOfferResume(false);
+    setPainBefore(null);
+    dispatchAction({ type: "reset" });
+    discardGuidedDraftAction(initialActionState, {}).catch(() => {});
+  };
+
+  let screen: React.ReactNode;
+  if (offerResume && state.startedAt !== null) {
+    screen = (
+      <section aria-labelledby="guided-step-heading" className="space-y-4">
+        <h2
+          id="guided-step-heading"
+          ref={headingRef}
+          tabIndex={-1}
+          className="text-2xl font-bold focus:outline-none focus-visible:outline-3"
+        >
+          Welcome back
+        </h2>
+        <p className="text-lg text-slate-800">
+          You have an unfinished session from {formatDateTime(new Date(state.startedAt), timeZone)}.{" "}
+          {state.stage === "PAIN_AFTER"
+            ? "All its exercises are done; it only needs finishing."
+            : `${state.index} of ${steps.length} steps are done.`}
+        </p>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Button className="min-h-14 text-lg" onClick={resume}>
+            Resume where you left off
+          </Button>
+          <Button variant="secondary" className="min-h-14 text-lg" onClick={startAgain}>
+            Start again
+          </Button>
+        </div>
+      </section>
+    );
+  } else if (state.stage === "PAIN_BEFORE") {
+    screen = (
+      <section aria-labelledby="guided-step-heading" className="space-y-6">
+        <div className="space-y-1">
+          <h2
+            id="guided-step-heading"
+            ref={headingRef}
+            tabIndex={-1}
+            className="text-2xl font-bold focus:outline-none focus-visible:outline-3"
+          >
+            Before you start
+          </h2>
+          {draft && !restored ? (
+            <p className="text-sm text-slate-700">
+              Your routine has changed since your unfinished session, so this one starts afresh.
+            </p>
+          ) : null}
+        </div>
+        <GuidedPainScale
+          name="painBefore"
+          legend="How much pain do you feel right now?"
+          hint="Optional. 0 is no pain, 10 is the worst pain you can imagine."
+          value={painBefore}
+          onChange={setPainBefore}
+        />
+        <section aria-labelledby="guided-plan-heading" className="space-y-2">
+          <h3 id="guided-plan-heading" className="text-lg font-semibold">
+            {items.length} {items.length === 1 ? "exercise" : "exercises"}, about {estimatedMinutes(steps)}{" "}
+            minutes
+          </h3>
+          <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+            {items.map((item, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the routine may hold an exercise twice, and this list never reorders.
+              <li key={`${item.exercise.id}-${index}`} className="px-4 py-3">
+                <span className="font-semibold">{item.exercise.name}</span>
+                <span className="block text-sm text-slate-700">{formatDose(item)}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <Button className="min-h-14 w-full text-lg" onClick={() => dispatch({ type: "start", painBefore })}>
+          Start session
+        </Button>
+      </section>
+    );
+  } else if (state.stage === "STEPS" && step) {
+    const item = items[step.itemIndex];
+    screen = item ? (
+      <GuidedStep
+        key={step.id}
+        step={step}
+        item={item}
+        itemCount={items.length}
+        stepNumber={state.index + 1}
+        stepCount={steps.length}
+        remainingMs={remainingMs(steps, state, now)}
+        paused={paused}
+        headingRef={headingRef}
+        handlers={{
+          onTogglePause: () => dispatch({ type: "togglePause" }),
+          onSkip: () => dispatch({ type: "skip" }),
+          onComplete: () => dispatch({ type: "complete" }),
+          onSkipExercise: () => dispatch({ type: "skipExercise" }),
+        }}
+      />
+    ) : null;
+  } else if (state.stage === "PAIN_AFTER" && state.startedAt !== null) {
+    screen = (
+      <GuidedFinish
+        items={items}
+        entries={assembleEntries(items, steps, completedStepIds(steps, state))}
+        startedAt={state.startedAt}
+        durationMinutes={sessionMinutes(state, now)}
+        painBefore={state.painBefore}
+        skippedSteps={skippedStepCount(state)}
+        requestId={requestId}
+        headingRef={headingRef}
+        onStartAgain={startAgain}
+      />
+    );
+  }
+
+  return (
+    <div className="mx-auto max-w-xl">
+      {screen}
+      <div aria-live="assertive" aria-atomic="true" className="sr-only">
+        {announcement}
+      </div>
+    </div>
+  );
+}

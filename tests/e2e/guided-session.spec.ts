@@ -1,0 +1,233 @@
+import { expect, type Page, test } from "@playwright/test";
+import { newAccount, screenshotDir, signUp } from "./fixtures";
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+const stepCounter = (page: Page) => page.getByText(/^Step \d+ of \d+$/);
+const finishHeading = (page: Page) => page.getByRole("heading", { level: 2, name: "All exercises done" });
+
+async function currentStepLabel(page: Page): Promise<string> {
+  if (await finishHeading(page).isVisible()) return "finished";
+  return (await stepCounter(page).textContent()) ?? "";
+}
+
+async function secondsLeft(page: Page): Promise<number> {
+  const text = (await page.getByRole("timer").textContent()) ?? "";
+  const match = /(\d+):(\d\d)/.exec(text);
+  if (!match) throw new Error(`No countdown on screen: "${text}"`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** Does what the current step asks (waiting out a countdown on the fake clock) and waits for the next one. */
+async function completeStep(page: Page): Promise<void> {
+  const before = await currentStepLabel(page);
+  const start = page.getByRole("button", { name: "Start exercise" });
+  const next = page.getByRole("button", { name: "Continue" });
+  const done = page.getByRole("button", { name: "I've done it" });
+  if (await start.isVisible()) await start.click();
+  else if (await next.isVisible()) await next.click();
+  else if (await done.isVisible()) await done.click();
+  else await page.clock.fastForward((await secondsLeft(page)) * 1000);
+  await expect.poll(() => currentStepLabel(page)).not.toBe(before);
+}
+
+/** A new patient with the starter routine (offered on the Today page to anyone without a routine). */
+async function signUpWithStarterRoutine(page: Page): Promise<void> {
+  await signUp(page, newAccount());
+  const starter = page.getByRole("button", { name: "Use the starter routine" });
+  await expect(starter, "the Today page should offer the starter routine to a new patient").toBeVisible();
+  await starter.click();
+  await expect(page.getByRole("heading", { name: "Due today" })).toBeVisible();
+}
+
+async function completeStepsUntil(page: Page, label: string): Promise<void> {
+  for (let guard = 0; guard < 100 && (await currentStepLabel(page)) !== label; guard++) {
+    await completeStep(page);
+  }
+  await expect(stepCounter(page)).toHaveText(label);
+}
+
+test("a new patient runs a guided session with a reload and a skip, and finds it in their history", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.clock.install();
+  await signUpWithStarterRoutine(page);
+
+  await page.goto("/session");
+  await expect(page.getByRole("heading", { level: 1, name: "Guided session" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Before you start" })).toBeVisible();
+  await expect(page.getByRole("radio", { name: "0 no pain" })).toBeVisible();
+  await expect(page.getByRole("radio", { name: "10 worst pain" })).toBeVisible();
+  await page.getByRole("radio", { name: "3", exact: true }).check();
+  await page.screenshot({ path: `${screenshotDir}/guided-session-start.png`, fullPage: true });
+  await page.getByRole("button", { name: "Start session" }).click();
+
+  // Knee-to-chest stretch: 1 set of 3 × 30 s holds, each side.
+  await expect(page.getByRole("heading", { level: 2, name: "Knee-to-chest stretch" })).toBeFocused();
+  await expect(stepCounter(page)).toHaveText("Step 1 of 60");
+  await page.getByRole("button", { name: "Start exercise" }).click();
+
+  const heading = page.getByRole("heading", { level: 2, name: "Knee-to-chest stretch" });
+  await expect(heading).toBeFocused();
+  await expect(page.getByText("Left side", { exact: true })).toBeVisible();
+  await expect(page.getByText("Set 1 of 1", { exact: true })).toBeVisible();
+  await expect(page.getByText("Rep 1 of 3", { exact: true })).toBeVisible();
+  await expect(page.getByRole("timer")).toHaveText("Time left: 00:30");
+  await expect(page.locator("main img")).toHaveAttribute("alt", "");
+
+  await page.clock.runFor(10_000);
+  await expect(page.getByRole("timer")).toHaveText("Time left: 00:20");
+  await page.screenshot({ path: `${screenshotDir}/guided-session-hold.png` });
+
+  // Space pauses and resumes while focus is on the heading; a paused countdown stands still.
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
+  await expect(page.getByText("Paused", { exact: true })).toBeVisible();
+  await page.clock.runFor(60_000);
+  await expect(page.getByRole("timer")).toHaveText("Time left: 00:20");
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  await page.clock.runFor(5_000);
+  await expect(page.getByRole("timer")).toHaveText("Time left: 00:15");
+
+  // The end of the hold is announced, and the rest starts.
+  await page.clock.runFor(15_000);
+  await expect(page.getByRole("heading", { level: 2, name: "Rest" })).toBeFocused();
+  await expect(page.getByRole("main").locator('[aria-live="assertive"]')).toContainText(
+    "Hold complete. Rest 10 seconds.",
+  );
+  await expect(page.getByRole("timer")).toHaveText("Time left: 00:10");
+  await page.screenshot({ path: `${screenshotDir}/guided-session-rest.png` });
+
+  // On to the switch of sides; then skip the first hold on the right side.
+  await completeStepsUntil(page, "Step 7 of 60");
+  await expect(page.getByRole("heading", { level: 2, name: "Switch sides" })).toBeVisible();
+  await page.screenshot({ path: `${screenshotDir}/guided-session-switch.png` });
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("Right side", { exact: true })).toBeVisible();
+  await expect(page.getByText("Rep 1 of 3", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Skip hold" }).click();
+  await expect(stepCounter(page)).toHaveText("Step 9 of 60");
+
+  // Halfway through the hip flexor stretch, pause (which saves the session) and reload.
+  await completeStepsUntil(page, "Step 16 of 60");
+  await expect(page.getByRole("heading", { level: 2, name: "Hip flexor stretch" })).toBeVisible();
+  await page.clock.runFor(7_000);
+  // Saves go out one after another; wait for the one made by this pause (step 16, 7 s in).
+  const saved = page.waitForResponse((response) => {
+    const body = response.request().postData() ?? "";
+    return (
+      response.request().method() === "POST" &&
+      new URL(response.url()).pathname === "/session" &&
+      /index[\\"]*:15,/.test(body) &&
+      /elapsedMs[\\"]*:[1-9]/.test(body)
+    );
+  });
+  await page.getByRole("button", { name: "Pause" }).click();
+  expect((await saved).ok()).toBe(true);
+  const left = await page.getByRole("timer").textContent();
+  await page.reload();
+
+  await expect(page.getByRole("heading", { level: 2, name: "Welcome back" })).toBeVisible();
+  await expect(page.getByText("15 of 60 steps are done")).toBeVisible();
+  await page.screenshot({ path: `${screenshotDir}/guided-session-resume.png` });
+  await page.getByRole("button", { name: "Resume where you left off" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Hip flexor stretch" })).toBeFocused();
+  await expect(stepCounter(page)).toHaveText("Step 16 of 60");
+  await expect(page.getByRole("timer")).toHaveText(left ?? "");
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+
+  // The rest of the session, every countdown on the fake clock.
+  for (let guard = 0; guard < 100 && !(await finishHeading(page).isVisible()); guard++) {
+    await completeStep(page);
+  }
+  await expect(finishHeading(page)).toBeFocused();
+  await expect(page.getByText("1 step skipped", { exact: false })).toBeVisible();
+  const summary = page.getByRole("region", { name: "What you did" });
+  await expect(summary.getByRole("listitem")).toHaveCount(7);
+  await expect(summary.getByRole("listitem").nth(0)).toHaveText(
+    /Knee-to-chest stretch, left side\s*1 set of 3 × 30 s/,
+  );
+  await expect(summary.getByRole("listitem").nth(1)).toHaveText(
+    /Knee-to-chest stretch, right side\s*1 set of 2 × 30 s/,
+  );
+  await expect(summary.getByRole("listitem").nth(4)).toHaveText(/Glute bridge\s*2 sets of 3 × 30 s/);
+
+  await page.getByRole("radio", { name: "2", exact: true }).check();
+  await page.getByLabel("Notes (optional)").fill("Felt looser <b>afterwards</b>.");
+  await page.screenshot({ path: `${screenshotDir}/guided-session-finish.png`, fullPage: true });
+  await page.getByRole("button", { name: "Finish and save" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Session complete" })).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: "Well done" })).toBeVisible();
+  await page.screenshot({ path: `${screenshotDir}/guided-session-done.png` });
+
+  await page.getByRole("link", { name: "See your history" }).click();
+  await expect(page).toHaveURL(/\/history/);
+  const main = page.getByRole("main");
+  await expect(main.getByText("Guided").first()).toBeVisible();
+  for (const name of ["Knee-to-chest stretch", "Hip flexor stretch", "Glute bridge", "Clamshell"]) {
+    await expect(main.getByText(name).first()).toBeVisible();
+  }
+
+  // The draft is gone: a new visit starts afresh.
+  await page.goto("/session");
+  await expect(page.getByRole("heading", { level: 2, name: "Before you start" })).toBeVisible();
+});
+
+test("a patient with no routine is pointed to the routine and the exercises", async ({ page }) => {
+  await signUp(page, newAccount());
+  await page.goto("/session");
+  await expect(page.getByRole("heading", { level: 1, name: "Guided session" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Set up your routine" })).toHaveAttribute("href", "/routine");
+  await expect(page.getByRole("link", { name: "Browse exercises" })).toHaveAttribute("href", "/exercises");
+});
+
+test("the guided session reads well on a 360 px phone without scrolling sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await signUpWithStarterRoutine(page);
+  await page.goto("/session");
+  await page.getByRole("button", { name: "Start session" }).click();
+  await page.getByRole("button", { name: "Start exercise" }).click();
+  await expect(page.getByRole("timer")).toBeVisible();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("the guided session can be driven by the keyboard alone", async ({ page }) => {
+  await page.clock.install();
+  await signUpWithStarterRoutine(page);
+  await page.goto("/session");
+
+  await page.getByRole("radio", { name: "0 no pain" }).focus();
+  for (let press = 0; press < 4; press++) await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("radio", { name: "4", exact: true })).toBeChecked();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Start session" })).toBeFocused();
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("heading", { level: 2, name: "Knee-to-chest stretch" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Start exercise" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("timer")).toHaveText("Time left: 00:30");
+  await expect(page.getByRole("heading", { level: 2, name: "Knee-to-chest stretch" })).toBeFocused();
+
+  // Space on the page pauses; Space on a button presses only that button.
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Resume" })).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  await page.clock.runFor(3_000);
+  await expect(page.getByRole("timer")).toHaveText("Time left: 00:27");
+
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Skip hold" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 2, name: "Rest" })).toBeFocused();
+  await expect(page.getByRole("main").locator('[aria-live="assertive"]')).toContainText("Rest 10 seconds.");
+});

@@ -1,0 +1,24 @@
+import { hashKey, partialMatchKey } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import { progressRanges } from "@/lib/domain/progress";
+import { queryKeys } from "@/lib/query-keys";
+
+describe("queryKeys", () => {
+  it("gives each period of a patient's progress its own cache entry", () => {
+    const hashes = progressRanges.map((range) => hashKey(queryKeys.progress("p1", range)));
+    expect(new Set(hashes).size).toBe(progressRanges.length);
+  });
+
+  it("nests progress under the patient, so invalidating a prefix refreshes every period", () => {
+    for (const range of progressRanges) {
+      const key = queryKeys.progress("p1", range);
+      expect(partialMatchKey(key, queryKeys.progressAll("p1"))).toBe(true);
+      expect(partialMatchKey(key, queryKeys.patient("p1"))).toBe(true);
+    }
+  });
+
+  it("never matches another patient's keys", () => {
+    expect(partialMatchKey(queryKeys.progress("p1", "3m"), queryKeys.patient("p2"))).toBe(false);
+    expect(partialMatchKey(queryKeys.progress("p1", "3m"), queryKeys.progress("p2", "3m"))).toBe(false);
+  });
+});
