@@ -1,4 +1,4 @@
-import { NextResponse } from "next/server";
+import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import NextAuth from "next-auth";
 import { authConfig } from "@/lib/auth.config";
 
@@ -35,17 +35,7 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-export default auth((request) => {
-  const { pathname, search } = request.nextUrl;
-  const needsSession = signedInPrefixes.some(
-    (prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`),
-  );
-  if (needsSession && !request.auth?.user) {
-    const target = new URL("/sign-in", request.nextUrl.origin);
-    target.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(target);
-  }
-
+function withSecurityHeaders(request: NextRequest, noStore: boolean): NextResponse {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
@@ -53,9 +43,37 @@ export default auth((request) => {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  if (needsSession) response.headers.set("Cache-Control", "no-store");
+  if (noStore) response.headers.set("Cache-Control", "no-store");
   return response;
+}
+
+const needsSession = (pathname: string) =>
+  signedInPrefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+
+const pageProxy = auth((request) => {
+  const { pathname, search } = request.nextUrl;
+  if (needsSession(pathname) && !request.auth?.user) {
+    const target = new URL("/sign-in", request.nextUrl.origin);
+    target.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(target);
+  }
+  return withSecurityHeaders(request, needsSession(pathname));
 });
+
+export default function proxy(request: NextRequest, event: NextFetchEvent) {
+  // The session cookie slides on page and navigation requests only. Server actions check the
+  // session themselves, and some (sign-in, sign-out, password change) set or clear the cookie:
+  // refreshing the old one here too would race with theirs.
+  // Prefetches are skipped for the same reason: Next fires them in bulk, and one answered after
+  // a sign-out would put the old session cookie back.
+  const headers = request.headers;
+  const prefetch = headers.has("next-router-prefetch") || headers.has("next-router-segment-prefetch");
+  if ((request.method === "POST" && headers.has("next-action")) || prefetch) {
+    return withSecurityHeaders(request, true);
+  }
+  // Auth.js types its wrapper as a union of call forms; this is the middleware one (request, event).
+  return pageProxy(request, event as never);
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|exercises/.*\\.svg|manifest.webmanifest).*)"],

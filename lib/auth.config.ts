@@ -9,11 +9,18 @@ declare module "next-auth" {
     sessionVersion: number;
   }
   interface Session {
-    user: { id: string; name: string; email: string; role: Role; sessionVersion: number };
+    user: { id: string; name: string; email: string; role: Role; sessionVersion: number; sessionId: string };
   }
 }
 
-type AppToken = { uid?: string; role?: Role; sv?: number; signedInAt?: number; lastSeenAt?: number };
+type AppToken = {
+  uid?: string;
+  role?: Role;
+  sv?: number;
+  sid?: string;
+  signedInAt?: number;
+  lastSeenAt?: number;
+};
 
 // The part of the Auth.js set-up that needs no database: proxy.ts uses it to redirect
 // optimistically. lib/auth.ts adds the Credentials provider; lib/data/session.ts checks the
@@ -28,11 +35,13 @@ export const authConfig = {
       const now = Math.floor(Date.now() / 1000);
       const claims = token as typeof token & AppToken;
       if (user?.id) {
+        // sid names this session, so signing out can end it on the server (RevokedSession).
         return {
           ...token,
           uid: user.id,
           role: user.role,
           sv: user.sessionVersion,
+          sid: crypto.randomUUID(),
           signedInAt: now,
           lastSeenAt: now,
         };
@@ -51,6 +60,7 @@ export const authConfig = {
         id: claims.uid ?? "",
         role: claims.role ?? "PATIENT",
         sessionVersion: claims.sv ?? -1,
+        sessionId: claims.sid ?? "",
       };
       return session;
     },

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
+import { revokeCurrentSession } from "@/lib/data/session";
 import { changeOwnPassword, endAllSessions, registerUser } from "@/lib/data/users";
 import {
   changePasswordSchema,
@@ -78,14 +79,15 @@ export const signOutEverywhereAction = createAction(
   z.object({}),
   async (_input, { clientAddress }) => {
     await endAllSessions(clientAddress);
+    await signOut({ redirect: false });
     refreshLayout();
-    await signOut({ redirectTo: "/sign-in?signedOut=everywhere" });
-    return undefined;
+    redirect("/sign-in?signedOut=everywhere");
   },
 );
 
 export const signOutAction = createAction("public", z.object({}), async () => {
+  await revokeCurrentSession();
+  await signOut({ redirect: false });
   refreshLayout();
-  await signOut({ redirectTo: "/sign-in?signedOut=1" });
-  return undefined;
+  redirect("/sign-in?signedOut=1");
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth";
+import { sessionPolicy } from "@/lib/config";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/validation/auth";
 
@@ -9,17 +10,21 @@ export type CurrentUser = { id: string; name: string; email: string; role: Role;
 
 /**
  * The signed-in user, checked against the database once per request: a session whose version is
- * older than the user's (password changed, "sign out everywhere") counts as signed out.
+ * older than the user's (password changed, "sign out everywhere") or that was signed out counts as
+ * signed out.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const claims = session?.user;
-  if (!claims?.id) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.id },
-    select: { id: true, name: true, email: true, role: true, timezone: true, sessionVersion: true },
-  });
-  if (!user || user.sessionVersion !== claims.sessionVersion) return null;
+  if (!claims?.id || !claims.sessionId) return null;
+  const [user, revoked] = await Promise.all([
+    db.user.findUnique({
+      where: { id: claims.id },
+      select: { id: true, name: true, email: true, role: true, timezone: true, sessionVersion: true },
+    }),
+    db.revokedSession.findUnique({ where: { sessionId: claims.sessionId }, select: { sessionId: true } }),
+  ]);
+  if (!user || revoked || user.sessionVersion !== claims.sessionVersion) return null;
   return {
     id: user.id,
     name: user.name,
@@ -28,6 +33,24 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     timezone: user.timezone,
   };
 });
+
+/** Ends the current session on the server: its token is refused from now on, wherever it turns up. */
+export async function revokeCurrentSession(): Promise<void> {
+  const session = await auth();
+  const sessionId = session?.user?.sessionId;
+  if (!sessionId) return;
+  const now = new Date();
+  await db.revokedSession.upsert({
+    where: { sessionId },
+    create: {
+      sessionId,
+      userId: session.user.id,
+      expiresAt: new Date(now.getTime() + sessionPolicy.maxAgeSeconds * 1000),
+    },
+    update: {},
+  });
+  await db.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } });
+}
 
 /** The signed-in user, or a redirect to sign-in. */
 export async function requireUser(): Promise<CurrentUser> {

@@ -243,6 +243,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
   }
 
   const routine = await db.routine.create({ data: { patientId: patient.id }, select: { id: true } });
+  const routineStart = new Date(now.getTime() - 121 * dayMs);
   const everyDay = 0b1111111;
   const weekdays = 0b0011111;
   for (const [position, exercise] of exercises.entries()) {
@@ -257,7 +258,8 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
       daysOfWeek: byPhysio ? everyDay : weekdays,
     };
     const item = await db.routineItem.create({
-      data: { routineId: routine.id, exerciseId: exercise.id, position, ...dose, setById, setByRole },
+      // Prescribed when the history starts, so adherence has weeks of schedule to measure against.
+      data: { routineId: routine.id, exerciseId: exercise.id, position, ...dose, setById, setByRole, createdAt: routineStart },
       select: { id: true },
     });
     await db.routineItemVersion.create({
@@ -272,6 +274,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
         changedById: setById,
         changedByRole: setByRole,
         clientRequestId: randomUUID(),
+        createdAt: routineStart,
       },
     });
   }

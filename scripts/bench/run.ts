@@ -59,7 +59,15 @@ async function sessionCookie(userId: string, role: "PATIENT" | "PHYSIO"): Promis
     salt: name,
     secret: authSecret,
     maxAge: 1800,
-    token: { sub: userId, uid: userId, role, sv: 0, signedInAt: now, lastSeenAt: now },
+    token: {
+      sub: userId,
+      uid: userId,
+      role,
+      sv: 0,
+      sid: `bench-${userId}`,
+      signedInAt: now,
+      lastSeenAt: now,
+    },
   });
   return `${name}=${token}`;
 }

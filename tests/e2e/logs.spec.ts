@@ -171,7 +171,7 @@ test("bad quick-log input gets a message next to each field, keeps what was type
   await page.getByLabel("Notes (optional)").fill(longNote);
   await page.getByRole("button", { name: "Save session" }).click();
 
-  await expect(page.getByText("Please correct the fields marked above.")).toBeVisible();
+  await expect(page.getByText("Please correct the marked fields.")).toBeVisible();
   await expect(page.getByText("The date cannot be in the future.")).toBeVisible();
   await expect(dateField).toHaveAttribute("aria-invalid", "true");
   await expect(dateField).toBeFocused();

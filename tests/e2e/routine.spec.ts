@@ -136,7 +136,7 @@ test("bad routine input gets a message next to each field and writes nothing", a
   await fillDose(add, { sets: "0", hold: "601", days: [] });
   await add.getByRole("button", { name: "Add to my routine" }).click();
 
-  await expect(add.getByRole("status")).toContainText("Please correct the fields marked below.");
+  await expect(add.getByRole("status")).toContainText("Please correct the marked fields.");
   await expect(add.getByLabel("Sets")).toHaveAttribute("aria-invalid", "true");
   await expect(add.getByLabel("Sets")).toHaveAccessibleDescription(/Sets cannot be less than 1\./);
   await expect(add.getByLabel("Hold (seconds)")).toHaveAccessibleDescription(

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { initialActionState } from "@/lib/actions/action-state";
 import { changePasswordAction, signUpAction } from "@/lib/actions/auth";
-import { getCurrentUser } from "@/lib/data/session";
+import { getCurrentUser, revokeCurrentSession } from "@/lib/data/session";
 import { authenticate } from "@/lib/data/sign-in";
 import { changeOwnPassword, endAllSessions, registerUser } from "@/lib/data/users";
 import { createUser, navigationOutcome, signInAs, testDb } from "../support/factories";
+import { actAs } from "../support/test-session";
 
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
@@ -185,4 +186,15 @@ it("signing out everywhere ends the sessions issued before it", async () => {
     where: { actorId: physio.id, action: "SIGN_OUT_EVERYWHERE" },
   });
   expect(audit?.outcome).toBe("SUCCESS");
+});
+
+it("signing out ends that session on the server, even if its cookie comes back, and no other", async () => {
+  const patient = await createUser("PATIENT");
+  const phone = { ...patient, sessionId: "session-on-phone" };
+  const laptop = { ...patient, sessionId: "session-on-laptop" };
+  actAs(phone);
+  await revokeCurrentSession();
+  expect(await getCurrentUser()).toBeNull();
+  actAs(laptop);
+  expect(await getCurrentUser()).toMatchObject({ id: patient.id });
 });

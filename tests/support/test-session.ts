@@ -1,6 +1,13 @@
 import type { Role } from "@/lib/validation/auth";
 
-type SessionUser = { id: string; name: string; email: string; role: Role; sessionVersion: number };
+type SessionUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  sessionVersion: number;
+  sessionId?: string;
+};
 
 /** What the mocked `auth()` answers: the session cookie the test's browser would carry. */
 export const testSession: { current: { user: SessionUser; expires: string } | null; clientAddress: string } =
@@ -10,5 +17,10 @@ export const testSession: { current: { user: SessionUser; expires: string } | nu
   };
 
 export function actAs(user: SessionUser | null): void {
-  testSession.current = user ? { user, expires: new Date(Date.now() + 3_600_000).toISOString() } : null;
+  testSession.current = user
+    ? {
+        user: { sessionId: `test-session-${user.id}`, ...user },
+        expires: new Date(Date.now() + 3_600_000).toISOString(),
+      }
+    : null;
 }

@@ -1,0 +1,34 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { ProgressView } from "@/components/progress/progress-view";
+import { getProgress } from "@/lib/data/progress";
+import { requireRole } from "@/lib/data/session";
+import type { ProgressRange } from "@/lib/domain/progress";
+import { queryKeys } from "@/lib/query-keys";
+
+export const metadata: Metadata = { title: "Your progress" };
+
+const initialRange: ProgressRange = "3m";
+
+export default async function ProgressPage() {
+  const patient = await requireRole("PATIENT");
+  // Rendered with data on the server, so the first paint has charts and no spinner.
+  const queryClient = new QueryClient();
+  await queryClient.prefetchQuery({
+    queryKey: queryKeys.progress(patient.id, initialRange),
+    queryFn: () => getProgress(patient.id, initialRange),
+  });
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">Your progress</h1>
+        <p className="text-slate-700">
+          How your pain, sessions and exercises have changed. Each chart has a table with the same numbers.
+        </p>
+      </div>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <ProgressView patientId={patient.id} initialRange={initialRange} />
+      </HydrationBoundary>
+    </div>
+  );
+}

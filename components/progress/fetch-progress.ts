@@ -1,0 +1,32 @@
+import type { ProgressData } from "@/lib/data/progress";
+import type { ProgressRange } from "@/lib/domain/progress";
+
+export class ProgressFetchError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The progress route handler, for TanStack Query in the browser. */
+export async function fetchProgress(
+  patientId: string,
+  range: ProgressRange,
+  signal?: AbortSignal,
+): Promise<ProgressData> {
+  const response = await fetch(
+    `/api/patients/${encodeURIComponent(patientId)}/progress?range=${encodeURIComponent(range)}`,
+    { signal, cache: "no-store", headers: { Accept: "application/json" } },
+  );
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => null);
+    const message =
+      typeof body === "object" && body !== null && "message" in body && typeof body.message === "string"
+        ? body.message
+        : "The progress could not be loaded.";
+    throw new ProgressFetchError(response.status, message);
+  }
+  return (await response.json()) as ProgressData;
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import Link from "next/link";
+import {
+  Bar,
+  BarChart,
+  type BarShapeProps,
+  CartesianGrid,
+  Rectangle,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { PainResponse } from "@/lib/data/progress";
+import type { ProgressRange } from "@/lib/domain/progress";
+import { ChartCard, type LegendItem } from "./chart-card";
+import { type Audience, axisTick, chartColours, formatChange, gridStroke, inPeriod } from "./chart-format";
+
+const easedColour = chartColours.bluishGreen;
+const worseColour = chartColours.vermillion;
+const sameColour = chartColours.grey;
+
+const legend: LegendItem[] = [
+  { label: "Pain lower after (left of 0)", colour: easedColour, shape: "bar" },
+  { label: "Pain higher after (right of 0)", colour: worseColour, shape: "bar" },
+];
+
+const colourOf = (change: number) => (change < 0 ? easedColour : change > 0 ? worseColour : sameColour);
+
+type PainResponseChartProps = {
+  rows: PainResponse[];
+  summary: string;
+  range: ProgressRange;
+  audience?: Audience;
+};
+
+/**
+ * Average change in pain from before to after the sessions that included each exercise. Below zero
+ * is an improvement. Sessions usually hold several exercises, so this shows association only.
+ */
+export function PainResponseChart({ rows, summary, range, audience = "patient" }: PainResponseChartProps) {
+  const reach = Math.max(1, ...rows.map((row) => Math.ceil(Math.abs(row.averageChange))));
+  const empty =
+    rows.length > 0 ? undefined : audience === "patient" ? (
+      <>
+        No sessions with pain rated before and after{inPeriod(range)} yet — when you{" "}
+        <Link href="/log">log a session</Link>, rate your pain at the start and the end to see which exercises
+        help.
+      </>
+    ) : (
+      `No sessions with pain rated before and after${inPeriod(range)}.`
+    );
+  return (
+    <ChartCard
+      title="Pain response per exercise"
+      summary={summary}
+      empty={empty}
+      legend={legend}
+      details={
+        <p className="text-sm text-slate-700">
+          Each bar is the average change in pain (0 to 10) from before to after the sessions that included the
+          exercise. A negative number, a bar to the left of 0, means pain was lower afterwards: an
+          improvement. Sessions often include several exercises, so a bar shows what went with less pain, not
+          what caused it.
+        </p>
+      }
+      table={{
+        caption:
+          "Average change in pain from before to after sessions with each exercise (negative is better)",
+        columns: ["Exercise", "Sessions", "Average change"],
+        rows: rows.map((row) => ({
+          key: row.exerciseId,
+          heading: row.name,
+          cells: [row.sessions, formatChange(row.averageChange)],
+        })),
+      }}
+    >
+      <ResponsiveContainer width="100%" height={Math.max(140, rows.length * 40 + 60)}>
+        <BarChart
+          data={rows}
+          layout="vertical"
+          margin={{ top: 8, right: 16, bottom: 20, left: 0 }}
+          accessibilityLayer={false}
+          role="img"
+          title="Pain response per exercise"
+          desc={summary}
+        >
+          <CartesianGrid stroke={gridStroke} horizontal={false} />
+          <XAxis
+            type="number"
+            dataKey="averageChange"
+            domain={[-reach, reach]}
+            allowDecimals={false}
+            tickFormatter={(value: number) => formatChange(value)}
+            tick={axisTick}
+            label={{
+              value: "Change in pain (points)",
+              position: "insideBottom",
+              offset: -12,
+              fontSize: 12,
+              fill: "#334155",
+            }}
+          />
+          <YAxis type="category" dataKey="name" tick={axisTick} width={112} interval={0} />
+          <ReferenceLine x={0} stroke="#334155" />
+          <Tooltip formatter={(value) => formatChange(Number(value))} />
+          <Bar
+            dataKey="averageChange"
+            name="Average change"
+            isAnimationActive={false}
+            maxBarSize={24}
+            shape={(bar: BarShapeProps) => (
+              <Rectangle
+                x={bar.x}
+                y={bar.y}
+                width={bar.width}
+                height={bar.height}
+                fill={colourOf(Number(bar.value))}
+              />
+            )}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}

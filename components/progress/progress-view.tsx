@@ -1,0 +1,113 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { type ProgressRange, progressRangeLabels } from "@/lib/domain/progress";
+import { queryKeys } from "@/lib/query-keys";
+import { AdherenceChart } from "./adherence-chart";
+import { BeforeAfterChart } from "./before-after-chart";
+import type { Audience } from "./chart-format";
+import { fetchProgress, ProgressFetchError } from "./fetch-progress";
+import { PainChart } from "./pain-chart";
+import { PainResponseChart } from "./pain-response-chart";
+import { RangeSwitch } from "./range-switch";
+import { VolumeChart } from "./volume-chart";
+
+const rangeStatus = (range: ProgressRange) =>
+  `Showing ${range === "all" ? "all" : progressRangeLabels[range]}`;
+
+type ProgressViewProps = {
+  patientId: string;
+  initialRange: ProgressRange;
+  audience?: Audience;
+};
+
+/**
+ * The progress charts with a period switch. The server renders the first period (prefetched and
+ * hydrated); other periods come from the route handler without a page load, and the charts on
+ * screen stay until the new numbers arrive.
+ */
+export function ProgressView({ patientId, initialRange, audience = "patient" }: ProgressViewProps) {
+  const [range, setRange] = useState(initialRange);
+  const query = useQuery({
+    queryKey: queryKeys.progress(patientId, range),
+    queryFn: ({ signal }) => fetchProgress(patientId, range, signal),
+    placeholderData: keepPreviousData,
+    retry: (failures, error) => failures < 2 && !(error instanceof ProgressFetchError && error.status < 500),
+  });
+  const { data } = query;
+  const loading = query.isPlaceholderData || (!data && query.isPending);
+  const failed = query.isError && !query.isFetching;
+  const status = loading && !failed ? "Loading…" : failed ? "" : rangeStatus(range);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-2">
+        <RangeSwitch value={range} onChange={setRange} />
+        <p role="status" aria-live="polite" className="min-h-6 text-sm text-slate-700">
+          {status}
+        </p>
+      </div>
+      {failed ? (
+        <div
+          role="alert"
+          className="space-y-2 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-red-900"
+        >
+          <p>
+            {query.error instanceof ProgressFetchError && query.error.status === 401
+              ? "Your session has ended. Sign in again to see your progress."
+              : `The charts for ${progressRangeLabels[range].toLowerCase()} could not be loaded.`}
+          </p>
+          <Button variant="secondary" onClick={() => query.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : null}
+      {data ? (
+        <div
+          aria-busy={loading}
+          className={`grid gap-6 transition-opacity md:grid-cols-2 ${loading ? "opacity-60" : ""}`}
+        >
+          <div className="md:col-span-2">
+            <PainChart
+              points={data.pain.points}
+              summary={data.pain.summary}
+              range={data.range}
+              audience={audience}
+            />
+          </div>
+          <BeforeAfterChart
+            points={data.beforeAfter.points}
+            summary={data.beforeAfter.summary}
+            range={data.range}
+            audience={audience}
+          />
+          <AdherenceChart
+            weeks={data.adherence.weeks}
+            streak={data.adherence.streak}
+            summary={data.adherence.summary}
+            range={data.range}
+            audience={audience}
+          />
+          <VolumeChart
+            series={data.volume.series}
+            points={data.volume.points}
+            summary={data.volume.summary}
+            range={data.range}
+            audience={audience}
+          />
+          <PainResponseChart
+            rows={data.painResponse.rows}
+            summary={data.painResponse.summary}
+            range={data.range}
+            audience={audience}
+          />
+          <p className="text-sm text-slate-700 md:col-span-2">
+            Days and weeks (Monday to Sunday) follow the time zone {data.timeZone}.
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

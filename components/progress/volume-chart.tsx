@@ -1,0 +1,162 @@
+"use client";
+
+import Link from "next/link";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { VolumePoint, VolumeSeries } from "@/lib/data/progress";
+import type { ProgressRange } from "@/lib/domain/progress";
+import { ChartCard, type LegendItem } from "./chart-card";
+import {
+  type Audience,
+  axisTick,
+  chartColours,
+  chartMargin,
+  dateTicks,
+  formatDay,
+  gridStroke,
+  inPeriod,
+} from "./chart-format";
+
+const palette = [
+  chartColours.blue,
+  chartColours.orange,
+  chartColours.bluishGreen,
+  chartColours.reddishPurple,
+  chartColours.skyBlue,
+  chartColours.vermillion,
+  chartColours.yellow,
+];
+const otherColour = chartColours.grey;
+
+type Stack = { key: string; name: string; colour: string; ids: string[] };
+
+/**
+ * One stacked bar segment per exercise. Past the seven distinguishable colours the smallest
+ * exercises share an "Other exercises" segment; the table still lists each one.
+ */
+function stacksOf(series: VolumeSeries[], points: VolumePoint[]): Stack[] {
+  const total = (id: string) => points.reduce((sum, point) => sum + (point.values[id] ?? 0), 0);
+  const own =
+    series.length <= palette.length
+      ? series
+      : [...series].sort((a, b) => total(b.exerciseId) - total(a.exerciseId)).slice(0, palette.length - 1);
+  const ownIds = new Set(own.map((item) => item.exerciseId));
+  const stacks: Stack[] = series
+    .filter((item) => ownIds.has(item.exerciseId))
+    .map((item, index) => ({
+      key: `s${index}`,
+      name: item.name,
+      colour: palette[index] ?? otherColour,
+      ids: [item.exerciseId],
+    }));
+  const rest = series.filter((item) => !ownIds.has(item.exerciseId)).map((item) => item.exerciseId);
+  if (rest.length > 0) stacks.push({ key: "other", name: "Other exercises", colour: otherColour, ids: rest });
+  return stacks;
+}
+
+type VolumeChartProps = {
+  series: VolumeSeries[];
+  points: VolumePoint[];
+  summary: string;
+  range: ProgressRange;
+  audience?: Audience;
+};
+
+/** Holds or repetitions done per week (sets x repetitions, both sides counted), stacked by exercise. */
+export function VolumeChart({ series, points, summary, range, audience = "patient" }: VolumeChartProps) {
+  const stacks = stacksOf(series, points);
+  const rows = points.map((point) => ({
+    weekStart: point.weekStart,
+    ...Object.fromEntries(
+      stacks.map((stack) => [stack.key, stack.ids.reduce((sum, id) => sum + (point.values[id] ?? 0), 0)]),
+    ),
+  }));
+  const formatTick = dateTicks(points.map((point) => point.weekStart));
+  const empty =
+    series.length > 0 ? undefined : audience === "patient" ? (
+      <>
+        No exercises logged{inPeriod(range)} yet — <Link href="/log">log a session</Link> or start one from{" "}
+        <Link href="/today">Today</Link>.
+      </>
+    ) : (
+      `No exercises logged${inPeriod(range)}.`
+    );
+  const legend: LegendItem[] = stacks.map((stack) => ({
+    label: stack.name,
+    colour: stack.colour,
+    shape: "bar",
+  }));
+  return (
+    <ChartCard
+      title="Exercise volume per week"
+      summary={summary}
+      empty={empty}
+      legend={legend}
+      table={{
+        caption: "Holds or repetitions per week and exercise, newest first",
+        columns: ["Week starting", ...series.map((item) => item.name), "Total"],
+        rows: [...points].reverse().map((point) => {
+          const cells = series.map((item) => point.values[item.exerciseId] ?? 0);
+          return {
+            key: point.weekStart,
+            heading: formatDay(point.weekStart),
+            cells: [...cells, cells.reduce((sum, value) => sum + value, 0)],
+          };
+        }),
+      }}
+    >
+      <ResponsiveContainer width="100%" height={260}>
+        <BarChart
+          data={rows}
+          margin={chartMargin}
+          accessibilityLayer={false}
+          role="img"
+          title="Exercise volume per week"
+          desc={summary}
+        >
+          <CartesianGrid stroke={gridStroke} vertical={false} />
+          <XAxis
+            dataKey="weekStart"
+            tickFormatter={formatTick}
+            tick={axisTick}
+            interval="preserveStartEnd"
+            minTickGap={24}
+            label={{
+              value: "Week starting",
+              position: "insideBottom",
+              offset: -12,
+              fontSize: 12,
+              fill: "#334155",
+            }}
+          />
+          <YAxis
+            allowDecimals={false}
+            tick={axisTick}
+            width={52}
+            label={{
+              value: "Holds or repetitions",
+              angle: -90,
+              position: "insideLeft",
+              offset: 4,
+              style: { textAnchor: "middle" },
+              fontSize: 12,
+              fill: "#334155",
+            }}
+          />
+          <Tooltip labelFormatter={(label) => `Week starting ${formatDay(String(label))}`} />
+          {stacks.map((stack) => (
+            <Bar
+              key={stack.key}
+              dataKey={stack.key}
+              name={stack.name}
+              stackId="volume"
+              fill={stack.colour}
+              stroke="#ffffff"
+              strokeWidth={0.5}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
