@@ -259,7 +259,15 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
     };
     const item = await db.routineItem.create({
       // Prescribed when the history starts, so adherence has weeks of schedule to measure against.
-      data: { routineId: routine.id, exerciseId: exercise.id, position, ...dose, setById, setByRole, createdAt: routineStart },
+      data: {
+        routineId: routine.id,
+        exerciseId: exercise.id,
+        position,
+        ...dose,
+        setById,
+        setByRole,
+        createdAt: routineStart,
+      },
       select: { id: true },
     });
     await db.routineItemVersion.create({
