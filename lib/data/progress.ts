@@ -126,13 +126,16 @@ export async function getProgress(
       JOIN "Exercise" x ON x."id" = e."exerciseId"
       GROUP BY b.i, x."id", x."name"`,
     db.$queryRaw<{ exerciseId: string; name: string; sessions: unknown; change: unknown }[]>`
-      SELECT x."id" AS "exerciseId", x."name" AS name, COUNT(*) AS sessions, AVG(s."painAfter" - s."painBefore") AS change
-      FROM "ExerciseSession" s
-      JOIN (SELECT DISTINCT "sessionId", "exerciseId" FROM "SessionEntry") e ON e."sessionId" = s."id"
-      JOIN "Exercise" x ON x."id" = e."exerciseId"
-      WHERE s."patientId" = ${patientId} AND s."deletedAt" IS NULL
-        AND s."painBefore" IS NOT NULL AND s."painAfter" IS NOT NULL
-        AND s."startedAt" >= ${rangeStart} AND s."startedAt" < ${rangeEnd}
+      SELECT x."id" AS "exerciseId", x."name" AS name, COUNT(*) AS sessions, AVG(d.change) AS change
+      FROM (
+        -- One row per session and exercise (an exercise done on both sides counts once).
+        SELECT DISTINCT s."id" AS "sessionId", e."exerciseId" AS "exerciseId", s."painAfter" - s."painBefore" AS change
+        FROM "ExerciseSession" s JOIN "SessionEntry" e ON e."sessionId" = s."id"
+        WHERE s."patientId" = ${patientId} AND s."deletedAt" IS NULL
+          AND s."painBefore" IS NOT NULL AND s."painAfter" IS NOT NULL
+          AND s."startedAt" >= ${rangeStart} AND s."startedAt" < ${rangeEnd}
+      ) d
+      JOIN "Exercise" x ON x."id" = d."exerciseId"
       GROUP BY x."id", x."name"`,
     db.routineItem.findMany({
       where: { routine: { patientId } },

@@ -107,6 +107,8 @@ async function waitForServer(): Promise<void> {
 }
 
 const { patientId, physioId } = await prepareData();
+const stale = await fetch(`${base}/api/health`).catch(() => null);
+if (stale) throw new Error(`Something already answers on port ${port}: stop it first, or set BENCH_PORT.`);
 const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
   env: {
     ...process.env,
