@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "../../lib/auth/password.ts";
 import type { Db } from "../../lib/db/client.ts";
 import type { Prisma } from "../../lib/generated/sqlite/client.ts";
+import { seededRandom } from "./random.ts";
 
 export const demoAccounts = {
   patient: { email: "patient@demo.test", name: "Alex Morgan" },
@@ -13,17 +14,6 @@ export const demoAccounts = {
 } as const;
 
 const dayMs = 86_400_000;
-
-// Deterministic, so every fresh demo database tells the same story.
-function mulberry32(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const clampPain = (value: number) => Math.max(0, Math.min(10, Math.round(value)));
 
@@ -50,7 +40,7 @@ async function seedHistory(
   seed: number,
   now: Date,
 ) {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const sessions: Prisma.ExerciseSessionCreateManyInput[] = [];
   const entries: Prisma.SessionEntryCreateManyInput[] = [];
   const pains: Prisma.PainEntryCreateManyInput[] = [];

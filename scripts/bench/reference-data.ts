@@ -4,19 +4,10 @@
 // in five.
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
+import { seededRandom } from "../../prisma/seed/random.ts";
 
 const dayMs = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
-
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export type ReferenceData = { physioId: string; patientIds: string[] };
 
@@ -65,7 +56,7 @@ export function seedReferenceData(
   db.transaction(() => {
     insertUser.run(physioId, "bench-physio@bench.test", "Bench Physio", "PHYSIO", passwordHash, stamp, stamp);
     for (let p = 0; p < patients; p++) {
-      const rand = random(p + 1);
+      const rand = seededRandom(p + 1);
       const patientId = randomUUID();
       patientIds.push(patientId);
       insertUser.run(
