@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getProgress } from "@/lib/data/progress";
 import { seedCatalog } from "../../prisma/seed/catalog";
 import { createUser, navigationOutcome, signInAs, type TestUser, testDb } from "../support/factories";
@@ -163,5 +165,42 @@ describe("who may see progress", () => {
     expect(await navigationOutcome(() => getProgress(patient.id, "2w", now))).toBe("not-found");
     signInAs(null);
     expect(await navigationOutcome(() => getProgress(patient.id, "2w", now))).toBe("redirect:/sign-in");
+  });
+});
+
+describe("the cost of a range", () => {
+  it("is the same number of database queries for two weeks and for two years of daily data", async () => {
+    const longTimer = await createUser("PATIENT");
+    const start = Date.UTC(2024, 3, 1, 8);
+    await testDb().painEntry.createMany({
+      data: Array.from({ length: 730 }, (_, day) => ({
+        patientId: longTimer.id,
+        rating: day % 11,
+        region: "LOWER_BACK",
+        context: "CHECK_IN",
+        recordedAt: new Date(start + day * 86_400_000),
+        clientRequestId: `long-${day}`,
+      })),
+    });
+    signInAs(longTimer);
+    const sqlite = vi.spyOn(Database.prototype, "prepare");
+    const postgres = vi.spyOn(pg.Client.prototype, "query");
+    const count = async (range: "2w" | "all") => {
+      sqlite.mockClear();
+      postgres.mockClear();
+      const progress = await getProgress(longTimer.id, range, now);
+      return {
+        queries: sqlite.mock.calls.length + postgres.mock.calls.length,
+        days: progress.pain.points.length,
+      };
+    };
+    const short = await count("2w");
+    const all = await count("all");
+    expect(short.days).toBe(14);
+    expect(all.days).toBeGreaterThan(700);
+    expect(short.queries).toBeGreaterThan(0);
+    expect(all.queries).toBeLessThanOrEqual(short.queries + 2);
+    sqlite.mockRestore();
+    postgres.mockRestore();
   });
 });
