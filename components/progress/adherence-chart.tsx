@@ -2,17 +2,19 @@
 
 import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { ProgressRange, WeekAdherence } from "@/lib/domain/progress";
+import type { WeekAdherence } from "@/lib/domain/progress";
 import { ChartCard, type LegendItem } from "./chart-card";
 import {
-  type Audience,
-  axisTick,
+  type ChartBaseProps,
   chartColours,
-  chartMargin,
-  dateTicks,
-  formatDay,
-  gridStroke,
+  chartFrameProps,
+  dateXAxis,
+  emptyFor,
+  gridLines,
   inPeriod,
+  rowsByDate,
+  valueYAxis,
+  weekLabel,
 } from "./chart-format";
 
 const dueColour = "#475569";
@@ -30,29 +32,29 @@ function weekStatus(week: WeekAdherence): string {
   return week.complete ? "No" : "In progress";
 }
 
-type AdherenceChartProps = {
+const title = "Sessions done and due";
+
+type AdherenceChartProps = ChartBaseProps & {
   weeks: WeekAdherence[];
   streak: number;
-  summary: string;
-  range: ProgressRange;
-  audience?: Audience;
 };
 
 /** Days with a session against days due, per Monday-to-Sunday week, and the streak of weeks on target. */
 export function AdherenceChart({ weeks, streak, summary, range, audience = "patient" }: AdherenceChartProps) {
   const active = weeks.some((week) => week.due > 0 || week.done > 0);
-  const formatTick = dateTicks(weeks.map((week) => week.weekStart));
-  const empty = active ? undefined : audience === "patient" ? (
-    <>
-      No sessions due or done{inPeriod(range)} yet — choose your exercises and days in your{" "}
-      <Link href="/routine">routine</Link>.
-    </>
-  ) : (
-    `No sessions due or logged${inPeriod(range)}.`
-  );
+  const empty = active
+    ? undefined
+    : emptyFor(
+        audience,
+        <>
+          No sessions due or done{inPeriod(range)} yet — choose your exercises and days in your{" "}
+          <Link href="/routine">routine</Link>.
+        </>,
+        `No sessions due or logged${inPeriod(range)}.`,
+      );
   return (
     <ChartCard
-      title="Sessions done and due"
+      title={title}
       summary={summary}
       empty={empty}
       legend={legend}
@@ -67,55 +69,15 @@ export function AdherenceChart({ weeks, streak, summary, range, audience = "pati
       table={{
         caption: "Days with a session and days a session was due, per week (Monday to Sunday), newest first",
         columns: ["Week starting", "Days with a session", "Days due", "On target"],
-        rows: [...weeks].reverse().map((week) => ({
-          key: week.weekStart,
-          heading: formatDay(week.weekStart),
-          cells: [week.done, week.due, weekStatus(week)],
-        })),
+        rows: rowsByDate(weeks, "weekStart", (week) => [week.done, week.due, weekStatus(week)]),
       }}
     >
       <ResponsiveContainer width="100%" height={240}>
-        <BarChart
-          data={weeks}
-          margin={chartMargin}
-          barGap={1}
-          accessibilityLayer={false}
-          role="img"
-          title="Sessions done and due"
-          desc={summary}
-        >
-          <CartesianGrid stroke={gridStroke} vertical={false} />
-          <XAxis
-            dataKey="weekStart"
-            tickFormatter={formatTick}
-            tick={axisTick}
-            interval="preserveStartEnd"
-            minTickGap={24}
-            label={{
-              value: "Week starting",
-              position: "insideBottom",
-              offset: -12,
-              fontSize: 12,
-              fill: "#334155",
-            }}
-          />
-          <YAxis
-            domain={[0, 7]}
-            ticks={dayTicks}
-            allowDecimals={false}
-            tick={axisTick}
-            width={44}
-            label={{
-              value: "Days per week",
-              angle: -90,
-              position: "insideLeft",
-              offset: 10,
-              style: { textAnchor: "middle" },
-              fontSize: 12,
-              fill: "#334155",
-            }}
-          />
-          <Tooltip labelFormatter={(label) => `Week starting ${formatDay(String(label))}`} />
+        <BarChart data={weeks} barGap={1} {...chartFrameProps(title, summary)}>
+          <CartesianGrid {...gridLines} />
+          <XAxis {...dateXAxis(weeks, "weekStart", "Week starting")} />
+          <YAxis domain={[0, 7]} ticks={dayTicks} allowDecimals={false} {...valueYAxis("Days per week")} />
+          <Tooltip labelFormatter={weekLabel} />
           <Bar
             dataKey="due"
             name="Days due"

@@ -1,4 +1,6 @@
+import type { ReactNode } from "react";
 import type { ProgressRange } from "@/lib/domain/progress";
+import type { ChartTable } from "./chart-card";
 
 /**
  * Okabe-Ito colours: distinguishable with the common colour-vision deficiencies. Yellow is kept
@@ -62,4 +64,83 @@ export function inPeriod(range: ProgressRange): string {
     "1y": " in this past year",
     all: "",
   }[range];
+}
+
+// Recharts props the charts share: spread them onto the elements and state only what differs.
+
+/** Axis title under the X axis, in the tick style. */
+export function xAxisLabel(value: string) {
+  return { value, position: "insideBottom", offset: -12, ...axisTick } as const;
+}
+
+/** Axis title along the Y axis, read bottom to top, in the tick style. */
+export function yAxisLabel(value: string, offset = 10) {
+  return {
+    value,
+    angle: -90,
+    position: "insideLeft",
+    offset,
+    style: { textAnchor: "middle" },
+    ...axisTick,
+  } as const;
+}
+
+/** X axis over calendar dates (`dataKey` of each row): ticks thinned to fit, the first and last kept. */
+export function dateXAxis<K extends string>(rows: readonly Record<K, string>[], dataKey: K, title: string) {
+  return {
+    dataKey,
+    tickFormatter: dateTicks(rows.map((row) => row[dataKey])),
+    tick: axisTick,
+    interval: "preserveStartEnd",
+    minTickGap: 24,
+    label: xAxisLabel(title),
+  } as const;
+}
+
+/** Y axis of values; `labelOffset` moves the title off wider tick labels. */
+export function valueYAxis(title: string, { width = 44, labelOffset = 10 } = {}) {
+  return { tick: axisTick, width, label: yAxisLabel(title, labelOffset) } as const;
+}
+
+/** Y axis of pain ratings, 0 to 10. */
+export const painYAxis = { domain: [0, 10], ticks: [0, 2, 4, 6, 8, 10], ...valueYAxis("Pain (0-10)") };
+
+/** Horizontal grid lines only. */
+export const gridLines = { stroke: gridStroke, vertical: false } as const;
+
+/**
+ * Props for the chart element inside the ResponsiveContainer: the SVG is one image named by the
+ * chart's title and described by its summary (the table under "Show table" carries the numbers).
+ */
+export function chartFrameProps(title: string, summary: string, margin: Margin = chartMargin) {
+  return { margin, accessibilityLayer: false, role: "img", title, desc: summary } as const;
+}
+
+type Margin = { top: number; right: number; bottom: number; left: number };
+
+/** Tooltip heading for a point on a date axis: "3 Mar 2026". */
+export const dayLabel = (label: unknown) => formatDay(String(label));
+
+/** Tooltip heading for a bar on a week axis: "Week starting 3 Mar 2026". */
+export const weekLabel = (label: unknown) => `Week starting ${formatDay(String(label))}`;
+
+/** What every progress chart is given besides its data. */
+export type ChartBaseProps = { summary: string; range: ProgressRange; audience?: Audience };
+
+/** The empty-state text for the reader: the patient's points to where to start, the physiotherapist's does not. */
+export function emptyFor(audience: Audience, patient: ReactNode, physio: string): ReactNode {
+  return audience === "patient" ? patient : physio;
+}
+
+/** Table rows for dated items, newest first, each headed by its date ("3 Mar 2026"). */
+export function rowsByDate<K extends string, T extends Record<K, string>>(
+  items: readonly T[],
+  dateKey: K,
+  cells: (item: T) => ChartTable["rows"][number]["cells"],
+): ChartTable["rows"] {
+  return [...items].reverse().map((item) => ({
+    key: item[dateKey],
+    heading: formatDay(item[dateKey]),
+    cells: cells(item),
+  }));
 }

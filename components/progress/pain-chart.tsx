@@ -3,18 +3,20 @@
 import Link from "next/link";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { PainPoint } from "@/lib/data/progress";
-import type { ProgressRange } from "@/lib/domain/progress";
 import { type PainRegion, painRegionLabels, painRegions } from "@/lib/validation/logs";
 import { ChartCard, type LegendItem } from "./chart-card";
 import {
-  type Audience,
-  axisTick,
+  type ChartBaseProps,
   chartColours,
-  chartMargin,
-  dateTicks,
+  chartFrameProps,
+  dateXAxis,
+  dayLabel,
+  emptyFor,
   formatDay,
-  gridStroke,
+  gridLines,
   inPeriod,
+  painYAxis,
+  rowsByDate,
 } from "./chart-format";
 
 const regionStyle: Record<PainRegion, { colour: string; dash?: string }> = {
@@ -23,7 +25,6 @@ const regionStyle: Record<PainRegion, { colour: string; dash?: string }> = {
   LOWER_BACK: { colour: chartColours.reddishPurple, dash: "2 2" },
 };
 const averageColour = chartColours.black;
-const painTicks = [0, 2, 4, 6, 8, 10];
 
 const legend: LegendItem[] = [
   ...painRegions.map((region) => ({
@@ -35,33 +36,33 @@ const legend: LegendItem[] = [
   { label: "7-day average", colour: averageColour, shape: "bold-line" },
 ];
 
-type PainChartProps = {
+const title = "Pain over time";
+
+type PainChartProps = ChartBaseProps & {
   points: PainPoint[];
-  summary: string;
-  range: ProgressRange;
-  audience?: Audience;
 };
 
 /** Daily pain per area (thin lines) under the 7-day rolling average of all areas (bold). */
 export function PainChart({ points, summary, range, audience = "patient" }: PainChartProps) {
   const rated = points.filter((point) => point.average !== null);
   const only = rated.length === 1 ? rated[0] : undefined;
-  const formatTick = dateTicks(points.map((point) => point.date));
   const showDots = points.length <= 31;
   const empty =
-    rated.length > 0 ? undefined : audience === "patient" ? (
-      <>
-        No pain ratings{inPeriod(range)} yet — do a check-in from <Link href="/today">Today</Link>.
-      </>
-    ) : (
-      `No pain ratings${inPeriod(range)}.`
-    );
+    rated.length > 0
+      ? undefined
+      : emptyFor(
+          audience,
+          <>
+            No pain ratings{inPeriod(range)} yet — do a check-in from <Link href="/today">Today</Link>.
+          </>,
+          `No pain ratings${inPeriod(range)}.`,
+        );
   const notice = only
     ? `A trend line needs ratings on two different days; so far there is one, on ${formatDay(only.date)}.${audience === "patient" ? " Check in again tomorrow." : ""}`
     : undefined;
   return (
     <ChartCard
-      title="Pain over time"
+      title={title}
       summary={summary}
       empty={empty}
       notice={notice}
@@ -69,47 +70,18 @@ export function PainChart({ points, summary, range, audience = "patient" }: Pain
       table={{
         caption: "Pain per day (0 to 10) by area, and the 7-day average of all areas, newest first",
         columns: ["Date", ...painRegions.map((region) => painRegionLabels[region]), "7-day average"],
-        rows: [...rated].reverse().map((point) => ({
-          key: point.date,
-          heading: formatDay(point.date),
-          cells: [...painRegions.map((region) => point[region]), point.rolling],
-        })),
+        rows: rowsByDate(rated, "date", (point) => [
+          ...painRegions.map((region) => point[region]),
+          point.rolling,
+        ]),
       }}
     >
       <ResponsiveContainer width="100%" height={280}>
-        <LineChart
-          data={points}
-          margin={chartMargin}
-          accessibilityLayer={false}
-          role="img"
-          title="Pain over time"
-          desc={summary}
-        >
-          <CartesianGrid stroke={gridStroke} vertical={false} />
-          <XAxis
-            dataKey="date"
-            tickFormatter={formatTick}
-            tick={axisTick}
-            interval="preserveStartEnd"
-            minTickGap={24}
-            label={{ value: "Date", position: "insideBottom", offset: -12, fontSize: 12, fill: "#334155" }}
-          />
-          <YAxis
-            domain={[0, 10]}
-            ticks={painTicks}
-            tick={axisTick}
-            width={44}
-            label={{
-              value: "Pain (0-10)",
-              angle: -90,
-              position: "insideLeft",
-              offset: 10,
-              style: { textAnchor: "middle" },
-              fontSize: 12,
-              fill: "#334155",
-            }}
-          />
-          <Tooltip labelFormatter={(label) => formatDay(String(label))} />
+        <LineChart data={points} {...chartFrameProps(title, summary)}>
+          <CartesianGrid {...gridLines} />
+          <XAxis {...dateXAxis(points, "date", "Date")} />
+          <YAxis {...painYAxis} />
+          <Tooltip labelFormatter={dayLabel} />
           {painRegions.map((region) => (
             <Line
               key={region}

@@ -14,9 +14,18 @@ import {
   YAxis,
 } from "recharts";
 import type { PainResponse } from "@/lib/data/progress";
-import type { ProgressRange } from "@/lib/domain/progress";
 import { ChartCard, type LegendItem } from "./chart-card";
-import { type Audience, axisTick, chartColours, formatChange, gridStroke, inPeriod } from "./chart-format";
+import {
+  axisTick,
+  type ChartBaseProps,
+  chartColours,
+  chartFrameProps,
+  emptyFor,
+  formatChange,
+  gridStroke,
+  inPeriod,
+  xAxisLabel,
+} from "./chart-format";
 
 const easedColour = chartColours.bluishGreen;
 const worseColour = chartColours.vermillion;
@@ -29,11 +38,10 @@ const legend: LegendItem[] = [
 
 const colourOf = (change: number) => (change < 0 ? easedColour : change > 0 ? worseColour : sameColour);
 
-type PainResponseChartProps = {
+const title = "Pain response per exercise";
+
+type PainResponseChartProps = ChartBaseProps & {
   rows: PainResponse[];
-  summary: string;
-  range: ProgressRange;
-  audience?: Audience;
 };
 
 /**
@@ -43,18 +51,20 @@ type PainResponseChartProps = {
 export function PainResponseChart({ rows, summary, range, audience = "patient" }: PainResponseChartProps) {
   const reach = Math.max(1, ...rows.map((row) => Math.ceil(Math.abs(row.averageChange))));
   const empty =
-    rows.length > 0 ? undefined : audience === "patient" ? (
-      <>
-        No sessions with pain rated before and after{inPeriod(range)} yet — when you{" "}
-        <Link href="/log">log a session</Link>, rate your pain at the start and the end to see which exercises
-        help.
-      </>
-    ) : (
-      `No sessions with pain rated before and after${inPeriod(range)}.`
-    );
+    rows.length > 0
+      ? undefined
+      : emptyFor(
+          audience,
+          <>
+            No sessions with pain rated before and after{inPeriod(range)} yet — when you{" "}
+            <Link href="/log">log a session</Link>, rate your pain at the start and the end to see which
+            exercises help.
+          </>,
+          `No sessions with pain rated before and after${inPeriod(range)}.`,
+        );
   return (
     <ChartCard
-      title="Pain response per exercise"
+      title={title}
       summary={summary}
       empty={empty}
       legend={legend}
@@ -81,11 +91,7 @@ export function PainResponseChart({ rows, summary, range, audience = "patient" }
         <BarChart
           data={rows}
           layout="vertical"
-          margin={{ top: 8, right: 16, bottom: 20, left: 0 }}
-          accessibilityLayer={false}
-          role="img"
-          title="Pain response per exercise"
-          desc={summary}
+          {...chartFrameProps(title, summary, { top: 8, right: 16, bottom: 20, left: 0 })}
         >
           <CartesianGrid stroke={gridStroke} horizontal={false} />
           <XAxis
@@ -95,13 +101,7 @@ export function PainResponseChart({ rows, summary, range, audience = "patient" }
             allowDecimals={false}
             tickFormatter={(value: number) => formatChange(value)}
             tick={axisTick}
-            label={{
-              value: "Change in pain (points)",
-              position: "insideBottom",
-              offset: -12,
-              fontSize: 12,
-              fill: "#334155",
-            }}
+            label={xAxisLabel("Change in pain (points)")}
           />
           <YAxis type="category" dataKey="name" tick={axisTick} width={112} interval={0} />
           <ReferenceLine x={0} stroke="#334155" />

@@ -3,17 +3,18 @@
 import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { VolumePoint, VolumeSeries } from "@/lib/data/progress";
-import type { ProgressRange } from "@/lib/domain/progress";
 import { ChartCard, type LegendItem } from "./chart-card";
 import {
-  type Audience,
-  axisTick,
+  type ChartBaseProps,
   chartColours,
-  chartMargin,
-  dateTicks,
-  formatDay,
-  gridStroke,
+  chartFrameProps,
+  dateXAxis,
+  emptyFor,
+  gridLines,
   inPeriod,
+  rowsByDate,
+  valueYAxis,
+  weekLabel,
 } from "./chart-format";
 
 const palette = [
@@ -53,12 +54,11 @@ function stacksOf(series: VolumeSeries[], points: VolumePoint[]): Stack[] {
   return stacks;
 }
 
-type VolumeChartProps = {
+const title = "Exercise volume per week";
+
+type VolumeChartProps = ChartBaseProps & {
   series: VolumeSeries[];
   points: VolumePoint[];
-  summary: string;
-  range: ProgressRange;
-  audience?: Audience;
 };
 
 /** Holds or repetitions done per week (sets x repetitions, both sides counted), stacked by exercise. */
@@ -70,16 +70,17 @@ export function VolumeChart({ series, points, summary, range, audience = "patien
       stacks.map((stack) => [stack.key, stack.ids.reduce((sum, id) => sum + (point.values[id] ?? 0), 0)]),
     ),
   }));
-  const formatTick = dateTicks(points.map((point) => point.weekStart));
   const empty =
-    series.length > 0 ? undefined : audience === "patient" ? (
-      <>
-        No exercises logged{inPeriod(range)} yet — <Link href="/log">log a session</Link> or start one from{" "}
-        <Link href="/today">Today</Link>.
-      </>
-    ) : (
-      `No exercises logged${inPeriod(range)}.`
-    );
+    series.length > 0
+      ? undefined
+      : emptyFor(
+          audience,
+          <>
+            No exercises logged{inPeriod(range)} yet — <Link href="/log">log a session</Link> or start one
+            from <Link href="/today">Today</Link>.
+          </>,
+          `No exercises logged${inPeriod(range)}.`,
+        );
   const legend: LegendItem[] = stacks.map((stack) => ({
     label: stack.name,
     colour: stack.colour,
@@ -87,62 +88,28 @@ export function VolumeChart({ series, points, summary, range, audience = "patien
   }));
   return (
     <ChartCard
-      title="Exercise volume per week"
+      title={title}
       summary={summary}
       empty={empty}
       legend={legend}
       table={{
         caption: "Holds or repetitions per week and exercise, newest first",
         columns: ["Week starting", ...series.map((item) => item.name), "Total"],
-        rows: [...points].reverse().map((point) => {
+        rows: rowsByDate(points, "weekStart", (point) => {
           const cells = series.map((item) => point.values[item.exerciseId] ?? 0);
-          return {
-            key: point.weekStart,
-            heading: formatDay(point.weekStart),
-            cells: [...cells, cells.reduce((sum, value) => sum + value, 0)],
-          };
+          return [...cells, cells.reduce((sum, value) => sum + value, 0)];
         }),
       }}
     >
       <ResponsiveContainer width="100%" height={260}>
-        <BarChart
-          data={rows}
-          margin={chartMargin}
-          accessibilityLayer={false}
-          role="img"
-          title="Exercise volume per week"
-          desc={summary}
-        >
-          <CartesianGrid stroke={gridStroke} vertical={false} />
-          <XAxis
-            dataKey="weekStart"
-            tickFormatter={formatTick}
-            tick={axisTick}
-            interval="preserveStartEnd"
-            minTickGap={24}
-            label={{
-              value: "Week starting",
-              position: "insideBottom",
-              offset: -12,
-              fontSize: 12,
-              fill: "#334155",
-            }}
-          />
+        <BarChart data={rows} {...chartFrameProps(title, summary)}>
+          <CartesianGrid {...gridLines} />
+          <XAxis {...dateXAxis(points, "weekStart", "Week starting")} />
           <YAxis
             allowDecimals={false}
-            tick={axisTick}
-            width={52}
-            label={{
-              value: "Holds or repetitions",
-              angle: -90,
-              position: "insideLeft",
-              offset: 4,
-              style: { textAnchor: "middle" },
-              fontSize: 12,
-              fill: "#334155",
-            }}
+            {...valueYAxis("Holds or repetitions", { width: 52, labelOffset: 4 })}
           />
-          <Tooltip labelFormatter={(label) => `Week starting ${formatDay(String(label))}`} />
+          <Tooltip labelFormatter={weekLabel} />
           {stacks.map((stack) => (
             <Bar
               key={stack.key}
