@@ -5,7 +5,9 @@ import type { HistoryTab } from "./history-tabs";
 export function HistoryPagination({ tab, page, pages }: { tab: HistoryTab; page: number; pages: number }) {
   if (pages <= 1) return null;
   const href = (target: number) => `/history?tab=${tab}&page=${target}`;
-  const disabled = `${buttonClasses("secondary")} pointer-events-none opacity-50`;
+  // Greyed but still readable (WCAG contrast): a faded button would be lost on low-vision screens.
+  const disabled =
+    "inline-flex min-h-11 items-center justify-center rounded-lg border border-slate-200 bg-slate-100 px-4 py-2 text-sm font-semibold text-slate-600";
   return (
     <nav aria-label="Pages" className="flex items-center justify-between gap-2">
       {page > 1 ? (

@@ -1,0 +1,57 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { e2eDemoPassword } from "../../playwright.config";
+import { signIn } from "./fixtures";
+
+// Automated WCAG 2.1 A and AA checks (axe-core) of every page a patient or a visitor uses, on a
+// phone-sized screen. Automated checks catch only part of what matters; the keyboard and
+// screen-reader behaviour is tested in the feature specs.
+async function expectNoViolations(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator("main")).toBeVisible();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(summary, `axe violations on ${path}`).toEqual([]);
+}
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+test("public pages have no automatically detectable accessibility violations", async ({ page }) => {
+  for (const path of [
+    "/",
+    "/exercises",
+    "/exercises?category=STRENGTHEN",
+    "/exercises/clamshell",
+    "/sign-in",
+    "/sign-up",
+  ]) {
+    await expectNoViolations(page, path);
+  }
+});
+
+test("the patient's pages have no automatically detectable accessibility violations", async ({ page }) => {
+  await signIn(page, "patient@demo.test", e2eDemoPassword);
+  await expect(page).toHaveURL(/\/today$/);
+  for (const path of [
+    "/today",
+    "/routine",
+    "/session",
+    "/log",
+    "/history",
+    "/history?tab=pain",
+    "/progress",
+    "/account",
+  ]) {
+    await expectNoViolations(page, path);
+  }
+});
+
+test("the physiotherapist's caseload has no automatically detectable accessibility violations", async ({ page }) => {
+  await signIn(page, "physio@demo.test", e2eDemoPassword);
+  await expect(page).toHaveURL(/\/caseload$/);
+  await expectNoViolations(page, "/caseload");
+});
