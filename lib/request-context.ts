@@ -2,13 +2,19 @@ import "server-only";
 import { headers } from "next/headers";
 
 /**
- * The client address as the nearest proxy saw it. Next's own server appends the socket address to
- * X-Forwarded-For, so the last entry is the one no client can forge.
+ * The client address, for sign-in throttling and the audit trail. `next start` fills in
+ * X-Forwarded-For with the socket address only when the request has none, so a client talking to
+ * Next directly can put anything there: deploy behind a reverse proxy that appends the address it
+ * sees, and set TRUSTED_PROXY_HOPS to the number of such proxies (default 1: the last entry).
+ * Throttling per account does not depend on this.
  */
 export function clientAddressFrom(source: Headers): string {
-  const forwarded = source.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || source.get("x-real-ip") || "unknown";
+  const entries = (source.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const hops = Math.max(1, Number(process.env.TRUSTED_PROXY_HOPS ?? 1) || 1);
+  return entries.at(-hops) || source.get("x-real-ip") || "unknown";
 }
 
 export async function currentClientAddress(): Promise<string> {

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { PainRatingScale } from "@/components/pain/pain-rating-scale";
+import { localToIso } from "@/components/sessions/session-form-model";
 import { Button } from "@/components/ui/button";
 import { Field, FieldErrors, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -16,11 +17,14 @@ export function PainEntryEditForm({
   entry,
   requestId: initialRequestId,
   maxRecordedAt,
+  timeZone,
 }: {
   entry: { id: string; regionLabel: string; rating: number; recordedAt: string; note: string };
   requestId: string;
   /** "Now" as a datetime-local value in the patient's zone. */
   maxRecordedAt: string;
+  /** The patient's time zone, in which the date and time field is filled in and read. */
+  timeZone: string;
 }) {
   const [state, dispatch, pending] = useActionState(editPainEntryAction, initialActionState);
   const requestId = useRequestId(initialRequestId, state);
@@ -39,13 +43,12 @@ export function PainEntryEditForm({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
-    const when = new Date(recordedAt);
     startTransition(() =>
       dispatch({
         clientRequestId: requestId,
         id: entry.id,
         rating,
-        recordedAt: Number.isNaN(when.getTime()) ? recordedAt : when.toISOString(),
+        recordedAt: localToIso(recordedAt, timeZone),
         note,
       }),
     );
@@ -54,7 +57,7 @@ export function PainEntryEditForm({
   const errors = state.ok ? {} : (state.errors ?? {});
   const formErrors = [...(errors.clientRequestId ?? []), ...(errors.id ?? [])];
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="space-y-5">
+    <form ref={formRef} method="post" onSubmit={submit} noValidate className="space-y-5">
       <PainRatingScale
         name="rating"
         idPrefix="field-rating"

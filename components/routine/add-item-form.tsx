@@ -43,7 +43,7 @@ export function AddItemForm({
   inRoutine: string[];
   requestId: string;
 }) {
-  const [state, formAction] = useActionState(addRoutineItemAction, initialActionState);
+  const [state, formAction, pending] = useActionState(addRoutineItemAction, initialActionState);
   const requestId = useRequestId(initialRequestId, state);
   const [selectedId, setSelectedId] = useState(() => firstNotIn(exercises, inRoutine)?.id ?? "");
   const [draft, setDraft] = useState(() => defaultDraft(firstNotIn(exercises, inRoutine)));
@@ -109,7 +109,9 @@ export function AddItemForm({
         </p>
       </div>
       <DoseFields idPrefix="add" draft={draft} onChange={setDraft} errors={state.errors} />
-      <SubmitButton pendingLabel="Adding…">Add to my routine</SubmitButton>
+      <SubmitButton pendingLabel="Adding…" pending={pending}>
+        Add to my routine
+      </SubmitButton>
     </form>
   );
 }

@@ -20,7 +20,7 @@ export function EditItemForm({
   dose: DoseDraft;
   requestId: string;
 }) {
-  const [state, formAction] = useActionState(updateRoutineItemAction, initialActionState);
+  const [state, formAction, pending] = useActionState(updateRoutineItemAction, initialActionState);
   const requestId = useRequestId(initialRequestId, state);
   const [draft, setDraft] = useState(dose);
   return (
@@ -29,7 +29,9 @@ export function EditItemForm({
       <FormMessage ok={state.ok} message={actionMessage(state, doseFieldNames)} />
       <input type="hidden" name="itemId" value={itemId} />
       <DoseFields idPrefix={`edit-${itemId}`} draft={draft} onChange={setDraft} errors={state.errors} />
-      <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
+      <SubmitButton pendingLabel="Saving…" pending={pending}>
+        Save changes
+      </SubmitButton>
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { fromLocalDateTime } from "@/lib/domain/calendar";
 import type { Side } from "@/lib/validation/logs";
 
 /** What the quick log's exercise picker needs to know about a catalog exercise. */
@@ -51,23 +52,27 @@ export function withExercise(row: EntryRow, exercise: ExerciseOption | undefined
 /** A blank number goes as "missing" (so the server asks for it) rather than as zero. */
 const numberOrMissing = (value: string) => (value.trim() === "" ? undefined : value.trim());
 
-/** The datetime-local value read in the browser's zone, as the instant the server stores. */
-export function localToIso(value: string): string {
+/**
+ * The datetime-local value read in the patient's own time zone (the one the form was filled in
+ * with), not the browser's: they differ when travelling. Unreadable values go as typed, so the
+ * server answers them on the field.
+ */
+export function localToIso(value: string, timeZone: string): string {
   if (!value) return "";
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+  return fromLocalDateTime(value, timeZone)?.toISOString() ?? value;
 }
 
 export function toSessionPayload(
   values: Omit<SessionFormValues, "entries">,
   rows: EntryRow[],
   clientRequestId: string,
+  timeZone: string,
   id?: string,
 ): Record<string, unknown> {
   return {
     ...(id ? { id } : {}),
     clientRequestId,
-    startedAt: localToIso(values.startedAt),
+    startedAt: localToIso(values.startedAt, timeZone),
     durationMinutes: numberOrMissing(values.durationMinutes),
     painBefore: values.painBefore,
     painAfter: values.painAfter,

@@ -189,12 +189,12 @@ export function SessionForm({
       return;
     }
     inFlight.current = true;
-    startTransition(() => dispatch(toSessionPayload(values, rows, requestId, sessionId)));
+    startTransition(() => dispatch(toSessionPayload(values, rows, requestId, timeZone, sessionId)));
   }
 
   const notesLength = values.notes.length;
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="space-y-6">
+    <form ref={formRef} method="post" onSubmit={submit} noValidate className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           name="startedAt"

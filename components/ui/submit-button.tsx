@@ -7,12 +7,15 @@ export function SubmitButton({
   children,
   pendingLabel,
   variant,
+  pending: pendingFromAction = false,
 }: {
   children: React.ReactNode;
   pendingLabel: string;
+  /** For forms submitted by hand (not through `<form action>`), whose status React cannot see. */
+  pending?: boolean;
   variant?: "primary" | "secondary" | "danger";
 }) {
-  const { pending } = useFormStatus();
+  const pending = useFormStatus().pending || pendingFromAction;
   return (
     <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending}>
       {pending ? pendingLabel : children}

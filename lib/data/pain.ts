@@ -6,7 +6,7 @@ import {
   type PainRegion,
   painRegions,
 } from "@/lib/validation/logs";
-import { isUniqueViolation, NotFoundError } from "./errors";
+import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
 import { requirePatientAccess, requireRole } from "./session";
 import { historyPageSize } from "./sessions";
 
@@ -136,7 +136,15 @@ async function revisePain(
       await apply(tx, current);
     });
   } catch (error) {
+    // A repeat of this request is fine; any other clash is a concurrent change to the same item.
     if (!isUniqueViolation(error)) throw error;
+    if (
+      !(await db.painEntryRevision.findUnique({
+        where: { patientId_clientRequestId: { patientId: patient.id, clientRequestId } },
+        select: { id: true },
+      }))
+    )
+      throw new RuleError("This was changed elsewhere at the same moment. Reload and try again.");
   }
   return { id, created: true };
 }

@@ -179,8 +179,10 @@ async function once(
     await change();
     return true;
   } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
+    // A repeat of this request is fine; any other clash is a concurrent change to the same item.
+    if (!isUniqueViolation(error)) throw error;
+    if (await alreadyApplied(patientId, clientRequestId)) return false;
+    throw new RuleError("This was changed elsewhere at the same moment. Reload and try again.");
   }
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { SessionEntryInput, SessionInput } from "@/lib/validation/logs";
+import { limits, type SessionEntryInput, type SessionInput } from "@/lib/validation/logs";
 import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
 import { requirePatientAccess, requireRole } from "./session";
 
@@ -116,6 +116,11 @@ function entryRows(entries: SessionEntryInput[]) {
 
 function durationOf(input: SessionInput): number {
   if (input.durationMinutes !== undefined) return input.durationMinutes * 60;
+  // Estimated from the entries, within the limit an edit of the session accepts.
+  return Math.min(limits.durationSeconds, estimatedDuration(input));
+}
+
+function estimatedDuration(input: SessionInput): number {
   return input.entries.reduce(
     (total, entry) => total + entry.sets * Math.max(1, entry.reps) * Math.max(5, entry.holdSeconds),
     0,
@@ -212,7 +217,15 @@ async function reviseSession(
       await apply(tx, current);
     });
   } catch (error) {
+    // A repeat of this request is fine; any other clash is a concurrent change to the same item.
     if (!isUniqueViolation(error)) throw error;
+    if (
+      !(await db.exerciseSessionRevision.findUnique({
+        where: { patientId_clientRequestId: { patientId: patient.id, clientRequestId } },
+        select: { id: true },
+      }))
+    )
+      throw new RuleError("This was changed elsewhere at the same moment. Reload and try again.");
   }
   return { id: sessionId, created: true };
 }

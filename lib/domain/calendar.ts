@@ -119,3 +119,24 @@ export function localDayOf(instant: Date, timeZone: string): LocalDay {
   const date = localDate(instant, timeZone);
   return { date, start: startOfLocalDate(date, timeZone), end: startOfLocalDate(addDays(date, 1), timeZone) };
 }
+
+/**
+ * The instant a wall-clock reading ("2026-03-29T08:30", a datetime-local value) names in a zone.
+ * A time skipped by a summer-time jump is read as the same clock time after the jump; a time that
+ * happens twice is read as the first. Returns null for an unreadable value.
+ */
+export function fromLocalDateTime(value: string, timeZone: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [, year, month, day, hour, minute] = match.map(Number);
+  const wall = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0);
+  const candidates = [
+    offsetMinutes(wall, timeZone),
+    offsetMinutes(wall - 86_400_000, timeZone),
+    offsetMinutes(wall + 86_400_000, timeZone),
+  ]
+    .map((offset) => wall - offset * 60_000)
+    .filter((instant) => instant + offsetMinutes(instant, timeZone) * 60_000 === wall);
+  if (candidates.length > 0) return new Date(Math.min(...candidates));
+  return new Date(wall - offsetMinutes(wall - 86_400_000, timeZone) * 60_000);
+}

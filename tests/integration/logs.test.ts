@@ -198,6 +198,21 @@ describe("editing and deleting a session", () => {
     expect(revisions[0]?.snapshot.entries).toHaveLength(3);
   });
 
+  it("never reports a concurrent edit as saved when it was not", async () => {
+    const session = await logOne(patientA);
+    const edits = ["1", "2", "4", "6"].map((painAfter) => sessionInput({ id: session.id, painAfter }));
+    const results = await Promise.all(edits.map((edit) => editSessionAction(initial, edit)));
+    const saved = results.filter((result) => result.ok).length;
+    expect(saved).toBeGreaterThan(0);
+    for (const result of results.filter((r) => !r.ok)) expect(result.message).toMatch(/changed elsewhere/);
+    expect(
+      await testDb().exerciseSessionRevision.count({ where: { sessionId: session.id, change: "EDITED" } }),
+    ).toBe(saved);
+    expect((await testDb().exerciseSession.findUniqueOrThrow({ where: { id: session.id } })).version).toBe(
+      1 + saved,
+    );
+  });
+
   it("answers another patient's session as not found and changes nothing", async () => {
     const session = await logOne(patientA);
     signInAs(patientB);

@@ -39,6 +39,7 @@ export default async function EditPainEntryPage(props: PageProps<"/history/pain/
         }}
         requestId={randomUUID()}
         maxRecordedAt={toDateTimeLocalValue(new Date(), tz)}
+        timeZone={tz}
       />
     </div>
   );
