@@ -88,3 +88,23 @@ export function useWakeLock(active: boolean): void {
     };
   }, [active]);
 }
+
+// Under the 30-minute idle limit, with room to spare.
+const keepAliveMs = 5 * 60_000;
+
+/**
+ * A guided session only talks to the server through actions, which do not extend the sign-in;
+ * while the patient is exercising (not paused), touch the session now and then so a long routine
+ * does not end with "please sign in". A paused or abandoned player lets the idle limit apply.
+ */
+export function useKeepSignedIn(active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    const timer = window.setInterval(() => {
+      void fetch("/api/auth/session", { cache: "no-store", credentials: "same-origin" }).catch(
+        () => undefined,
+      );
+    }, keepAliveMs);
+    return () => window.clearInterval(timer);
+  }, [active]);
+}

@@ -24,7 +24,7 @@ import {
   skippedStepCount,
 } from "@/lib/domain/session-plan";
 import { formatDateTime } from "@/lib/format";
-import { useBeep, useWakeLock } from "./guided-device";
+import { useBeep, useKeepSignedIn, useWakeLock } from "./guided-device";
 import { GuidedFinish } from "./guided-finish";
 import { GuidedPainScale } from "./guided-pain-scale";
 import { GuidedStep } from "./guided-step";
@@ -80,6 +80,7 @@ export function GuidedPlayer({
   const canPause = step !== undefined && (step.seconds > 0 || paused);
 
   useWakeLock(state.stage === "STEPS" && !offerResume);
+  useKeepSignedIn(state.stage === "STEPS" && !offerResume && !paused);
 
   // Time is read from the clock on every tick; the tick only asks "has a countdown run out?".
   useEffect(() => {

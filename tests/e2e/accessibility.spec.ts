@@ -50,7 +50,9 @@ test("the patient's pages have no automatically detectable accessibility violati
   }
 });
 
-test("the physiotherapist's caseload has no automatically detectable accessibility violations", async ({ page }) => {
+test("the physiotherapist's caseload has no automatically detectable accessibility violations", async ({
+  page,
+}) => {
   await signIn(page, "physio@demo.test", e2eDemoPassword);
   await expect(page).toHaveURL(/\/caseload$/);
   await expectNoViolations(page, "/caseload");

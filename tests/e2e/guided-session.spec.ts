@@ -233,3 +233,29 @@ test("the guided session can be driven by the keyboard alone", async ({ page }) 
   await expect(page.getByRole("heading", { level: 2, name: "Rest" })).toBeFocused();
   await expect(page.getByRole("main").locator('[aria-live="assertive"]')).toContainText("Rest 10 seconds.");
 });
+
+test("a long guided session keeps the patient signed in while they exercise, not while paused", async ({
+  page,
+}) => {
+  await page.clock.install();
+  await signUpWithStarterRoutine(page);
+  await page.goto("/session");
+  await page.getByRole("button", { name: "Start session" }).click();
+  await page.getByRole("button", { name: "Start exercise" }).click();
+  await page.clock.pauseAt(new Date((await page.evaluate(() => Date.now())) + 1_000));
+
+  const touched: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/auth/session") touched.push(request.method());
+  });
+  // Paused and left alone: the idle limit applies, nothing keeps the sign-in alive.
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
+  await page.clock.runFor(15 * 60_000);
+  expect(touched).toEqual([]);
+
+  // Exercising: the sign-in is extended every five minutes.
+  await page.getByRole("button", { name: "Resume" }).click();
+  await page.clock.runFor(5 * 60_000 + 1_000);
+  await expect.poll(() => touched.length).toBeGreaterThan(0);
+});
