@@ -40,6 +40,9 @@ function withSecurityHeaders(request: NextRequest, noStore: boolean): NextRespon
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // Where the visitor was going, so a page that finds the session ended can send them back after
+  // signing in (always set here, so a client cannot supply it).
+  requestHeaders.set("x-return-to", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

@@ -76,8 +76,8 @@ async function firstActivity(patientId: string, timeZone: string): Promise<strin
 
 /**
  * Everything the progress charts show for one patient and range, in a fixed number of queries
- * (seven), whatever the range: the database aggregates per day or week, JavaScript only shapes
- * arrays of at most a few hundred rows.
+ * whatever the range (seven, plus two for "all" to find its first day): the database aggregates
+ * per day or week, JavaScript only shapes arrays of at most a few hundred rows.
  */
 export async function getProgress(
   patientId: string,

@@ -1,10 +1,11 @@
 import "server-only";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth";
 import { sessionPolicy } from "@/lib/config";
 import { db } from "@/lib/db";
-import type { Role } from "@/lib/validation/auth";
+import { type Role, safeCallbackPath } from "@/lib/validation/auth";
 
 export type CurrentUser = { id: string; name: string; email: string; role: Role; timezone: string };
 
@@ -52,10 +53,13 @@ export async function revokeCurrentSession(): Promise<void> {
   await db.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } });
 }
 
-/** The signed-in user, or a redirect to sign-in. */
+/** The signed-in user, or a redirect to sign-in that comes back here afterwards. */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/sign-in");
+  if (!user) {
+    const returnTo = safeCallbackPath((await headers()).get("x-return-to"), "");
+    redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  }
   return user;
 }
 

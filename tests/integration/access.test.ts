@@ -3,6 +3,7 @@ import { listCaseload } from "@/lib/data/caseload";
 import { getPatientHome } from "@/lib/data/patient-home";
 import { requirePatientAccess } from "@/lib/data/session";
 import { createUser, linkCare, navigationOutcome, signInAs, type TestUser } from "../support/factories";
+import { testSession } from "../support/test-session";
 
 // Roles x data functions that touch a patient's data (DESIGN.md section 6). Someone else's data
 // answers "not found"; nobody signed in is sent to sign-in.
@@ -79,4 +80,15 @@ it("a session whose version is older than the account's counts as signed out", a
   const patient = await createUser("PATIENT");
   signInAs({ ...patient, sessionVersion: patient.sessionVersion - 1 });
   expect(await navigationOutcome(() => requirePatientAccess(patient.id))).toBe("redirect:/sign-in");
+});
+
+it("sends someone whose session ended back to where they were going after signing in, never off-site", async () => {
+  signInAs(null);
+  testSession.returnTo = "/history?tab=pain";
+  expect(await navigationOutcome(() => requirePatientAccess(people.patientA.id))).toBe(
+    "redirect:/sign-in?callbackUrl=%2Fhistory%3Ftab%3Dpain",
+  );
+  testSession.returnTo = "//evil.example/phish";
+  expect(await navigationOutcome(() => requirePatientAccess(people.patientA.id))).toBe("redirect:/sign-in");
+  testSession.returnTo = null;
 });

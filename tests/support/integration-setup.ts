@@ -19,7 +19,11 @@ vi.mock("@/lib/auth", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": testSession.clientAddress }),
+  headers: async () =>
+    new Headers({
+      "x-forwarded-for": testSession.clientAddress,
+      ...(testSession.returnTo ? { "x-return-to": testSession.returnTo } : {}),
+    }),
   cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
 }));
 

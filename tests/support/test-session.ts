@@ -10,11 +10,16 @@ type SessionUser = {
 };
 
 /** What the mocked `auth()` answers: the session cookie the test's browser would carry. */
-export const testSession: { current: { user: SessionUser; expires: string } | null; clientAddress: string } =
-  {
-    current: null,
-    clientAddress: "203.0.113.7",
-  };
+export const testSession: {
+  current: { user: SessionUser; expires: string } | null;
+  clientAddress: string;
+  /** The path proxy.ts would pass on as x-return-to. */
+  returnTo: string | null;
+} = {
+  current: null,
+  clientAddress: "203.0.113.7",
+  returnTo: null,
+};
 
 export function actAs(user: SessionUser | null): void {
   testSession.current = user
