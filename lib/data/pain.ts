@@ -6,11 +6,10 @@ import {
   type PainRegion,
   painRegions,
 } from "@/lib/validation/logs";
-import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
+import { isUniqueViolation, NotFoundError } from "./errors";
+import { type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
 import { requirePatientAccess, requireRole } from "./session";
 import { historyPageSize } from "./sessions";
-
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 export type PainEntryView = {
   id: string;
@@ -97,56 +96,41 @@ export async function recordCheckIn(
   }
 }
 
-async function revisePain(
+/** A revision-keeping change to one of the patient's pain entries (see reviseOnce). */
+function revisePain(
   id: string,
   clientRequestId: string,
-  change: "EDITED" | "DELETED" | "RESTORED",
+  kind: RevisionChange,
   apply: (tx: Tx, current: PainRow) => Promise<void>,
-): Promise<{ id: string; created: boolean }> {
-  const patient = await requireRole("PATIENT");
-  const repeat = await db.painEntryRevision.findUnique({
-    where: { patientId_clientRequestId: { patientId: patient.id, clientRequestId } },
-    select: { painEntryId: true },
-  });
-  if (repeat) {
-    if (repeat.painEntryId !== id) throw new NotFoundError("That pain entry");
-    return { id, created: false };
-  }
-  try {
-    await db.$transaction(async (tx) => {
-      const current = await tx.painEntry.findFirst({
-        where: { id, patientId: patient.id },
-        select: painSelect,
-      });
-      if (!current) throw new NotFoundError("That pain entry");
-      if (change === "EDITED" && current.deletedAt) throw new NotFoundError("That pain entry");
-      if (change === "DELETED" && current.deletedAt) return;
-      if (change === "RESTORED" && !current.deletedAt) return;
+): Promise<WriteResult> {
+  return reviseOnce<PainRow>({
+    what: "That pain entry",
+    id,
+    clientRequestId,
+    kind,
+    findRepeat: async (patientId) =>
+      (
+        await db.painEntryRevision.findUnique({
+          where: { patientId_clientRequestId: { patientId, clientRequestId } },
+          select: { painEntryId: true },
+        })
+      )?.painEntryId ?? null,
+    load: (tx, patientId) => tx.painEntry.findFirst({ where: { id, patientId }, select: painSelect }),
+    recordRevision: async (tx, patientId, current) => {
       await tx.painEntryRevision.create({
         data: {
           painEntryId: id,
-          patientId: patient.id,
+          patientId,
           version: current.version,
-          change,
+          change: kind,
           snapshot: JSON.stringify(toView(current)),
-          changedById: patient.id,
+          changedById: patientId,
           clientRequestId,
         },
       });
-      await apply(tx, current);
-    });
-  } catch (error) {
-    // A repeat of this request is fine; any other clash is a concurrent change to the same item.
-    if (!isUniqueViolation(error)) throw error;
-    if (
-      !(await db.painEntryRevision.findUnique({
-        where: { patientId_clientRequestId: { patientId: patient.id, clientRequestId } },
-        select: { id: true },
-      }))
-    )
-      throw new RuleError("This was changed elsewhere at the same moment. Reload and try again.");
-  }
-  return { id, created: true };
+    },
+    apply,
+  });
 }
 
 export function editPainEntry(input: PainEntryEditInput) {

@@ -2,12 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { limits, type SessionEntryInput, type SessionInput } from "@/lib/validation/logs";
 import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
+import { type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
 import { requirePatientAccess, requireRole } from "./session";
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-
 export type SessionSource = "GUIDED" | "QUICK_LOG";
-export type WriteResult = { id: string; created: boolean };
+export type { WriteResult };
 
 export type SessionEntryView = {
   exerciseId: string;
@@ -172,62 +171,42 @@ export async function logSession(
   }
 }
 
-async function snapshotSession(tx: Tx, patientId: string, sessionId: string): Promise<SessionRow> {
-  const row = await tx.exerciseSession.findFirst({
-    where: { id: sessionId, patientId },
-    select: sessionSelect,
-  });
-  if (!row) throw new NotFoundError("That session");
-  return row;
-}
-
-/** Runs a revision-keeping change once per client request id; a repeat is a no-op. */
-async function reviseSession(
+/** A revision-keeping change to one of the patient's sessions (see reviseOnce). */
+function reviseSession(
   sessionId: string,
   clientRequestId: string,
-  change: "EDITED" | "DELETED" | "RESTORED",
+  kind: RevisionChange,
   apply: (tx: Tx, current: SessionRow) => Promise<void>,
 ): Promise<WriteResult> {
-  const patient = await requireRole("PATIENT");
-  const repeat = await db.exerciseSessionRevision.findUnique({
-    where: { patientId_clientRequestId: { patientId: patient.id, clientRequestId } },
-    select: { sessionId: true },
-  });
-  if (repeat) {
-    if (repeat.sessionId !== sessionId) throw new NotFoundError("That session");
-    return { id: sessionId, created: false };
-  }
-  try {
-    await db.$transaction(async (tx) => {
-      const current = await snapshotSession(tx, patient.id, sessionId);
-      if (change === "EDITED" && current.deletedAt) throw new NotFoundError("That session");
-      if (change === "DELETED" && current.deletedAt) return;
-      if (change === "RESTORED" && !current.deletedAt) return;
+  return reviseOnce<SessionRow>({
+    what: "That session",
+    id: sessionId,
+    clientRequestId,
+    kind,
+    findRepeat: async (patientId) =>
+      (
+        await db.exerciseSessionRevision.findUnique({
+          where: { patientId_clientRequestId: { patientId, clientRequestId } },
+          select: { sessionId: true },
+        })
+      )?.sessionId ?? null,
+    load: (tx, patientId) =>
+      tx.exerciseSession.findFirst({ where: { id: sessionId, patientId }, select: sessionSelect }),
+    recordRevision: async (tx, patientId, current) => {
       await tx.exerciseSessionRevision.create({
         data: {
           sessionId,
-          patientId: patient.id,
+          patientId,
           version: current.version,
-          change,
+          change: kind,
           snapshot: JSON.stringify(toSessionView(current)),
-          changedById: patient.id,
+          changedById: patientId,
           clientRequestId,
         },
       });
-      await apply(tx, current);
-    });
-  } catch (error) {
-    // A repeat of this request is fine; any other clash is a concurrent change to the same item.
-    if (!isUniqueViolation(error)) throw error;
-    if (
-      !(await db.exerciseSessionRevision.findUnique({
-        where: { patientId_clientRequestId: { patientId: patient.id, clientRequestId } },
-        select: { id: true },
-      }))
-    )
-      throw new RuleError("This was changed elsewhere at the same moment. Reload and try again.");
-  }
-  return { id: sessionId, created: true };
+    },
+    apply,
+  });
 }
 
 /** Edits a session; the state before the edit is kept as a revision. */

@@ -19,6 +19,8 @@ async function expectNoViolations(page: Page, path: string) {
 }
 
 test.use({ viewport: { width: 390, height: 844 } });
+// Each test scans several pages; give it room on a busy two-core machine.
+test.describe.configure({ timeout: 120_000 });
 
 test("public pages have no automatically detectable accessibility violations", async ({ page }) => {
   for (const path of [
