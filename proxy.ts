@@ -64,14 +64,11 @@ const pageProxy = auth((request) => {
 });
 
 export default function proxy(request: NextRequest, event: NextFetchEvent) {
-  // The session cookie slides on page and navigation requests only. Server actions check the
-  // session themselves, and some (sign-in, sign-out, password change) set or clear the cookie:
-  // refreshing the old one here too would race with theirs.
-  // Prefetches are skipped for the same reason: Next fires them in bulk, and one answered after
-  // a sign-out would put the old session cookie back.
-  const headers = request.headers;
-  const prefetch = headers.has("next-router-prefetch") || headers.has("next-router-segment-prefetch");
-  if ((request.method === "POST" && headers.has("next-action")) || prefetch) {
+  // The session cookie slides on every other request. Server actions check the session
+  // themselves, and some (sign-in, sign-out, password change) set or clear the cookie: refreshing
+  // the old one here as well would race with theirs. (Prefetches in flight during a sign-out can
+  // still bring the old cookie back; the session's revocation makes it worthless.)
+  if (request.method === "POST" && request.headers.has("next-action")) {
     return withSecurityHeaders(request, true);
   }
   // Auth.js types its wrapper as a union of call forms; this is the middleware one (request, event).
