@@ -264,42 +264,48 @@ export async function addRoutineItem(
   );
 }
 
-export async function updateRoutineItem(
+/** Changes one active item the editor may change, as a new version, once per request id. */
+async function changeItem(
   patientId: string,
-  input: RoutineDose & { itemId: string; clientRequestId: string },
+  itemId: string,
+  clientRequestId: string,
+  change: "UPDATED" | "STOPPED",
+  data: (editor: CurrentUser) => Partial<Dose> & { stoppedAt?: Date; setById?: string; setByRole?: string },
 ): Promise<boolean> {
   const editor = await requireRoutineEditor(patientId);
-  return once(patientId, input.clientRequestId, () =>
+  return once(patientId, clientRequestId, () =>
     db.$transaction(async (tx) => {
-      const item = await loadItem(tx, patientId, input.itemId);
+      const item = await loadItem(tx, patientId, itemId);
       guardPrescribed(editor, item);
-      const updated = await tx.routineItem.update({
+      const changed = await tx.routineItem.update({
         where: { id: item.id },
-        data: { ...toDose(input), version: item.version + 1, setById: editor.id, setByRole: editor.role },
+        data: { ...data(editor), version: item.version + 1 },
         select: itemRowSelect,
       });
-      await recordVersion(tx, patientId, editor, updated, "UPDATED", input.clientRequestId);
+      await recordVersion(tx, patientId, editor, changed, change, clientRequestId);
     }),
   );
 }
 
-export async function stopRoutineItem(
+export function updateRoutineItem(
+  patientId: string,
+  input: RoutineDose & { itemId: string; clientRequestId: string },
+): Promise<boolean> {
+  // The one who sets the new dose becomes the one who set the item.
+  return changeItem(patientId, input.itemId, input.clientRequestId, "UPDATED", (editor) => ({
+    ...toDose(input),
+    setById: editor.id,
+    setByRole: editor.role,
+  }));
+}
+
+export function stopRoutineItem(
   patientId: string,
   input: { itemId: string; clientRequestId: string },
 ): Promise<boolean> {
-  const editor = await requireRoutineEditor(patientId);
-  return once(patientId, input.clientRequestId, () =>
-    db.$transaction(async (tx) => {
-      const item = await loadItem(tx, patientId, input.itemId);
-      guardPrescribed(editor, item);
-      const stopped = await tx.routineItem.update({
-        where: { id: item.id },
-        data: { stoppedAt: new Date(), version: item.version + 1 },
-        select: itemRowSelect,
-      });
-      await recordVersion(tx, patientId, editor, stopped, "STOPPED", input.clientRequestId);
-    }),
-  );
+  return changeItem(patientId, input.itemId, input.clientRequestId, "STOPPED", () => ({
+    stoppedAt: new Date(),
+  }));
 }
 
 /** Swaps an item with its neighbour. Order is the patient's to arrange, prescribed items included. */
