@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { signUpAction } from "@/lib/actions/auth";
 
-export function SignUpForm() {
+export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, formAction] = useActionState(signUpAction, initialActionState);
   const [timezone, setTimezone] = useState("UTC");
   useEffect(() => setTimezone(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"), []);
@@ -15,6 +15,7 @@ export function SignUpForm() {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <fieldset aria-describedby={state.errors?.role ? "field-role-error" : undefined}>
         <legend className="mb-2 text-sm font-medium text-slate-800">I am…</legend>
         <div className="grid gap-2 sm:grid-cols-2">

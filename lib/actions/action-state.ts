@@ -7,6 +7,8 @@ export type ActionState = {
   errors?: FieldErrors;
   /** The submitted values, echoed so a form keeps what was typed (never passwords). */
   values?: Record<string, string>;
+  /** What a successful action hands back to show once (a new invitation's link and code). */
+  result?: Record<string, string>;
 };
 
 export const initialActionState: ActionState = { ok: false };

@@ -1,6 +1,8 @@
 import "server-only";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { type AuditedWrite, type AuditOutcome, recordAudit } from "@/lib/data/audit";
 import { NotFoundError, RuleError } from "@/lib/data/errors";
 import { type CurrentUser, getCurrentUser, requireRole, requireUser } from "@/lib/data/session";
 import { currentClientAddress } from "@/lib/request-context";
@@ -22,6 +24,8 @@ type Access = "public" | "user" | Role;
 type Context<A extends Access> = {
   user: A extends "public" ? CurrentUser | null : CurrentUser;
   clientAddress: string;
+  /** Whose data the write touched, when the default (the patient acting, or input.patientId) is wrong. */
+  audit: { patientId?: string | null; detail?: string };
 };
 
 /** Messages per field; nested fields are named by their path, e.g. "entries.2.sets". */
@@ -48,6 +52,15 @@ function formToObject(formData: FormData): Record<string, unknown> {
   return object;
 }
 
+function isNotFound(error: unknown): boolean {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "digest" in error &&
+    error.digest === "NEXT_HTTP_ERROR_FALLBACK;404"
+  );
+}
+
 function echo(input: Record<string, unknown>): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(input)) {
@@ -65,6 +78,8 @@ export function createAction<A extends Access, S extends z.ZodType>(
   access: A,
   schema: S,
   handler: (input: z.output<S>, context: Context<A>) => Promise<ActionState | undefined>,
+  /** The audit action every attempt records; null only for the sign-in actions, which audit themselves. */
+  auditAs: AuditedWrite | null,
 ) {
   // Forms post FormData; client components with nested data (a session's entries) post an object.
   return async (
@@ -73,8 +88,23 @@ export function createAction<A extends Access, S extends z.ZodType>(
   ): Promise<ActionState> => {
     const input = submitted instanceof FormData ? formToObject(submitted) : (submitted ?? {});
     const values = echo(input);
+    let user: CurrentUser | null = null;
+    const audit: Context<A>["audit"] = {};
+    const finish = async (outcome: AuditOutcome, detail?: string) => {
+      if (!auditAs || !user) return;
+      const claimed = typeof input.patientId === "string" ? input.patientId.slice(0, 64) : null;
+      await recordAudit({
+        actorId: user.id,
+        actorRole: user.role,
+        action: auditAs,
+        patientId: audit.patientId !== undefined ? audit.patientId : user.role === "PATIENT" ? user.id : claimed,
+        outcome,
+        clientAddress: await currentClientAddress(),
+        detail: audit.detail ?? detail,
+      });
+    };
     try {
-      const user =
+      user =
         access === "public"
           ? await getCurrentUser()
           : access === "user"
@@ -82,6 +112,7 @@ export function createAction<A extends Access, S extends z.ZodType>(
             : await requireRole(access as Role);
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
+        await finish("FAILED", "invalid input");
         return {
           ok: false,
           errors: fieldErrorsOf(parsed.error),
@@ -90,14 +121,28 @@ export function createAction<A extends Access, S extends z.ZodType>(
         };
       }
       const clientAddress = await currentClientAddress();
-      return (await handler(parsed.data, { user, clientAddress } as Context<A>)) ?? { ok: true };
+      const state = (await handler(parsed.data, { user, clientAddress, audit } as Context<A>)) ?? { ok: true };
+      await finish(state.ok ? "SUCCESS" : "FAILED", state.ok ? undefined : state.message);
+      return state;
     } catch (error) {
+      if (isRedirectError(error)) await finish("SUCCESS");
+      if (isNotFound(error) && user) {
+        // A patient this caller may not see: the same answer as a missing one, and nothing written.
+        await finish("DENIED", "not found");
+        return { ok: false, message: "That was not found.", values };
+      }
       unstable_rethrow(error);
-      if (error instanceof ActionFailure)
+      if (error instanceof ActionFailure) {
+        await finish("FAILED", error.message);
         return { ok: false, message: error.message, errors: error.errors, values };
+      }
       // Someone else's object and a missing one get the same answer, and nothing is written.
-      if (error instanceof NotFoundError) return { ok: false, message: error.message, values };
+      if (error instanceof NotFoundError) {
+        await finish("DENIED", error.message);
+        return { ok: false, message: error.message, values };
+      }
       if (error instanceof RuleError) {
+        await finish("FAILED", error.message);
         return {
           ok: false,
           message: error.message,
@@ -106,6 +151,7 @@ export function createAction<A extends Access, S extends z.ZodType>(
         };
       }
       console.error("Server action failed", error);
+      await finish("FAILED", "unexpected error").catch(() => undefined);
       return { ok: false, message: "Something went wrong and nothing was saved. Please try again.", values };
     }
   };

@@ -42,7 +42,7 @@ export const signInAction = createAction("public", signInSchema, async (input) =
   await startSession(input.email, input.password);
   refreshLayout();
   redirect(safeCallbackPath(input.callbackUrl, "/home"));
-});
+}, null);
 
 export const signUpAction = createAction("public", signUpSchema, async (input, { clientAddress }) => {
   const result = await registerUser(input, clientAddress);
@@ -53,8 +53,9 @@ export const signUpAction = createAction("public", signUpSchema, async (input, {
   }
   await startSession(input.email, input.password);
   refreshLayout();
-  redirect(homeFor(input.role));
-});
+  // Someone who came from an invitation goes back to it to answer.
+  redirect(safeCallbackPath(input.callbackUrl, homeFor(input.role)));
+}, null);
 
 export const changePasswordAction = createAction(
   "user",
@@ -72,6 +73,7 @@ export const changePasswordAction = createAction(
     refreshLayout();
     redirect("/account?passwordChanged=1");
   },
+  null,
 );
 
 export const signOutEverywhereAction = createAction(
@@ -83,6 +85,7 @@ export const signOutEverywhereAction = createAction(
     refreshLayout();
     redirect("/sign-in?signedOut=everywhere");
   },
+  null,
 );
 
 export const signOutAction = createAction("public", z.object({}), async () => {
@@ -90,4 +93,4 @@ export const signOutAction = createAction("public", z.object({}), async () => {
   await signOut({ redirect: false });
   refreshLayout();
   redirect("/sign-in?signedOut=1");
-});
+}, null);

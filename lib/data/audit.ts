@@ -1,12 +1,74 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Role } from "@/lib/validation/auth";
 
 export type AuditOutcome = "SUCCESS" | "DENIED" | "FAILED";
+
+/**
+ * What a physiotherapist read, recorded once per request and kind of data. A patient sees these
+ * in "Who has seen your data".
+ */
+export const auditedReads = {
+  READ_CASELOAD_SUMMARY: "Saw your summary in their caseload",
+  READ_OVERVIEW: "Looked at your overview for today",
+  READ_PROGRESS: "Looked at your progress charts",
+  READ_ROUTINE: "Looked at your routine",
+  READ_SESSIONS: "Looked at your sessions",
+  READ_PAIN: "Looked at your pain entries",
+  READ_NOTES: "Read their clinical notes about you",
+  READ_COMMENTS: "Read comments on your sessions",
+} as const;
+export type AuditedRead = keyof typeof auditedReads;
+
+/** Every write made through the app, by anyone. */
+export const auditedWrites = {
+  SESSION_LOGGED: "Logged a session",
+  SESSION_EDITED: "Edited a session",
+  SESSION_DELETED: "Deleted a session",
+  SESSION_RESTORED: "Restored a session",
+  GUIDED_DRAFT_SAVED: "Saved a guided session in progress",
+  GUIDED_DRAFT_DISCARDED: "Discarded a guided session in progress",
+  GUIDED_SESSION_FINISHED: "Finished a guided session",
+  PAIN_CHECK_IN: "Recorded a pain check-in",
+  PAIN_EDITED: "Edited a pain entry",
+  PAIN_DELETED: "Deleted a pain entry",
+  PAIN_RESTORED: "Restored a pain entry",
+  ROUTINE_ITEM_ADDED: "Added an exercise to your routine",
+  ROUTINE_ITEM_CHANGED: "Changed an exercise in your routine",
+  ROUTINE_ITEM_STOPPED: "Stopped an exercise in your routine",
+  ROUTINE_ITEM_MOVED: "Reordered your routine",
+  STARTER_ROUTINE_APPLIED: "Set up the starter routine",
+  INVITE_CREATED: "Created an invitation",
+  INVITE_CANCELLED: "Cancelled an invitation",
+  INVITE_ACCEPTED: "Accepted an invitation",
+  INVITE_DECLINED: "Declined an invitation",
+  INVITE_CODE_CHECKED: "Entered an invitation code",
+  CARE_LINK_ENDED: "Ended the care link",
+  CLINICAL_NOTE_ADDED: "Added a clinical note",
+  COMMENT_ADDED: "Commented on your session",
+} as const;
+export type AuditedWrite = keyof typeof auditedWrites;
+
+const otherActions = {
+  SIGN_IN: "Signed in",
+  SIGN_UP: "Created an account",
+  CHANGE_PASSWORD: "Changed the password",
+  SIGN_OUT_EVERYWHERE: "Signed out everywhere",
+  ACCESS_DENIED: "Tried to open your data and was refused",
+} as const;
+
+export type AuditAction = AuditedRead | AuditedWrite | keyof typeof otherActions;
+
+export const auditActionLabels: Record<AuditAction, string> = {
+  ...auditedReads,
+  ...auditedWrites,
+  ...otherActions,
+};
 
 export type AuditEventInput = {
   actorId: string | null;
   actorRole: string | null;
-  action: string;
+  action: AuditAction;
   patientId?: string | null;
   outcome: AuditOutcome;
   clientAddress?: string | null;
@@ -15,17 +77,29 @@ export type AuditEventInput = {
 
 type AuditWriter = Pick<typeof db, "auditEvent">;
 
-/** Audit events are only ever inserted: no function of the app updates or deletes them. */
+/**
+ * Audit events are only ever inserted: no function of the app updates or deletes them, and the
+ * database refuses to (triggers in the migration that introduced invites).
+ */
 export async function recordAudit(event: AuditEventInput, writer: AuditWriter = db): Promise<void> {
-  await writer.auditEvent.create({
-    data: {
-      actorId: event.actorId,
-      actorRole: event.actorRole,
-      action: event.action,
-      patientId: event.patientId ?? null,
-      outcome: event.outcome,
-      clientAddress: event.clientAddress ?? null,
-      detail: event.detail ?? null,
-    },
-  });
+  await writer.auditEvent.create({ data: toRow(event) });
 }
+
+export async function recordAudits(events: AuditEventInput[], writer: AuditWriter = db): Promise<void> {
+  if (events.length === 0) return;
+  await writer.auditEvent.createMany({ data: events.map(toRow) });
+}
+
+function toRow(event: AuditEventInput) {
+  return {
+    actorId: event.actorId,
+    actorRole: event.actorRole,
+    action: event.action,
+    patientId: event.patientId ?? null,
+    outcome: event.outcome,
+    clientAddress: event.clientAddress ?? null,
+    detail: event.detail?.slice(0, 500) ?? null,
+  };
+}
+
+export type Actor = { id: string; role: Role };

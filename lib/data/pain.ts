@@ -8,7 +8,7 @@ import {
 } from "@/lib/validation/logs";
 import { isUniqueViolation, NotFoundError } from "./errors";
 import { type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
-import { requirePatientAccess, requireRole } from "./session";
+import { readPatientData, requireRole } from "./session";
 import { historyPageSize } from "./sessions";
 
 export type PainEntryView = {
@@ -163,7 +163,7 @@ export function restorePainEntry(id: string, clientRequestId: string) {
 }
 
 export async function getPainEntry(patientId: string, id: string): Promise<PainEntryView> {
-  await requirePatientAccess(patientId);
+  await readPatientData(patientId, "READ_PAIN");
   const row = await db.painEntry.findFirst({ where: { id, patientId, deletedAt: null }, select: painSelect });
   if (!row) throw new NotFoundError("That pain entry");
   return toView(row);
@@ -173,7 +173,7 @@ export async function listPainEntries(
   patientId: string,
   page: number,
 ): Promise<{ items: PainEntryView[]; pages: number }> {
-  const access = await requirePatientAccess(patientId);
+  const access = await readPatientData(patientId, "READ_PAIN");
   const where = access.via === "self" ? { patientId } : { patientId, deletedAt: null };
   const [total, rows] = await Promise.all([
     db.painEntry.count({ where }),

@@ -3,7 +3,7 @@ import type { ExerciseCategory } from "@/lib/catalog/exercises";
 import { db } from "@/lib/db";
 import { localDayOf } from "@/lib/domain/calendar";
 import { isScheduledOn, weekdayIn } from "@/lib/domain/schedule";
-import { requirePatientAccess } from "./session";
+import { readPatientData } from "./session";
 
 export type RoutineItemSummary = {
   id: string;
@@ -44,7 +44,7 @@ export type PatientHome = {
 const clockSkewMs = 60_000;
 
 export async function getPatientHome(patientId: string, now = new Date()): Promise<PatientHome> {
-  await requirePatientAccess(patientId);
+  await readPatientData(patientId, "READ_OVERVIEW");
   const patient = await db.user.findUniqueOrThrow({ where: { id: patientId }, select: { timezone: true } });
   const today = localDayOf(now, patient.timezone);
   // Later today has not happened yet: a row dated after now is not something done.

@@ -17,7 +17,7 @@ import {
 } from "@/lib/domain/progress";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { type PainRegion, painRegions } from "@/lib/validation/logs";
-import { requirePatientAccess } from "./session";
+import { readPatientData } from "./session";
 
 export type PainPoint = { date: string; average: number | null; rolling: number | null } & Record<
   PainRegion,
@@ -84,7 +84,7 @@ export async function getProgress(
   range: ProgressRange,
   now = new Date(),
 ): Promise<ProgressData> {
-  await requirePatientAccess(patientId);
+  await readPatientData(patientId, "READ_PROGRESS");
   const patient = await db.user.findUniqueOrThrow({ where: { id: patientId }, select: { timezone: true } });
   const timeZone = patient.timezone;
   const today = localDate(now, timeZone);

@@ -3,7 +3,7 @@ import type { ExerciseCategory } from "@/lib/catalog/exercises";
 import { db } from "@/lib/db";
 import type { RoutineDose } from "@/lib/validation/logs";
 import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
-import { type CurrentUser, requirePatientAccess } from "./session";
+import { readPatientData, type CurrentUser, requirePatientAccess } from "./session";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 type Dose = Omit<RoutineDose, "days"> & { daysOfWeek: number };
@@ -54,7 +54,7 @@ const itemSelect = {
 
 /** The patient's active routine items in order. Readable by the patient and linked physiotherapists. */
 export async function getRoutine(patientId: string): Promise<RoutineItemView[]> {
-  await requirePatientAccess(patientId);
+  await readPatientData(patientId, "READ_ROUTINE");
   const rows = await db.routineItem.findMany({
     where: { routine: { patientId }, stoppedAt: null },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -80,7 +80,7 @@ export async function getRoutine(patientId: string): Promise<RoutineItemView[]> 
 }
 
 export async function getRoutineHistory(patientId: string, take = 50): Promise<RoutineChangeView[]> {
-  await requirePatientAccess(patientId);
+  await readPatientData(patientId, "READ_ROUTINE");
   const rows = await db.routineItemVersion.findMany({
     where: { patientId },
     orderBy: [{ createdAt: "desc" }, { version: "desc" }],

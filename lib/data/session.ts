@@ -5,7 +5,9 @@ import { cache } from "react";
 import { auth } from "@/lib/auth";
 import { sessionPolicy } from "@/lib/config";
 import { db } from "@/lib/db";
+import { currentClientAddress } from "@/lib/request-context";
 import { type Role, safeCallbackPath } from "@/lib/validation/auth";
+import { type AuditedRead, recordAudit } from "./audit";
 
 export type CurrentUser = { id: string; name: string; email: string; role: Role; timezone: string };
 
@@ -86,5 +88,35 @@ export const requirePatientAccess = cache(async (patientId: string): Promise<Pat
     });
     if (link) return { user, patientId, via: "careLink" };
   }
+  // Recorded so the patient can see it (a revoked physiotherapist trying again, say); the id may be
+  // made up, so it is stored as given, cut short.
+  await recordAudit({
+    actorId: user.id,
+    actorRole: user.role,
+    action: "ACCESS_DENIED",
+    patientId: patientId.slice(0, 64),
+    outcome: "DENIED",
+    clientAddress: await currentClientAddress(),
+  });
   notFound();
+});
+
+/**
+ * Access for reading one kind of a patient's data. A physiotherapist's read is recorded in the
+ * audit trail, once per request and kind (pages read several things; each is one line for the
+ * patient to see).
+ */
+export const readPatientData = cache(async (patientId: string, what: AuditedRead): Promise<PatientAccess> => {
+  const access = await requirePatientAccess(patientId);
+  if (access.via === "careLink") {
+    await recordAudit({
+      actorId: access.user.id,
+      actorRole: access.user.role,
+      action: what,
+      patientId,
+      outcome: "SUCCESS",
+      clientAddress: await currentClientAddress(),
+    });
+  }
+  return access;
 });

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { limits, type SessionEntryInput, type SessionInput } from "@/lib/validation/logs";
 import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
 import { type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
-import { requirePatientAccess, requireRole } from "./session";
+import { readPatientData, requireRole } from "./session";
 
 export type SessionSource = "GUIDED" | "QUICK_LOG";
 export type { WriteResult };
@@ -249,7 +249,7 @@ export function restoreSession(sessionId: string, clientRequestId: string): Prom
 }
 
 export async function getSession(patientId: string, sessionId: string): Promise<SessionView> {
-  await requirePatientAccess(patientId);
+  await readPatientData(patientId, "READ_SESSIONS");
   const row = await db.exerciseSession.findFirst({
     where: { id: sessionId, patientId, deletedAt: null },
     select: sessionSelect,
@@ -264,7 +264,7 @@ export async function listSessionRevisions(
   patientId: string,
   sessionId: string,
 ): Promise<SessionRevisionView[]> {
-  await requirePatientAccess(patientId);
+  await readPatientData(patientId, "READ_SESSIONS");
   const rows = await db.exerciseSessionRevision.findMany({
     where: { sessionId, patientId },
     orderBy: { createdAt: "desc" },
@@ -285,7 +285,7 @@ export async function listSessions(
   patientId: string,
   page: number,
 ): Promise<{ items: SessionView[]; pages: number }> {
-  const access = await requirePatientAccess(patientId);
+  const access = await readPatientData(patientId, "READ_SESSIONS");
   // Only the patient sees what they deleted (to undo it); for anyone else it is gone.
   const where = access.via === "self" ? { patientId } : { patientId, deletedAt: null };
   const [total, rows] = await Promise.all([

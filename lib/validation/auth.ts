@@ -50,6 +50,7 @@ export const signUpSchema = z.object({
   password: newPasswordField,
   role: z.enum(roles, { error: "Choose whether you are a patient or a physiotherapist." }),
   timezone: timeZoneField,
+  callbackUrl: z.string().max(2000).optional(),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 

@@ -9,8 +9,8 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage(props: PageProps<"/sign-in">) {
   const params = await props.searchParams;
-  if (await getCurrentUser()) redirect("/home");
   const callbackUrl = typeof params.callbackUrl === "string" ? safeCallbackPath(params.callbackUrl, "") : "";
+  if (await getCurrentUser()) redirect(callbackUrl || "/home");
   const signedOut = params.signedOut;
   return (
     <div className="mx-auto max-w-md space-y-6">
@@ -22,7 +22,10 @@ export default async function SignInPage(props: PageProps<"/sign-in">) {
       ) : null}
       <SignInForm callbackUrl={callbackUrl || undefined} />
       <p className="text-sm text-slate-700">
-        New here? <Link href="/sign-up">Create an account</Link>
+        New here?{" "}
+        <Link href={callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up"}>
+          Create an account
+        </Link>
       </p>
     </div>
   );

@@ -1,0 +1,137 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import {
+  answerInvite,
+  cancelInvite,
+  createInvite,
+  endCareLinkAsPatient,
+  endCareLinkAsPhysio,
+  previewInviteByCode,
+} from "@/lib/data/care-links";
+import { addClinicalNote, addSessionComment } from "@/lib/data/clinical-notes";
+import { formatDate } from "@/lib/format";
+import {
+  cancelInviteSchema,
+  clinicalNoteSchema,
+  createInviteSchema,
+  endLinkAsPatientSchema,
+  endLinkAsPhysioSchema,
+  inviteCodeSchema,
+  inviteRefSchema,
+  sessionCommentSchema,
+} from "@/lib/validation/care";
+import { createAction } from "./action";
+
+export const createInviteAction = createAction(
+  "PHYSIO",
+  createInviteSchema,
+  async (input, { user, audit }) => {
+    const invite = await createInvite(input.patientEmail);
+    audit.detail = `for ${input.patientEmail}`;
+    revalidatePath("/caseload/invite");
+    return {
+      ok: true,
+      message: `Invitation ready for ${invite.patientEmail}. Share the link or read out the code; they are shown only now.`,
+      result: {
+        token: invite.token,
+        code: invite.code,
+        patientEmail: invite.patientEmail,
+        expires: formatDate(invite.expiresAt, user.timezone),
+      },
+    };
+  },
+  "INVITE_CREATED",
+);
+
+export const cancelInviteAction = createAction(
+  "PHYSIO",
+  cancelInviteSchema,
+  async (input) => {
+    await cancelInvite(input.inviteId);
+    revalidatePath("/caseload/invite");
+    return { ok: true, message: "Invitation cancelled. Its link and code no longer work." };
+  },
+  "INVITE_CANCELLED",
+);
+
+/** Step one of answering by code: who is asking, before the patient says yes or no. */
+export const checkInviteCodeAction = createAction(
+  "PATIENT",
+  inviteCodeSchema,
+  async (input) => {
+    const preview = await previewInviteByCode(input.code);
+    return {
+      ok: true,
+      result: { code: input.code, physioName: preview.physioName },
+    };
+  },
+  "INVITE_CODE_CHECKED",
+);
+
+function answerWith(answer: "accept" | "decline") {
+  return createAction(
+    "PATIENT",
+    inviteRefSchema,
+    async (input, { audit }) => {
+      const { physioName } = await answerInvite({ ...input, answer });
+      audit.detail = `from ${physioName}`;
+      revalidatePath("/sharing");
+      // No names in the address: the page lists the care team itself.
+      redirect(`/sharing?answered=${answer}`);
+    },
+    answer === "accept" ? "INVITE_ACCEPTED" : "INVITE_DECLINED",
+  );
+}
+
+export const acceptInviteAction = answerWith("accept");
+export const declineInviteAction = answerWith("decline");
+
+export const endLinkAsPatientAction = createAction(
+  "PATIENT",
+  endLinkAsPatientSchema,
+  async (input) => {
+    const { physioName } = await endCareLinkAsPatient(input.linkId);
+    revalidatePath("/sharing");
+    return { ok: true, message: `${physioName} can no longer see your data.` };
+  },
+  "CARE_LINK_ENDED",
+);
+
+export const endLinkAsPhysioAction = createAction(
+  "PHYSIO",
+  endLinkAsPhysioSchema,
+  async (input) => {
+    await endCareLinkAsPhysio(input.patientId);
+    revalidatePath("/caseload");
+    redirect("/caseload?ended=1");
+  },
+  "CARE_LINK_ENDED",
+);
+
+export const addClinicalNoteAction = createAction(
+  "PHYSIO",
+  clinicalNoteSchema,
+  async (input) => {
+    const created = await addClinicalNote(input);
+    revalidatePath(`/patients/${input.patientId}/notes`);
+    return { ok: true, message: created ? "Note saved." : "This note was already saved." };
+  },
+  "CLINICAL_NOTE_ADDED",
+);
+
+export const addSessionCommentAction = createAction(
+  "PHYSIO",
+  sessionCommentSchema,
+  async (input) => {
+    const created = await addSessionComment(input);
+    revalidatePath(`/patients/${input.patientId}/history`);
+    revalidatePath("/history");
+    return {
+      ok: true,
+      message: created ? "Comment saved. Your patient sees it with the session." : "This comment was already saved.",
+    };
+  },
+  "COMMENT_ADDED",
+);

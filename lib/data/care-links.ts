@@ -1,0 +1,306 @@
+import "server-only";
+import { createHash, randomBytes, randomInt } from "node:crypto";
+import { db } from "@/lib/db";
+import { inviteCodeAlphabet, inviteCodeLength } from "@/lib/validation/care";
+import { auditActionLabels, type AuditAction } from "./audit";
+import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
+import { getCurrentUser, requireRole } from "./session";
+
+export const inviteLifetimeDays = 7;
+/** Wrong codes allowed per patient in the window before code entry pauses. */
+export const inviteCodeAttempts = { limit: 5, windowMinutes: 15 } as const;
+
+const invalidInvite = () =>
+  new NotFoundError(
+    "This invitation is not valid. It may have expired, been used or cancelled, or been sent to a different e-mail address",
+  );
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** Tokens and codes are stored only as hashes; the database never holds one that works. */
+export const hashInviteToken = (token: string) => sha256(`invite-token:${token}`);
+export const hashInviteCode = (code: string) => sha256(`invite-code:${code}`);
+
+function newCode(): string {
+  let code = "";
+  for (let index = 0; index < inviteCodeLength; index++) code += inviteCodeAlphabet[randomInt(32)];
+  return code;
+}
+
+export const formatInviteCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
+
+/** "p•••@example.com": enough for the right person to recognise, not enough to harvest. */
+export function maskEmail(email: string): string {
+  const [local = "", domain = ""] = email.split("@");
+  return `${local.slice(0, 1)}•••@${domain}`;
+}
+
+export type InviteStatus = "PENDING" | "ACCEPTED" | "DECLINED" | "CANCELLED" | "EXPIRED";
+
+function statusOf(row: { status: string; expiresAt: Date }, now: Date): InviteStatus {
+  return row.status === "PENDING" && row.expiresAt <= now ? "EXPIRED" : (row.status as InviteStatus);
+}
+
+export type CreatedInvite = { inviteId: string; token: string; code: string; expiresAt: Date; patientEmail: string };
+
+/**
+ * A physiotherapist invites a patient by e-mail. The link carries 256 random bits and the code 40;
+ * both are shown once, here, and only their hashes are kept.
+ */
+export async function createInvite(patientEmail: string, now = new Date()): Promise<CreatedInvite> {
+  const physio = await requireRole("PHYSIO");
+  if (patientEmail === physio.email) throw new RuleError("Invite your patient's e-mail, not your own.", "patientEmail");
+  const expiresAt = new Date(now.getTime() + inviteLifetimeDays * 86_400_000);
+  for (let attempt = 0; ; attempt++) {
+    const token = randomBytes(32).toString("base64url");
+    const code = newCode();
+    try {
+      const invite = await db.careInvite.create({
+        data: {
+          physioId: physio.id,
+          patientEmail,
+          tokenHash: hashInviteToken(token),
+          codeHash: hashInviteCode(code),
+          expiresAt,
+        },
+        select: { id: true },
+      });
+      return { inviteId: invite.id, token, code: formatInviteCode(code), expiresAt, patientEmail };
+    } catch (error) {
+      // A code already issued (one chance in a trillion per pair): draw again.
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
+  }
+}
+
+export type SentInvite = {
+  id: string;
+  patientEmail: string;
+  status: InviteStatus;
+  createdAt: Date;
+  expiresAt: Date;
+  respondedAt: Date | null;
+};
+
+export async function listSentInvites(now = new Date()): Promise<SentInvite[]> {
+  const physio = await requireRole("PHYSIO");
+  const rows = await db.careInvite.findMany({
+    where: { physioId: physio.id },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true, patientEmail: true, status: true, createdAt: true, expiresAt: true, respondedAt: true },
+  });
+  return rows.map((row) => ({ ...row, status: statusOf(row, now) }));
+}
+
+export async function cancelInvite(inviteId: string, now = new Date()): Promise<void> {
+  const physio = await requireRole("PHYSIO");
+  const { count } = await db.careInvite.updateMany({
+    where: { id: inviteId, physioId: physio.id, status: "PENDING", expiresAt: { gt: now } },
+    data: { status: "CANCELLED", respondedAt: now },
+  });
+  if (count !== 1) throw new NotFoundError("That invitation");
+}
+
+export type InvitePreview = {
+  physioName: string;
+  sentTo: string;
+  expiresAt: Date;
+  /** Whether the person looking can answer it: the invited patient, signed in. */
+  viewer: "invited-patient" | "signed-out" | "other-account";
+};
+
+const inviteSelect = {
+  id: true,
+  physioId: true,
+  patientEmail: true,
+  status: true,
+  expiresAt: true,
+  physio: { select: { name: true } },
+} as const;
+
+async function findUsableInvite(where: { tokenHash: string } | { codeHash: string }, now: Date) {
+  const invite = await db.careInvite.findUnique({ where, select: inviteSelect });
+  if (!invite || statusOf(invite, now) !== "PENDING") return null;
+  return invite;
+}
+
+/**
+ * What the invitation link shows: who is asking, and whether the person looking can answer. An
+ * unknown, used, cancelled or expired token shows nothing at all.
+ */
+export async function previewInvite(token: string, now = new Date()): Promise<InvitePreview | null> {
+  const invite = await findUsableInvite({ tokenHash: hashInviteToken(token) }, now);
+  if (!invite) return null;
+  const user = await getCurrentUser();
+  const viewer = !user
+    ? "signed-out"
+    : user.role === "PATIENT" && user.email === invite.patientEmail
+      ? "invited-patient"
+      : "other-account";
+  return { physioName: invite.physio.name, sentTo: maskEmail(invite.patientEmail), expiresAt: invite.expiresAt, viewer };
+}
+
+async function recentWrongCodes(patientId: string, now: Date): Promise<number> {
+  return db.auditEvent.count({
+    where: {
+      actorId: patientId,
+      action: "INVITE_CODE_CHECKED" satisfies AuditAction,
+      outcome: "DENIED",
+      at: { gt: new Date(now.getTime() - inviteCodeAttempts.windowMinutes * 60_000) },
+    },
+  });
+}
+
+/** A signed-in patient typed the code read out to them: who is asking? */
+export async function previewInviteByCode(code: string, now = new Date()): Promise<InvitePreview> {
+  const patient = await requireRole("PATIENT");
+  // Each wrong code is an audit event (INVITE_CODE_CHECKED, denied); they double as the counter.
+  if ((await recentWrongCodes(patient.id, now)) >= inviteCodeAttempts.limit) {
+    throw new RuleError(
+      `Too many codes that did not match. Wait ${inviteCodeAttempts.windowMinutes} minutes, or use the invitation link instead.`,
+      "code",
+    );
+  }
+  const invite = await findUsableInvite({ codeHash: hashInviteCode(code) }, now);
+  if (!invite || invite.patientEmail !== patient.email) throw invalidInvite();
+  return { physioName: invite.physio.name, sentTo: maskEmail(invite.patientEmail), expiresAt: invite.expiresAt, viewer: "invited-patient" };
+}
+
+/**
+ * The invited patient accepts or declines. Single use: the invite leaves PENDING in the same
+ * transaction that creates the link, so two answers at once cannot both count.
+ */
+export async function answerInvite(
+  input: { token?: string; code?: string; answer: "accept" | "decline" },
+  now = new Date(),
+): Promise<{ physioName: string }> {
+  const patient = await requireRole("PATIENT");
+  if (input.code && (await recentWrongCodes(patient.id, now)) >= inviteCodeAttempts.limit) {
+    throw new RuleError(`Too many codes that did not match. Wait ${inviteCodeAttempts.windowMinutes} minutes.`, "code");
+  }
+  const where = input.token ? { tokenHash: hashInviteToken(input.token) } : { codeHash: hashInviteCode(input.code ?? "") };
+  const invite = await findUsableInvite(where, now);
+  if (!invite || invite.patientEmail !== patient.email) throw invalidInvite();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.careInvite.updateMany({
+      where: { id: invite.id, status: "PENDING", expiresAt: { gt: now } },
+      data: {
+        status: input.answer === "accept" ? "ACCEPTED" : "DECLINED",
+        acceptedById: patient.id,
+        respondedAt: now,
+      },
+    });
+    if (count !== 1) throw invalidInvite();
+    if (input.answer === "decline") return;
+    await tx.careLink.upsert({
+      where: { physioId_patientId: { physioId: invite.physioId, patientId: patient.id } },
+      create: { physioId: invite.physioId, patientId: patient.id, status: "ACTIVE", consentedAt: now },
+      update: { status: "ACTIVE", consentedAt: now, revokedAt: null, revokedById: null },
+    });
+  });
+  return { physioName: invite.physio.name };
+}
+
+export type CareLinkView = {
+  id: string;
+  physio: { name: string; email: string };
+  status: "ACTIVE" | "REVOKED";
+  consentedAt: Date;
+  revokedAt: Date | null;
+  endedBy: "you" | "physio" | null;
+};
+
+/** The patient's links, current ones first. */
+export async function listCareTeam(): Promise<CareLinkView[]> {
+  const patient = await requireRole("PATIENT");
+  const rows = await db.careLink.findMany({
+    where: { patientId: patient.id },
+    orderBy: [{ status: "asc" }, { consentedAt: "desc" }],
+    select: {
+      id: true,
+      status: true,
+      consentedAt: true,
+      revokedAt: true,
+      revokedById: true,
+      physio: { select: { name: true, email: true } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    physio: row.physio,
+    status: row.status as CareLinkView["status"],
+    consentedAt: row.consentedAt,
+    revokedAt: row.revokedAt,
+    endedBy: row.revokedById === null ? null : row.revokedById === patient.id ? "you" : "physio",
+  }));
+}
+
+/** The patient ends a link. Access stops on the physiotherapist's next request. */
+export async function endCareLinkAsPatient(linkId: string, now = new Date()): Promise<{ physioName: string }> {
+  const patient = await requireRole("PATIENT");
+  const link = await db.careLink.findFirst({
+    where: { id: linkId, patientId: patient.id, status: "ACTIVE" },
+    select: { id: true, physio: { select: { name: true } } },
+  });
+  if (!link) throw new NotFoundError("That link");
+  const { count } = await db.careLink.updateMany({
+    where: { id: link.id, status: "ACTIVE" },
+    data: { status: "REVOKED", revokedAt: now, revokedById: patient.id },
+  });
+  if (count !== 1) throw new NotFoundError("That link");
+  return { physioName: link.physio.name };
+}
+
+/** The physiotherapist ends their link with a patient (discharge). */
+export async function endCareLinkAsPhysio(patientId: string, now = new Date()): Promise<void> {
+  const physio = await requireRole("PHYSIO");
+  const { count } = await db.careLink.updateMany({
+    where: { physioId: physio.id, patientId, status: "ACTIVE" },
+    data: { status: "REVOKED", revokedAt: now, revokedById: physio.id },
+  });
+  if (count !== 1) throw new NotFoundError("That patient");
+}
+
+export type AccessLogEntry = {
+  id: string;
+  at: Date;
+  who: string;
+  role: "PHYSIO" | "PATIENT" | null;
+  what: string;
+  outcome: string;
+};
+
+export const accessLogPageSize = 25;
+
+/** Who has looked at or changed the patient's data, other than the patient: newest first. */
+export async function listAccessLog(page: number): Promise<{ items: AccessLogEntry[]; pages: number }> {
+  const patient = await requireRole("PATIENT");
+  const where = { patientId: patient.id, NOT: { actorId: patient.id } };
+  const [total, rows] = await Promise.all([
+    db.auditEvent.count({ where }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: (page - 1) * accessLogPageSize,
+      take: accessLogPageSize,
+      select: { id: true, at: true, actorId: true, actorRole: true, action: true, outcome: true },
+    }),
+  ]);
+  const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id): id is string => id !== null))];
+  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  const names = new Map(actors.map((actor) => [actor.id, actor.name]));
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      who: (row.actorId && names.get(row.actorId)) || "A deleted account",
+      role: (row.actorRole as AccessLogEntry["role"]) ?? null,
+      what: auditActionLabels[row.action as AuditAction] ?? row.action,
+      outcome: row.outcome,
+    })),
+    pages: Math.max(1, Math.ceil(total / accessLogPageSize)),
+  };
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { isUniqueViolation, NotFoundError } from "./errors";
+import { readPatientData, requirePatientAccess, requireRole } from "./session";
+
+export type ClinicalNoteView = { id: string; body: string; createdAt: Date };
+export type SessionCommentView = { id: string; body: string; createdAt: Date; author: string };
+
+/** Notes are private to the physiotherapist who wrote them: not the patient, not other physiotherapists. */
+export async function listClinicalNotes(patientId: string): Promise<ClinicalNoteView[]> {
+  const physio = await requireRole("PHYSIO");
+  await readPatientData(patientId, "READ_NOTES");
+  return db.clinicalNote.findMany({
+    where: { patientId, physioId: physio.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: { id: true, body: true, createdAt: true },
+  });
+}
+
+/** Writes a row once per client request id: a double submit answers with the first row. */
+async function createOnce(create: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await create();
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+export async function addClinicalNote(input: {
+  patientId: string;
+  body: string;
+  clientRequestId: string;
+}): Promise<boolean> {
+  const physio = await requireRole("PHYSIO");
+  await requirePatientAccess(input.patientId);
+  return createOnce(() =>
+    db.clinicalNote.create({
+      data: {
+        physioId: physio.id,
+        patientId: input.patientId,
+        body: input.body,
+        clientRequestId: input.clientRequestId,
+      },
+      select: { id: true },
+    }),
+  );
+}
+
+/** A linked physiotherapist comments on one of the patient's sessions; the patient sees it. */
+export async function addSessionComment(input: {
+  patientId: string;
+  sessionId: string;
+  body: string;
+  clientRequestId: string;
+}): Promise<boolean> {
+  const physio = await requireRole("PHYSIO");
+  await requirePatientAccess(input.patientId);
+  const session = await db.exerciseSession.findFirst({
+    where: { id: input.sessionId, patientId: input.patientId, deletedAt: null },
+    select: { id: true },
+  });
+  if (!session) {
+    throw new NotFoundError("That session");
+  }
+  return createOnce(() =>
+    db.comment.create({
+      data: {
+        authorId: physio.id,
+        patientId: input.patientId,
+        sessionId: session.id,
+        body: input.body,
+        clientRequestId: input.clientRequestId,
+      },
+      select: { id: true },
+    }),
+  );
+}
+
+/** Comments on the given sessions of a patient, oldest first per session. */
+export async function listSessionComments(
+  patientId: string,
+  sessionIds: string[],
+): Promise<Record<string, SessionCommentView[]>> {
+  await readPatientData(patientId, "READ_COMMENTS");
+  if (sessionIds.length === 0) return {};
+  const rows = await db.comment.findMany({
+    where: { patientId, sessionId: { in: sessionIds } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, body: true, createdAt: true, sessionId: true, author: { select: { name: true } } },
+  });
+  const bySession: Record<string, SessionCommentView[]> = {};
+  for (const row of rows) {
+    if (!row.sessionId) continue;
+    const list = bySession[row.sessionId] ?? [];
+    list.push({ id: row.id, body: row.body, createdAt: row.createdAt, author: row.author.name });
+    bySession[row.sessionId] = list;
+  }
+  return bySession;
+}
