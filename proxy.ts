@@ -60,7 +60,8 @@ const pageProxy = auth((request) => {
     target.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(target);
   }
-  return withSecurityHeaders(request, needsSession(pathname));
+  // An invitation's address carries its token: never cache that page either.
+  return withSecurityHeaders(request, needsSession(pathname) || pathname.startsWith("/invite/"));
 });
 
 export default function proxy(request: NextRequest, event: NextFetchEvent) {

@@ -9,4 +9,6 @@ export const queryKeys = {
   progressAll: (patientId: string) => [...queryKeys.patient(patientId), "progress"] as const,
   progress: (patientId: string, range: ProgressRange) =>
     [...queryKeys.progressAll(patientId), range] as const,
+  /** The signed-in physiotherapist's caseload (the server knows whose; one list per session). */
+  caseload: () => ["caseload"] as const,
 };

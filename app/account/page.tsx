@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { CareTeamList } from "@/components/care/care-team-list";
+import { InviteCodeForm } from "@/components/care/invite-code-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { signOutEverywhereAction } from "@/lib/actions/auth";
+import { listCareTeam } from "@/lib/data/care-links";
 import { requireUser } from "@/lib/data/session";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage(props: PageProps<"/account">) {
   const user = await requireUser();
-  const { passwordChanged } = await props.searchParams;
+  const { passwordChanged, answered } = await props.searchParams;
+  const careTeam = user.role === "PATIENT" ? await listCareTeam() : null;
   return (
     <div className="max-w-lg space-y-8">
       <div>
@@ -18,6 +23,38 @@ export default async function AccountPage(props: PageProps<"/account">) {
           Time zone: {user.timezone}.
         </p>
       </div>
+      {careTeam ? (
+        <>
+          <section aria-labelledby="care-team-heading" className="space-y-3">
+            <h2 id="care-team-heading" className="text-lg font-semibold">
+              Who can see your data
+            </h2>
+            {answered ? (
+              <p
+                role="status"
+                className="rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+              >
+                {answered === "accept"
+                  ? "You accepted the invitation. Your physiotherapist can now see your data."
+                  : "You declined the invitation. Nothing was shared."}
+              </p>
+            ) : null}
+            <CareTeamList links={careTeam} timeZone={user.timezone} />
+            <p className="text-sm">
+              <Link href="/account/access">See who has looked at your data, and when</Link>
+            </p>
+          </section>
+          <section aria-labelledby="code-heading" className="space-y-3">
+            <h2 id="code-heading" className="text-lg font-semibold">
+              Join with a code
+            </h2>
+            <p className="text-sm text-slate-700">
+              Did your physiotherapist give you a code? Enter it to see who is asking before you decide.
+            </p>
+            <InviteCodeForm />
+          </section>
+        </>
+      ) : null}
       <section aria-labelledby="password-heading" className="space-y-3">
         <h2 id="password-heading" className="text-lg font-semibold">
           Change password

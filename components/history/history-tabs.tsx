@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export type HistoryTab = "sessions" | "pain";
 
@@ -7,26 +7,16 @@ const tabs: { tab: HistoryTab; label: string }[] = [
   { tab: "pain", label: "Pain entries" },
 ];
 
-/** Two sections as links (each a real URL), the current one marked for assistive technology. */
-export function HistoryTabs({ current }: { current: HistoryTab }) {
+/** Sessions and pain entries, at /history for the patient or under a patient's record for a physiotherapist. */
+export function HistoryTabs({ current, basePath = "/history" }: { current: HistoryTab; basePath?: string }) {
   return (
-    <nav aria-label="History sections">
-      <ul className="flex gap-1 border-b border-slate-200">
-        {tabs.map(({ tab, label }) => {
-          const active = tab === current;
-          return (
-            <li key={tab}>
-              <Link
-                href={`/history?tab=${tab}`}
-                aria-current={active ? "page" : undefined}
-                className={`-mb-px inline-flex min-h-11 items-center border-b-4 px-4 text-sm font-semibold no-underline hover:no-underline ${active ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:border-slate-300"}`}
-              >
-                {label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <TabLinks
+      label="History sections"
+      tabs={tabs.map(({ tab, label }) => ({
+        href: `${basePath}?tab=${tab}`,
+        label,
+        current: tab === current,
+      }))}
+    />
   );
 }

@@ -6,7 +6,16 @@ import { HistoryBadge } from "./history-badge";
 import { painContextLabels } from "./labels";
 import { RecordActions } from "./record-actions";
 
-export function PainHistoryList({ entries, timeZone }: { entries: PainEntryView[]; timeZone: string }) {
+export function PainHistoryList({
+  entries,
+  timeZone,
+  readOnly = false,
+}: {
+  entries: PainEntryView[];
+  timeZone: string;
+  /** A physiotherapist reads the entries; only the patient edits or deletes them. */
+  readOnly?: boolean;
+}) {
   return (
     <ul className="space-y-3">
       {entries.map((entry) => {
@@ -35,15 +44,17 @@ export function PainHistoryList({ entries, timeZone }: { entries: PainEntryView[
                   {entry.note}
                 </p>
               ) : null}
-              <RecordActions
-                kind="pain"
-                id={entry.id}
-                deleted={deleted}
-                editHref={`/history/pain/${entry.id}/edit`}
-                description={`${region} pain entry of ${when}`}
-                deleteRequestId={randomUUID()}
-                restoreRequestId={randomUUID()}
-              />
+              {readOnly ? null : (
+                <RecordActions
+                  kind="pain"
+                  id={entry.id}
+                  deleted={deleted}
+                  editHref={`/history/pain/${entry.id}/edit`}
+                  description={`${region} pain entry of ${when}`}
+                  deleteRequestId={randomUUID()}
+                  restoreRequestId={randomUUID()}
+                />
+              )}
             </article>
           </li>
         );

@@ -1,11 +1,25 @@
 import { randomUUID } from "node:crypto";
+import { CommentForm } from "@/components/care/comment-form";
+import { SessionComments } from "@/components/care/session-comments";
+import type { SessionCommentView } from "@/lib/data/clinical-notes";
 import type { SessionView } from "@/lib/data/sessions";
 import { formatDateTime } from "@/lib/format";
 import { HistoryBadge } from "./history-badge";
 import { formatDuration, formatEntry, formatPainChange, sessionSourceLabels } from "./labels";
 import { RecordActions } from "./record-actions";
 
-export function SessionHistoryList({ sessions, timeZone }: { sessions: SessionView[]; timeZone: string }) {
+export function SessionHistoryList({
+  sessions,
+  timeZone,
+  comments = {},
+  physioFor,
+}: {
+  sessions: SessionView[];
+  timeZone: string;
+  comments?: Record<string, SessionCommentView[]>;
+  /** Set when a physiotherapist reads a patient's sessions: no edit or delete, a comment form instead. */
+  physioFor?: { patientId: string };
+}) {
   return (
     <ul className="space-y-3">
       {sessions.map((session) => {
@@ -50,15 +64,29 @@ export function SessionHistoryList({ sessions, timeZone }: { sessions: SessionVi
                   {session.notes}
                 </p>
               ) : null}
-              <RecordActions
-                kind="session"
-                id={session.id}
-                deleted={deleted}
-                editHref={`/history/sessions/${session.id}/edit`}
-                description={`session of ${when}`}
-                deleteRequestId={randomUUID()}
-                restoreRequestId={randomUUID()}
+              <SessionComments
+                comments={comments[session.id] ?? []}
+                timeZone={timeZone}
+                audience={physioFor ? "physio" : "patient"}
               />
+              {physioFor ? (
+                <CommentForm
+                  patientId={physioFor.patientId}
+                  sessionId={session.id}
+                  description={`session of ${when}`}
+                  requestId={randomUUID()}
+                />
+              ) : (
+                <RecordActions
+                  kind="session"
+                  id={session.id}
+                  deleted={deleted}
+                  editHref={`/history/sessions/${session.id}/edit`}
+                  description={`session of ${when}`}
+                  deleteRequestId={randomUUID()}
+                  restoreRequestId={randomUUID()}
+                />
+              )}
             </article>
           </li>
         );

@@ -37,11 +37,14 @@ export function AddItemForm({
   exercises,
   inRoutine,
   requestId: initialRequestId,
+  patientId,
 }: {
   exercises: ExerciseChoice[];
   /** Exercise ids already in the routine: marked in the list, and not offered first. */
   inRoutine: string[];
   requestId: string;
+  /** Whose routine, when a physiotherapist prescribes; a patient's own otherwise. */
+  patientId?: string;
 }) {
   const [state, formAction, pending] = useActionState(addRoutineItemAction, initialActionState);
   const requestId = useRequestId(initialRequestId, state);
@@ -64,6 +67,7 @@ export function AddItemForm({
   return (
     <form action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate className="space-y-4">
       <input type="hidden" name="clientRequestId" value={requestId} />
+      {patientId ? <input type="hidden" name="patientId" value={patientId} /> : null}
       <FormMessage ok={state.ok} message={actionMessage(state, [...doseFieldNames, "exerciseId"])} />
       <div>
         <label htmlFor="add-exerciseId" className="mb-1 block text-sm font-medium text-slate-800">
@@ -109,8 +113,8 @@ export function AddItemForm({
         </p>
       </div>
       <DoseFields idPrefix="add" draft={draft} onChange={setDraft} errors={state.errors} />
-      <SubmitButton pendingLabel="Adding…" pending={pending}>
-        Add to my routine
+      <SubmitButton pendingLabel={patientId ? "Prescribing…" : "Adding…"} pending={pending}>
+        {patientId ? "Prescribe" : "Add to my routine"}
       </SubmitButton>
     </form>
   );

@@ -3,9 +3,13 @@ import type { RoutineChangeView } from "@/lib/data/routine";
 import { describeDays } from "@/lib/domain/schedule";
 
 export type ChangeLine = { at: Date; text: string; detail?: string };
+/** Who reads the history: the patient ("You") or a physiotherapist ("The patient"). */
+export type RoutineAudience = "patient" | "physio";
 
-function who(change: RoutineChangeView): string {
-  return change.by.role === "PHYSIO" ? `Your physiotherapist ${change.by.name}` : "You";
+function who(change: RoutineChangeView, audience: RoutineAudience): string {
+  if (change.by.role === "PHYSIO")
+    return audience === "patient" ? `Your physiotherapist ${change.by.name}` : change.by.name;
+  return audience === "patient" ? "You" : "The patient";
 }
 
 function doseOf(change: RoutineChangeView): string {
@@ -31,7 +35,10 @@ function isMovePair(first: RoutineChangeView, second: RoutineChangeView | undefi
 }
 
 /** The routine history as sentences, newest first (the order it is given in). */
-export function describeChanges(changes: RoutineChangeView[]): ChangeLine[] {
+export function describeChanges(
+  changes: RoutineChangeView[],
+  audience: RoutineAudience = "patient",
+): ChangeLine[] {
   const lines: ChangeLine[] = [];
   for (let index = 0; index < changes.length; index++) {
     const change = changes[index] as RoutineChangeView;
@@ -40,7 +47,7 @@ export function describeChanges(changes: RoutineChangeView[]): ChangeLine[] {
       const [above, below] = change.dose.position < next.dose.position ? [change, next] : [next, change];
       lines.push({
         at: change.at,
-        text: `${who(change)} moved ${above.exerciseName} above ${below.exerciseName}`,
+        text: `${who(change, audience)} moved ${above.exerciseName} above ${below.exerciseName}`,
       });
       index++;
       continue;
@@ -49,7 +56,7 @@ export function describeChanges(changes: RoutineChangeView[]): ChangeLine[] {
     const showsDose = change.change === "CREATED" || change.change === "UPDATED";
     lines.push({
       at: change.at,
-      text: `${who(change)} ${verb} ${change.exerciseName}`,
+      text: `${who(change, audience)} ${verb} ${change.exerciseName}`,
       detail: showsDose ? doseOf(change) : undefined,
     });
   }

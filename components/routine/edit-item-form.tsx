@@ -15,10 +15,13 @@ export function EditItemForm({
   itemId,
   dose,
   requestId: initialRequestId,
+  patientId,
 }: {
   itemId: string;
   dose: DoseDraft;
   requestId: string;
+  /** Whose routine, when a physiotherapist prescribes; a patient's own otherwise. */
+  patientId?: string;
 }) {
   const [state, formAction, pending] = useActionState(updateRoutineItemAction, initialActionState);
   const requestId = useRequestId(initialRequestId, state);
@@ -26,6 +29,7 @@ export function EditItemForm({
   return (
     <form action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate className="space-y-4">
       <input type="hidden" name="clientRequestId" value={requestId} />
+      {patientId ? <input type="hidden" name="patientId" value={patientId} /> : null}
       <FormMessage ok={state.ok} message={actionMessage(state, doseFieldNames)} />
       <input type="hidden" name="itemId" value={itemId} />
       <DoseFields idPrefix={`edit-${itemId}`} draft={draft} onChange={setDraft} errors={state.errors} />

@@ -18,12 +18,15 @@ export function MoveItemForm({
   isFirst,
   isLast,
   requestId: initialRequestId,
+  patientId,
 }: {
   itemId: string;
   exerciseName: string;
   isFirst: boolean;
   isLast: boolean;
   requestId: string;
+  /** Whose routine, when a physiotherapist prescribes; a patient's own otherwise. */
+  patientId?: string;
 }) {
   const [state, formAction, pending] = useActionState(moveRoutineItemAction, initialActionState);
   const requestId = useRequestId(initialRequestId, state);
@@ -55,6 +58,7 @@ export function MoveItemForm({
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="clientRequestId" value={requestId} />
+      {patientId ? <input type="hidden" name="patientId" value={patientId} /> : null}
       <input type="hidden" name="itemId" value={itemId} />
       <div className="flex flex-wrap gap-2">
         {button("up", isFirst)}

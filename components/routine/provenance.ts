@@ -1,5 +1,6 @@
 import type { RoutineChangeView, RoutineItemView } from "@/lib/data/routine";
 import { formatDate } from "@/lib/format";
+import type { RoutineAudience } from "./describe-changes";
 
 /**
  * When the current dose was set: the newest "added" or "changed" entry for the item in the history.
@@ -16,8 +17,17 @@ export function doseSetAt(item: RoutineItemView, history: RoutineChangeView[]): 
 }
 
 /** "Prescribed by your physiotherapist Sam Okafor on 3 Nov 2026" or "Added by you on 3 Nov 2026". */
-export function provenanceOf(item: RoutineItemView, setAt: Date, timeZone: string): string {
+export function provenanceOf(
+  item: RoutineItemView,
+  setAt: Date,
+  timeZone: string,
+  audience: RoutineAudience = "patient",
+): string {
   const on = formatDate(setAt, timeZone);
+  if (audience === "physio")
+    return item.setBy.role === "PHYSIO"
+      ? `Prescribed by ${item.setBy.name} on ${on}`
+      : `Added by the patient on ${on}`;
   return item.setBy.role === "PHYSIO"
     ? `Prescribed by your physiotherapist ${item.setBy.name} on ${on}`
     : `Added by you on ${on}`;

@@ -12,19 +12,24 @@ export function RemoveItemForm({
   itemId,
   exerciseName,
   requestId: initialRequestId,
+  patientId,
 }: {
   itemId: string;
   exerciseName: string;
   requestId: string;
+  /** Whose routine, when a physiotherapist prescribes; a patient's own otherwise. */
+  patientId?: string;
 }) {
   const [state, formAction] = useActionState(stopRoutineItemAction, initialActionState);
   const requestId = useRequestId(initialRequestId, state);
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="clientRequestId" value={requestId} />
+      {patientId ? <input type="hidden" name="patientId" value={patientId} /> : null}
       <input type="hidden" name="itemId" value={itemId} />
-      <SubmitButton variant="secondary" pendingLabel="Removing…">
-        Remove<span className="sr-only"> {exerciseName}</span>
+      <SubmitButton variant="secondary" pendingLabel={patientId ? "Stopping…" : "Removing…"}>
+        {patientId ? "Stop" : "Remove"}
+        <span className="sr-only"> {exerciseName}</span>
       </SubmitButton>
       <FormMessage ok={false} message={state.ok ? undefined : actionMessage(state, [])} />
     </form>

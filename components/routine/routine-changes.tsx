@@ -1,9 +1,17 @@
 import type { RoutineChangeView } from "@/lib/data/routine";
 import { formatDateTime } from "@/lib/format";
-import { describeChanges } from "./describe-changes";
+import { describeChanges, type RoutineAudience } from "./describe-changes";
 
-export function RoutineChanges({ changes, timeZone }: { changes: RoutineChangeView[]; timeZone: string }) {
-  const lines = describeChanges(changes);
+export function RoutineChanges({
+  changes,
+  timeZone,
+  audience = "patient",
+}: {
+  changes: RoutineChangeView[];
+  timeZone: string;
+  audience?: RoutineAudience;
+}) {
+  const lines = describeChanges(changes, audience);
   if (lines.length === 0) return <p className="text-slate-700">No changes yet.</p>;
   return (
     <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">

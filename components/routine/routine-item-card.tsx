@@ -17,13 +17,18 @@ export function RoutineItemCard({
   isFirst,
   isLast,
   requestIds,
+  patientId,
 }: {
   item: RoutineItemView;
+  /** Set when a physiotherapist manages this patient's routine: every item can be changed. */
+  patientId?: string;
   provenance: string;
   isFirst: boolean;
   isLast: boolean;
   requestIds: ItemRequestIds;
 }) {
+  // The patient cannot change what a physiotherapist prescribed; a physiotherapist can change anything.
+  const locked = !patientId && item.setBy.role === "PHYSIO";
   const prescribed = item.setBy.role === "PHYSIO";
   const name = item.exercise.name;
   return (
@@ -49,7 +54,7 @@ export function RoutineItemCard({
           </p>
         </div>
       </div>
-      {prescribed ? (
+      {locked ? (
         <p className="rounded-lg bg-brand-50 px-3 py-2 text-sm text-slate-800">
           Only your physiotherapist can change or stop this exercise, so ask them if it needs adjusting. You
           can still move it.
@@ -62,18 +67,29 @@ export function RoutineItemCard({
           isFirst={isFirst}
           isLast={isLast}
           requestId={requestIds.move}
+          patientId={patientId}
         />
-        {prescribed ? null : (
-          <RemoveItemForm itemId={item.id} exerciseName={name} requestId={requestIds.remove} />
+        {locked ? null : (
+          <RemoveItemForm
+            itemId={item.id}
+            exerciseName={name}
+            requestId={requestIds.remove}
+            patientId={patientId}
+          />
         )}
       </div>
-      {prescribed ? null : (
+      {locked ? null : (
         <details className="group rounded-lg border border-slate-200">
           <summary className="flex min-h-11 cursor-pointer items-center px-3 text-sm font-semibold text-brand-800">
             Change dose or days<span className="sr-only"> for {name}</span>
           </summary>
           <div className="border-t border-slate-200 p-3">
-            <EditItemForm itemId={item.id} dose={doseDraftOf(item)} requestId={requestIds.edit} />
+            <EditItemForm
+              itemId={item.id}
+              dose={doseDraftOf(item)}
+              requestId={requestIds.edit}
+              patientId={patientId}
+            />
           </div>
         </details>
       )}

@@ -11,17 +11,27 @@ export function ActionButton({
   label,
   pendingLabel,
   variant = "secondary",
+  fields = {},
+  accessibleLabel,
 }: {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   label: string;
   pendingLabel: string;
   variant?: "primary" | "secondary" | "danger";
+  /** Hidden inputs sent with the click: which item the action is about. */
+  fields?: Record<string, string>;
+  /** A fuller name for screen readers when several such buttons share a label ("End link with Sam"). */
+  accessibleLabel?: string;
 }) {
   const [state, formAction] = useActionState(action, initialActionState);
   return (
     <form action={formAction} className="space-y-2">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <SubmitButton variant={variant} pendingLabel={pendingLabel}>
         {label}
+        {accessibleLabel ? <span className="sr-only"> {accessibleLabel}</span> : null}
       </SubmitButton>
       <FormMessage ok={state.ok} message={state.message} />
     </form>

@@ -97,7 +97,8 @@ export function createAction<A extends Access, S extends z.ZodType>(
         actorId: user.id,
         actorRole: user.role,
         action: auditAs,
-        patientId: audit.patientId !== undefined ? audit.patientId : user.role === "PATIENT" ? user.id : claimed,
+        patientId:
+          audit.patientId !== undefined ? audit.patientId : user.role === "PATIENT" ? user.id : claimed,
         outcome,
         clientAddress: await currentClientAddress(),
         detail: audit.detail ?? detail,
@@ -121,7 +122,9 @@ export function createAction<A extends Access, S extends z.ZodType>(
         };
       }
       const clientAddress = await currentClientAddress();
-      const state = (await handler(parsed.data, { user, clientAddress, audit } as Context<A>)) ?? { ok: true };
+      const state = (await handler(parsed.data, { user, clientAddress, audit } as Context<A>)) ?? {
+        ok: true,
+      };
       await finish(state.ok ? "SUCCESS" : "FAILED", state.ok ? undefined : state.message);
       return state;
     } catch (error) {

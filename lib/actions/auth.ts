@@ -38,24 +38,34 @@ function refreshLayout(): void {
   revalidatePath("/", "layout");
 }
 
-export const signInAction = createAction("public", signInSchema, async (input) => {
-  await startSession(input.email, input.password);
-  refreshLayout();
-  redirect(safeCallbackPath(input.callbackUrl, "/home"));
-}, null);
+export const signInAction = createAction(
+  "public",
+  signInSchema,
+  async (input) => {
+    await startSession(input.email, input.password);
+    refreshLayout();
+    redirect(safeCallbackPath(input.callbackUrl, "/home"));
+  },
+  null,
+);
 
-export const signUpAction = createAction("public", signUpSchema, async (input, { clientAddress }) => {
-  const result = await registerUser(input, clientAddress);
-  if (result.status === "email-taken") {
-    throw new ActionFailure("Please correct the marked fields.", {
-      email: ["An account with this e-mail already exists. Sign in instead."],
-    });
-  }
-  await startSession(input.email, input.password);
-  refreshLayout();
-  // Someone who came from an invitation goes back to it to answer.
-  redirect(safeCallbackPath(input.callbackUrl, homeFor(input.role)));
-}, null);
+export const signUpAction = createAction(
+  "public",
+  signUpSchema,
+  async (input, { clientAddress }) => {
+    const result = await registerUser(input, clientAddress);
+    if (result.status === "email-taken") {
+      throw new ActionFailure("Please correct the marked fields.", {
+        email: ["An account with this e-mail already exists. Sign in instead."],
+      });
+    }
+    await startSession(input.email, input.password);
+    refreshLayout();
+    // Someone who came from an invitation goes back to it to answer.
+    redirect(safeCallbackPath(input.callbackUrl, homeFor(input.role)));
+  },
+  null,
+);
 
 export const changePasswordAction = createAction(
   "user",
@@ -88,9 +98,14 @@ export const signOutEverywhereAction = createAction(
   null,
 );
 
-export const signOutAction = createAction("public", z.object({}), async () => {
-  await revokeCurrentSession();
-  await signOut({ redirect: false });
-  refreshLayout();
-  redirect("/sign-in?signedOut=1");
-}, null);
+export const signOutAction = createAction(
+  "public",
+  z.object({}),
+  async () => {
+    await revokeCurrentSession();
+    await signOut({ redirect: false });
+    refreshLayout();
+    redirect("/sign-in?signedOut=1");
+  },
+  null,
+);

@@ -77,9 +77,9 @@ function answerWith(answer: "accept" | "decline") {
     async (input, { audit }) => {
       const { physioName } = await answerInvite({ ...input, answer });
       audit.detail = `from ${physioName}`;
-      revalidatePath("/sharing");
+      revalidatePath("/account");
       // No names in the address: the page lists the care team itself.
-      redirect(`/sharing?answered=${answer}`);
+      redirect(`/account?answered=${answer}`);
     },
     answer === "accept" ? "INVITE_ACCEPTED" : "INVITE_DECLINED",
   );
@@ -93,7 +93,7 @@ export const endLinkAsPatientAction = createAction(
   endLinkAsPatientSchema,
   async (input) => {
     const { physioName } = await endCareLinkAsPatient(input.linkId);
-    revalidatePath("/sharing");
+    revalidatePath("/account");
     return { ok: true, message: `${physioName} can no longer see your data.` };
   },
   "CARE_LINK_ENDED",
@@ -130,7 +130,9 @@ export const addSessionCommentAction = createAction(
     revalidatePath("/history");
     return {
       ok: true,
-      message: created ? "Comment saved. Your patient sees it with the session." : "This comment was already saved.",
+      message: created
+        ? "Comment saved. Your patient sees it with the session."
+        : "This comment was already saved.",
     };
   },
   "COMMENT_ADDED",

@@ -19,85 +19,140 @@ function refreshLogViews(): void {
   for (const path of ["/today", "/history"]) revalidatePath(path);
 }
 
-export const logSessionAction = createAction("PATIENT", sessionSchema(), async (input) => {
-  const result = await logSession(input, "QUICK_LOG");
-  refreshLogViews();
-  return { ok: true, message: result.created ? "Session saved." : "This session was already saved." };
-}, "SESSION_LOGGED");
+export const logSessionAction = createAction(
+  "PATIENT",
+  sessionSchema(),
+  async (input) => {
+    const result = await logSession(input, "QUICK_LOG");
+    refreshLogViews();
+    return { ok: true, message: result.created ? "Session saved." : "This session was already saved." };
+  },
+  "SESSION_LOGGED",
+);
 
-export const editSessionAction = createAction("PATIENT", sessionEditSchema(), async (input) => {
-  await editSession(input.id, input);
-  refreshLogViews();
-  return { ok: true, message: "Session updated. The earlier version is kept." };
-}, "SESSION_EDITED");
+export const editSessionAction = createAction(
+  "PATIENT",
+  sessionEditSchema(),
+  async (input) => {
+    await editSession(input.id, input);
+    refreshLogViews();
+    return { ok: true, message: "Session updated. The earlier version is kept." };
+  },
+  "SESSION_EDITED",
+);
 
-export const deleteSessionAction = createAction("PATIENT", recordRefSchema, async (input) => {
-  await deleteSession(input.id, input.clientRequestId);
-  refreshLogViews();
-  return { ok: true, message: "Session deleted." };
-}, "SESSION_DELETED");
+export const deleteSessionAction = createAction(
+  "PATIENT",
+  recordRefSchema,
+  async (input) => {
+    await deleteSession(input.id, input.clientRequestId);
+    refreshLogViews();
+    return { ok: true, message: "Session deleted." };
+  },
+  "SESSION_DELETED",
+);
 
-export const restoreSessionAction = createAction("PATIENT", recordRefSchema, async (input) => {
-  await restoreSession(input.id, input.clientRequestId);
-  refreshLogViews();
-  return { ok: true, message: "Session restored." };
-}, "SESSION_RESTORED");
+export const restoreSessionAction = createAction(
+  "PATIENT",
+  recordRefSchema,
+  async (input) => {
+    await restoreSession(input.id, input.clientRequestId);
+    refreshLogViews();
+    return { ok: true, message: "Session restored." };
+  },
+  "SESSION_RESTORED",
+);
 
-export const checkInAction = createAction("PATIENT", checkInSchema(), async (input) => {
-  const result = await recordCheckIn(input);
-  refreshLogViews();
-  return {
-    ok: true,
-    message: result.created ? "Check-in saved. Thank you." : "This check-in was already saved.",
-  };
-}, "PAIN_CHECK_IN");
+export const checkInAction = createAction(
+  "PATIENT",
+  checkInSchema(),
+  async (input) => {
+    const result = await recordCheckIn(input);
+    refreshLogViews();
+    return {
+      ok: true,
+      message: result.created ? "Check-in saved. Thank you." : "This check-in was already saved.",
+    };
+  },
+  "PAIN_CHECK_IN",
+);
 
-export const editPainEntryAction = createAction("PATIENT", painEntryEditSchema(), async (input) => {
-  await editPainEntry(input);
-  refreshLogViews();
-  return { ok: true, message: "Pain entry updated. The earlier version is kept." };
-}, "PAIN_EDITED");
+export const editPainEntryAction = createAction(
+  "PATIENT",
+  painEntryEditSchema(),
+  async (input) => {
+    await editPainEntry(input);
+    refreshLogViews();
+    return { ok: true, message: "Pain entry updated. The earlier version is kept." };
+  },
+  "PAIN_EDITED",
+);
 
-export const deletePainEntryAction = createAction("PATIENT", recordRefSchema, async (input) => {
-  await deletePainEntry(input.id, input.clientRequestId);
-  refreshLogViews();
-  return { ok: true, message: "Pain entry deleted." };
-}, "PAIN_DELETED");
+export const deletePainEntryAction = createAction(
+  "PATIENT",
+  recordRefSchema,
+  async (input) => {
+    await deletePainEntry(input.id, input.clientRequestId);
+    refreshLogViews();
+    return { ok: true, message: "Pain entry deleted." };
+  },
+  "PAIN_DELETED",
+);
 
-export const restorePainEntryAction = createAction("PATIENT", recordRefSchema, async (input) => {
-  await restorePainEntry(input.id, input.clientRequestId);
-  refreshLogViews();
-  return { ok: true, message: "Pain entry restored." };
-}, "PAIN_RESTORED");
+export const restorePainEntryAction = createAction(
+  "PATIENT",
+  recordRefSchema,
+  async (input) => {
+    await restorePainEntry(input.id, input.clientRequestId);
+    refreshLogViews();
+    return { ok: true, message: "Pain entry restored." };
+  },
+  "PAIN_RESTORED",
+);
 
 const draftSchema = z.object({
   startedAt: z.coerce.date(),
   state: z.string().max(50_000),
 });
 
-export const saveGuidedDraftAction = createAction("PATIENT", draftSchema, async (input) => {
-  await saveGuidedDraft(input.startedAt, input.state);
-  return { ok: true };
-}, "GUIDED_DRAFT_SAVED");
+export const saveGuidedDraftAction = createAction(
+  "PATIENT",
+  draftSchema,
+  async (input) => {
+    await saveGuidedDraft(input.startedAt, input.state);
+    return { ok: true };
+  },
+  "GUIDED_DRAFT_SAVED",
+);
 
-export const discardGuidedDraftAction = createAction("PATIENT", z.object({}), async () => {
-  await discardGuidedDraft();
-  return { ok: true };
-}, "GUIDED_DRAFT_DISCARDED");
+export const discardGuidedDraftAction = createAction(
+  "PATIENT",
+  z.object({}),
+  async () => {
+    await discardGuidedDraft();
+    return { ok: true };
+  },
+  "GUIDED_DRAFT_DISCARDED",
+);
 
 // The player stamps the start with the phone's clock, which may run a little fast: allow ten
 // minutes of skew and never store a start in the future.
 const guidedSessionSchema = sessionSchema(() => new Date(Date.now() + 10 * 60_000));
 
-export const finishGuidedSessionAction = createAction("PATIENT", guidedSessionSchema, async (input) => {
-  const now = new Date();
-  const result = await finishGuidedSession({
-    ...input,
-    startedAt: input.startedAt > now ? now : input.startedAt,
-  });
-  refreshLogViews();
-  return {
-    ok: true,
-    message: result.created ? "Session saved. Well done." : "This session was already saved.",
-  };
-}, "GUIDED_SESSION_FINISHED");
+export const finishGuidedSessionAction = createAction(
+  "PATIENT",
+  guidedSessionSchema,
+  async (input) => {
+    const now = new Date();
+    const result = await finishGuidedSession({
+      ...input,
+      startedAt: input.startedAt > now ? now : input.startedAt,
+    });
+    refreshLogViews();
+    return {
+      ok: true,
+      message: result.created ? "Session saved. Well done." : "This session was already saved.",
+    };
+  },
+  "GUIDED_SESSION_FINISHED",
+);

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { CurrentUser } from "@/lib/data/session";
 import {
   addRoutineItem,
   applyStarterRoutine,
@@ -10,6 +9,7 @@ import {
   stopRoutineItem,
   updateRoutineItem,
 } from "@/lib/data/routine";
+import type { CurrentUser } from "@/lib/data/session";
 import {
   addRoutineItemSchema,
   clientRequestId,
@@ -31,7 +31,8 @@ function patientOf(user: CurrentUser, input: { patientId?: string }): string {
 }
 
 function refreshRoutineViews(patientId: string): void {
-  for (const path of ["/today", "/routine", "/session", `/patients/${patientId}/routine`]) revalidatePath(path);
+  for (const path of ["/today", "/routine", "/session", `/patients/${patientId}/routine`])
+    revalidatePath(path);
 }
 
 export const addRoutineItemAction = createAction(

@@ -1,19 +1,24 @@
 import "server-only";
 import { createHash, randomBytes, randomInt } from "node:crypto";
+import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
+import { currentClientAddress } from "@/lib/request-context";
 import { inviteCodeAlphabet, inviteCodeLength } from "@/lib/validation/care";
-import { auditActionLabels, type AuditAction } from "./audit";
+import { type AuditAction, auditActionLabels, recordAudit } from "./audit";
 import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
-import { getCurrentUser, requireRole } from "./session";
+import { getCurrentUser, requirePatientAccess, requireRole } from "./session";
 
 export const inviteLifetimeDays = 7;
-/** Wrong codes allowed per patient in the window before code entry pauses. */
-export const inviteCodeAttempts = { limit: 5, windowMinutes: 15 } as const;
+/** Codes a patient may enter (checking and answering each count) in the window before entry pauses. */
+export const inviteCodeAttempts = { limit: 10, windowMinutes: 15 } as const;
 
-const invalidInvite = () =>
-  new NotFoundError(
-    "This invitation is not valid. It may have expired, been used or cancelled, or been sent to a different e-mail address",
-  );
+/** One answer for every unusable invitation, so a guess learns nothing about which it was. */
+function invalidInvite(): NotFoundError {
+  const error = new NotFoundError();
+  error.message =
+    "This invitation is not valid. It may have expired, been used or cancelled, or been sent to a different e-mail address.";
+  return error;
+}
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
@@ -43,15 +48,23 @@ function statusOf(row: { status: string; expiresAt: Date }, now: Date): InviteSt
   return row.status === "PENDING" && row.expiresAt <= now ? "EXPIRED" : (row.status as InviteStatus);
 }
 
-export type CreatedInvite = { inviteId: string; token: string; code: string; expiresAt: Date; patientEmail: string };
+export type CreatedInvite = {
+  inviteId: string;
+  token: string;
+  code: string;
+  expiresAt: Date;
+  patientEmail: string;
+};
 
 /**
  * A physiotherapist invites a patient by e-mail. The link carries 256 random bits and the code 40;
  * both are shown once, here, and only their hashes are kept.
  */
-export async function createInvite(patientEmail: string, now = new Date()): Promise<CreatedInvite> {
+export async function createInvite(email: string, now = new Date()): Promise<CreatedInvite> {
   const physio = await requireRole("PHYSIO");
-  if (patientEmail === physio.email) throw new RuleError("Invite your patient's e-mail, not your own.", "patientEmail");
+  const patientEmail = email.trim().toLowerCase();
+  if (patientEmail === physio.email)
+    throw new RuleError("Invite your patient's e-mail, not your own.", "patientEmail");
   const expiresAt = new Date(now.getTime() + inviteLifetimeDays * 86_400_000);
   for (let attempt = 0; ; attempt++) {
     const token = randomBytes(32).toString("base64url");
@@ -90,7 +103,14 @@ export async function listSentInvites(now = new Date()): Promise<SentInvite[]> {
     where: { physioId: physio.id },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, patientEmail: true, status: true, createdAt: true, expiresAt: true, respondedAt: true },
+    select: {
+      id: true,
+      patientEmail: true,
+      status: true,
+      createdAt: true,
+      expiresAt: true,
+      respondedAt: true,
+    },
   });
   return rows.map((row) => ({ ...row, status: statusOf(row, now) }));
 }
@@ -140,33 +160,54 @@ export async function previewInvite(token: string, now = new Date()): Promise<In
     : user.role === "PATIENT" && user.email === invite.patientEmail
       ? "invited-patient"
       : "other-account";
-  return { physioName: invite.physio.name, sentTo: maskEmail(invite.patientEmail), expiresAt: invite.expiresAt, viewer };
+  return {
+    physioName: invite.physio.name,
+    sentTo: maskEmail(invite.patientEmail),
+    expiresAt: invite.expiresAt,
+    viewer,
+  };
 }
 
-async function recentWrongCodes(patientId: string, now: Date): Promise<number> {
-  return db.auditEvent.count({
+/**
+ * Codes are short enough to guess at, so each patient may try only a few in a sliding window. The
+ * attempt is written before the code is looked up, so attempts sent all at once are counted too.
+ */
+async function throttleCodeAttempt(patient: { id: string; role: string }, now: Date): Promise<void> {
+  await recordAudit({
+    actorId: patient.id,
+    actorRole: patient.role,
+    action: "INVITE_CODE_ENTERED",
+    patientId: patient.id,
+    outcome: "SUCCESS",
+    clientAddress: await currentClientAddress(),
+  });
+  const attempts = await db.auditEvent.count({
     where: {
-      actorId: patientId,
-      action: "INVITE_CODE_CHECKED" satisfies AuditAction,
-      outcome: "DENIED",
+      actorId: patient.id,
+      action: "INVITE_CODE_ENTERED" satisfies AuditAction,
       at: { gt: new Date(now.getTime() - inviteCodeAttempts.windowMinutes * 60_000) },
     },
   });
+  if (attempts > inviteCodeAttempts.limit) {
+    throw new RuleError(
+      `Too many codes entered. Wait ${inviteCodeAttempts.windowMinutes} minutes, or use the invitation link instead.`,
+      "code",
+    );
+  }
 }
 
 /** A signed-in patient typed the code read out to them: who is asking? */
 export async function previewInviteByCode(code: string, now = new Date()): Promise<InvitePreview> {
   const patient = await requireRole("PATIENT");
-  // Each wrong code is an audit event (INVITE_CODE_CHECKED, denied); they double as the counter.
-  if ((await recentWrongCodes(patient.id, now)) >= inviteCodeAttempts.limit) {
-    throw new RuleError(
-      `Too many codes that did not match. Wait ${inviteCodeAttempts.windowMinutes} minutes, or use the invitation link instead.`,
-      "code",
-    );
-  }
+  await throttleCodeAttempt(patient, now);
   const invite = await findUsableInvite({ codeHash: hashInviteCode(code) }, now);
   if (!invite || invite.patientEmail !== patient.email) throw invalidInvite();
-  return { physioName: invite.physio.name, sentTo: maskEmail(invite.patientEmail), expiresAt: invite.expiresAt, viewer: "invited-patient" };
+  return {
+    physioName: invite.physio.name,
+    sentTo: maskEmail(invite.patientEmail),
+    expiresAt: invite.expiresAt,
+    viewer: "invited-patient",
+  };
 }
 
 /**
@@ -178,10 +219,10 @@ export async function answerInvite(
   now = new Date(),
 ): Promise<{ physioName: string }> {
   const patient = await requireRole("PATIENT");
-  if (input.code && (await recentWrongCodes(patient.id, now)) >= inviteCodeAttempts.limit) {
-    throw new RuleError(`Too many codes that did not match. Wait ${inviteCodeAttempts.windowMinutes} minutes.`, "code");
-  }
-  const where = input.token ? { tokenHash: hashInviteToken(input.token) } : { codeHash: hashInviteCode(input.code ?? "") };
+  if (input.code) await throttleCodeAttempt(patient, now);
+  const where = input.token
+    ? { tokenHash: hashInviteToken(input.token) }
+    : { codeHash: hashInviteCode(input.code ?? "") };
   const invite = await findUsableInvite(where, now);
   if (!invite || invite.patientEmail !== patient.email) throw invalidInvite();
   await db.$transaction(async (tx) => {
@@ -239,7 +280,10 @@ export async function listCareTeam(): Promise<CareLinkView[]> {
 }
 
 /** The patient ends a link. Access stops on the physiotherapist's next request. */
-export async function endCareLinkAsPatient(linkId: string, now = new Date()): Promise<{ physioName: string }> {
+export async function endCareLinkAsPatient(
+  linkId: string,
+  now = new Date(),
+): Promise<{ physioName: string }> {
   const patient = await requireRole("PATIENT");
   const link = await db.careLink.findFirst({
     where: { id: linkId, patientId: patient.id, status: "ACTIVE" },
@@ -266,19 +310,26 @@ export async function endCareLinkAsPhysio(patientId: string, now = new Date()): 
 
 export type AccessLogEntry = {
   id: string;
+  /** The latest time; `from` is the earliest when the same thing happened several times in a row. */
   at: Date;
+  from: Date;
+  count: number;
   who: string;
   role: "PHYSIO" | "PATIENT" | null;
   what: string;
   outcome: string;
 };
 
-export const accessLogPageSize = 25;
+/** Events read per page; repeats in a row (a caseload refreshing every minute) fold into one line. */
+export const accessLogPageSize = 100;
+const foldWithinMs = 60 * 60_000;
 
 /** Who has looked at or changed the patient's data, other than the patient: newest first. */
 export async function listAccessLog(page: number): Promise<{ items: AccessLogEntry[]; pages: number }> {
   const patient = await requireRole("PATIENT");
-  const where = { patientId: patient.id, NOT: { actorId: patient.id } };
+  // What physiotherapists did; the patient's own actions, and other patients' refused attempts
+  // (which would name them), are kept in the trail but not listed here.
+  const where = { patientId: patient.id, actorRole: "PHYSIO" };
   const [total, rows] = await Promise.all([
     db.auditEvent.count({ where }),
     db.auditEvent.findMany({
@@ -290,17 +341,48 @@ export async function listAccessLog(page: number): Promise<{ items: AccessLogEnt
     }),
   ]);
   const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id): id is string => id !== null))];
-  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  const actors = await db.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, name: true },
+  });
   const names = new Map(actors.map((actor) => [actor.id, actor.name]));
-  return {
-    items: rows.map((row) => ({
+  const items: (AccessLogEntry & { key: string })[] = [];
+  for (const row of rows) {
+    const key = `${row.actorId}|${row.action}|${row.outcome}`;
+    const previous = items.at(-1);
+    if (previous && previous.key === key && previous.at.getTime() - row.at.getTime() <= foldWithinMs) {
+      previous.from = row.at;
+      previous.count++;
+      continue;
+    }
+    items.push({
+      key,
       id: row.id,
       at: row.at,
+      from: row.at,
+      count: 1,
       who: (row.actorId && names.get(row.actorId)) || "A deleted account",
       role: (row.actorRole as AccessLogEntry["role"]) ?? null,
       what: auditActionLabels[row.action as AuditAction] ?? row.action,
       outcome: row.outcome,
-    })),
+    });
+  }
+  return {
+    items: items.map(({ key: _key, ...entry }) => entry),
     pages: Math.max(1, Math.ceil(total / accessLogPageSize)),
   };
+}
+
+export type LinkedPatient = { id: string; name: string; timezone: string; linkedSince: Date };
+
+/** The patient a physiotherapist is looking at: only with an active link, else "not found". */
+export async function getLinkedPatient(patientId: string): Promise<LinkedPatient> {
+  const physio = await requireRole("PHYSIO");
+  await requirePatientAccess(patientId);
+  const link = await db.careLink.findFirst({
+    where: { physioId: physio.id, patientId, status: "ACTIVE" },
+    select: { consentedAt: true, patient: { select: { id: true, name: true, timezone: true } } },
+  });
+  if (!link) notFound();
+  return { ...link.patient, linkedSince: link.consentedAt };
 }

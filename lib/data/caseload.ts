@@ -1,7 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { localDate } from "@/lib/domain/calendar";
-import { type Adherence, type CaseloadSummary, compareByAttention, type FlagReason, summarisePatient } from "@/lib/domain/caseload";
+import {
+  type Adherence,
+  type CaseloadSummary,
+  compareByAttention,
+  type FlagReason,
+  summarisePatient,
+} from "@/lib/domain/caseload";
 import { currentClientAddress } from "@/lib/request-context";
 import { recordAudits } from "./audit";
 import { requireRole } from "./session";
@@ -62,8 +68,16 @@ export async function getCaseload(now = new Date()): Promise<CaseloadRow[]> {
       select: { patientId: true, startedAt: true },
     }),
     db.routineItem.findMany({
-      where: { routine: { patientId: { in: patientIds } }, OR: [{ stoppedAt: null }, { stoppedAt: { gte: since } }] },
-      select: { daysOfWeek: true, createdAt: true, stoppedAt: true, routine: { select: { patientId: true } } },
+      where: {
+        routine: { patientId: { in: patientIds } },
+        OR: [{ stoppedAt: null }, { stoppedAt: { gte: since } }],
+      },
+      select: {
+        daysOfWeek: true,
+        createdAt: true,
+        stoppedAt: true,
+        routine: { select: { patientId: true } },
+      },
     }),
   ]);
 
@@ -153,4 +167,3 @@ export async function getCaseload(now = new Date()): Promise<CaseloadRow[]> {
   );
   return rows.sort(compareByAttention);
 }
-

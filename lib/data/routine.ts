@@ -3,7 +3,7 @@ import type { ExerciseCategory } from "@/lib/catalog/exercises";
 import { db } from "@/lib/db";
 import type { RoutineDose } from "@/lib/validation/logs";
 import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
-import { readPatientData, type CurrentUser, requirePatientAccess } from "./session";
+import { type CurrentUser, readPatientData, requirePatientAccess } from "./session";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 type Dose = Omit<RoutineDose, "days"> & { daysOfWeek: number };

@@ -1,6 +1,7 @@
+import { appendFileSync } from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapterFactory, SqlQuery } from "@prisma/driver-adapter-utils";
 import { PrismaClient as PostgresPrismaClient } from "../generated/postgres/client.ts";
 import { PrismaClient as SqlitePrismaClient } from "../generated/sqlite/client.ts";
 import { providerOf, resolveDatabaseUrl, sqliteFilePath } from "./provider.ts";
@@ -45,9 +46,43 @@ function sqliteAdapter(url: string): SqlDriverAdapterFactory {
   };
 }
 
+// Benchmark only (scripts/bench counts queries per request): with DB_QUERY_LOG naming a file, each
+// statement the app sends, in transactions too, appends one line to it, synchronously, so the count
+// is complete when the response is. The connect-time PRAGMA checks run on the unwrapped connection.
+// Without the variable nothing is wrapped, so it costs nothing.
+function withQueryLog(factory: SqlDriverAdapterFactory, file: string): SqlDriverAdapterFactory {
+  const log = (sql: string) => appendFileSync(file, `${sql.replace(/\s+/g, " ").slice(0, 120)}\n`);
+  const logged = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(object, key) {
+        const value: unknown = Reflect.get(object, key);
+        if (typeof value !== "function") return value;
+        if (key === "queryRaw" || key === "executeRaw") {
+          return (query: SqlQuery) => {
+            log(query.sql);
+            return value.call(object, query);
+          };
+        }
+        if (key === "startTransaction") {
+          return async (...args: unknown[]) => {
+            log("BEGIN");
+            return logged(await value.apply(object, args));
+          };
+        }
+        return value.bind(object);
+      },
+    });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => logged(await factory.connect()),
+  };
+}
+
 export function createPrismaClient(url: string = resolveDatabaseUrl()): Db {
+  const queryLog = process.env.DB_QUERY_LOG;
   if (providerOf(url) === "postgresql") {
-    const adapter = new PrismaPg({
+    const pool = new PrismaPg({
       connectionString: url,
       // Bounded pool with an acquire timeout: under load a request waits at most this long for a
       // connection, then fails cleanly instead of queueing forever.
@@ -55,7 +90,9 @@ export function createPrismaClient(url: string = resolveDatabaseUrl()): Db {
       connectionTimeoutMillis: Number(process.env.DATABASE_POOL_TIMEOUT_MS ?? 5_000),
       idleTimeoutMillis: 30_000,
     });
+    const adapter = queryLog ? withQueryLog(pool, queryLog) : pool;
     return new PostgresPrismaClient({ adapter }) as unknown as Db;
   }
-  return new SqlitePrismaClient({ adapter: sqliteAdapter(url) });
+  const adapter = sqliteAdapter(url);
+  return new SqlitePrismaClient({ adapter: queryLog ? withQueryLog(adapter, queryLog) : adapter });
 }

@@ -141,6 +141,68 @@ async function seedHistory(
   await db.painEntry.createMany({ data: pains });
 }
 
+type DemoExercise = {
+  id: string;
+  defaultSets: number;
+  defaultReps: number;
+  defaultHoldSeconds: number;
+  defaultPerSide: boolean;
+};
+
+/** A routine whose first `prescribed` items the physiotherapist set, the rest the patient added. */
+async function seedRoutine(
+  db: Db,
+  patientId: string,
+  physioId: string,
+  exercises: DemoExercise[],
+  routineStart: Date,
+  prescribed: number,
+): Promise<void> {
+  const routine = await db.routine.create({ data: { patientId }, select: { id: true } });
+  const everyDay = 0b1111111;
+  const weekdays = 0b0011111;
+  for (const [position, exercise] of exercises.entries()) {
+    const byPhysio = position < prescribed;
+    const setById = byPhysio ? physioId : patientId;
+    const setByRole = byPhysio ? "PHYSIO" : "PATIENT";
+    const dose = {
+      sets: exercise.defaultSets,
+      reps: exercise.defaultReps,
+      holdSeconds: exercise.defaultHoldSeconds,
+      perSide: exercise.defaultPerSide,
+      daysOfWeek: byPhysio ? everyDay : weekdays,
+    };
+    const item = await db.routineItem.create({
+      // Prescribed when the history starts, so adherence has weeks of schedule to measure against.
+      data: {
+        routineId: routine.id,
+        exerciseId: exercise.id,
+        position,
+        ...dose,
+        setById,
+        setByRole,
+        createdAt: routineStart,
+      },
+      select: { id: true },
+    });
+    await db.routineItemVersion.create({
+      data: {
+        routineItemId: item.id,
+        patientId,
+        version: 1,
+        change: "CREATED",
+        exerciseId: exercise.id,
+        position,
+        ...dose,
+        changedById: setById,
+        changedByRole: setByRole,
+        clientRequestId: randomUUID(),
+        createdAt: routineStart,
+      },
+    });
+  }
+}
+
 async function createUser(
   db: Db,
   email: string,
@@ -232,47 +294,48 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
     });
   }
 
-  const routine = await db.routine.create({ data: { patientId: patient.id }, select: { id: true } });
   const routineStart = new Date(now.getTime() - 121 * dayMs);
-  const everyDay = 0b1111111;
-  const weekdays = 0b0011111;
-  for (const [position, exercise] of exercises.entries()) {
-    const byPhysio = position < 3;
-    const setById = byPhysio ? physio.id : patient.id;
-    const setByRole = byPhysio ? "PHYSIO" : "PATIENT";
-    const dose = {
-      sets: exercise.defaultSets,
-      reps: exercise.defaultReps,
-      holdSeconds: exercise.defaultHoldSeconds,
-      perSide: exercise.defaultPerSide,
-      daysOfWeek: byPhysio ? everyDay : weekdays,
-    };
-    const item = await db.routineItem.create({
-      // Prescribed when the history starts, so adherence has weeks of schedule to measure against.
+  await seedRoutine(db, patient.id, physio.id, exercises, routineStart, 3);
+  // Jordan's and Casey's routines were prescribed when their care began, so adherence is measured.
+  await seedRoutine(db, jordan.id, physio.id, exercises.slice(0, 3), new Date(now.getTime() - 61 * dayMs), 3);
+  await seedRoutine(db, casey.id, physio.id, exercises.slice(0, 4), new Date(now.getTime() - 46 * dayMs), 2);
+  // Jordan's pain flared this morning: the caseload should put him first.
+  await db.painEntry.create({
+    data: {
+      patientId: jordan.id,
+      rating: 8,
+      region: "LOWER_BACK",
+      context: "CHECK_IN",
+      recordedAt: new Date(now.getTime() - 2 * 3_600_000),
+      note: "Sharp pain after carrying shopping.",
+      clientRequestId: randomUUID(),
+    },
+  });
+
+  // A clinical note (private to the physiotherapist) and a comment the patient sees on a session.
+  await db.clinicalNote.create({
+    data: {
+      physioId: physio.id,
+      patientId: patient.id,
+      body: "Right-sided hip pain, worse after sitting. Working on hip flexor length and glute strength; review in four weeks.",
+      clientRequestId: randomUUID(),
+      createdAt: routineStart,
+    },
+  });
+  const lastSession = await db.exerciseSession.findFirst({
+    where: { patientId: patient.id },
+    orderBy: { startedAt: "desc" },
+    select: { id: true, startedAt: true },
+  });
+  if (lastSession) {
+    await db.comment.create({
       data: {
-        routineId: routine.id,
-        exerciseId: exercise.id,
-        position,
-        ...dose,
-        setById,
-        setByRole,
-        createdAt: routineStart,
-      },
-      select: { id: true },
-    });
-    await db.routineItemVersion.create({
-      data: {
-        routineItemId: item.id,
+        authorId: physio.id,
         patientId: patient.id,
-        version: 1,
-        change: "CREATED",
-        exerciseId: exercise.id,
-        position,
-        ...dose,
-        changedById: setById,
-        changedByRole: setByRole,
+        sessionId: lastSession.id,
+        body: "Good consistency this week. If the bridge feels easy, add a 3-second hold at the top.",
         clientRequestId: randomUUID(),
-        createdAt: routineStart,
+        createdAt: new Date(Math.min(now.getTime(), lastSession.startedAt.getTime() + 3 * 3_600_000)),
       },
     });
   }

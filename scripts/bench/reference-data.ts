@@ -1,7 +1,8 @@
 // The reference data set of DESIGN.md section 9, written straight into a SQLite file with
 // prepared statements (seeding ~1M rows through the ORM would take minutes): one physiotherapist
 // with 200 linked patients, each with two years of daily pain entries and a session on four days
-// in five.
+// in five. A second physiotherapist is linked to the first 20 of the same patients, so the bench
+// can show that a caseload's number of queries does not grow with its size.
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { seededRandom } from "../../prisma/seed/random.ts";
@@ -9,7 +10,12 @@ import { seededRandom } from "../../prisma/seed/random.ts";
 const dayMs = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 
-export type ReferenceData = { physioId: string; patientIds: string[] };
+export const referencePhysios = {
+  large: "bench-physio@bench.test",
+  small: "bench-physio-20@bench.test",
+} as const;
+
+export type ReferenceData = { physioId: string; smallPhysioId: string; patientIds: string[] };
 
 export function seedReferenceData(
   file: string,
@@ -17,6 +23,7 @@ export function seedReferenceData(
   patients = 200,
   days = 730,
   now = Date.now(),
+  smallCaseload = 20,
 ): ReferenceData {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
@@ -51,10 +58,20 @@ export function seedReferenceData(
   );
 
   const physioId = randomUUID();
+  const smallPhysioId = randomUUID();
   const patientIds: string[] = [];
   const today = Math.floor(now / dayMs) * dayMs;
   db.transaction(() => {
-    insertUser.run(physioId, "bench-physio@bench.test", "Bench Physio", "PHYSIO", passwordHash, stamp, stamp);
+    insertUser.run(physioId, referencePhysios.large, "Bench Physio", "PHYSIO", passwordHash, stamp, stamp);
+    insertUser.run(
+      smallPhysioId,
+      referencePhysios.small,
+      "Bench Physio 20",
+      "PHYSIO",
+      passwordHash,
+      stamp,
+      stamp,
+    );
     for (let p = 0; p < patients; p++) {
       const rand = seededRandom(p + 1);
       const patientId = randomUUID();
@@ -68,7 +85,10 @@ export function seedReferenceData(
         stamp,
         stamp,
       );
-      insertLink.run(randomUUID(), physioId, patientId, iso(today - (days + 1) * dayMs), stamp, stamp);
+      const consentedAt = iso(today - (days + 1) * dayMs);
+      insertLink.run(randomUUID(), physioId, patientId, consentedAt, stamp, stamp);
+      if (p < smallCaseload)
+        insertLink.run(randomUUID(), smallPhysioId, patientId, consentedAt, stamp, stamp);
       const routineId = randomUUID();
       insertRoutine.run(routineId, patientId, stamp, stamp);
       for (const [position, exercise] of exercises.entries()) {
@@ -115,5 +135,5 @@ export function seedReferenceData(
   db.pragma("synchronous = NORMAL");
   db.exec("ANALYZE");
   db.close();
-  return { physioId, patientIds };
+  return { physioId, smallPhysioId, patientIds };
 }

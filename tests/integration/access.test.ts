@@ -1,23 +1,91 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { listCaseload } from "@/lib/data/caseload";
+import { randomUUID } from "node:crypto";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { GET as getCaseloadRoute } from "@/app/api/caseload/route";
+import { GET as getProgressRoute } from "@/app/api/patients/[patientId]/progress/route";
+import type { ActionState } from "@/lib/actions/action-state";
+import {
+  addClinicalNoteAction,
+  addSessionCommentAction,
+  createInviteAction,
+  endLinkAsPhysioAction,
+} from "@/lib/actions/care";
+import { checkInAction, editSessionAction, logSessionAction } from "@/lib/actions/logs";
+import {
+  addRoutineItemAction,
+  moveRoutineItemAction,
+  stopRoutineItemAction,
+  updateRoutineItemAction,
+} from "@/lib/actions/routine";
+import {
+  answerInvite,
+  cancelInvite,
+  createInvite,
+  endCareLinkAsPatient,
+  endCareLinkAsPhysio,
+  getLinkedPatient,
+  listAccessLog,
+  listCareTeam,
+  listSentInvites,
+} from "@/lib/data/care-links";
+import { getCaseload } from "@/lib/data/caseload";
+import { addClinicalNote, listClinicalNotes, listSessionComments } from "@/lib/data/clinical-notes";
+import { getPainEntry, listPainEntries } from "@/lib/data/pain";
 import { getPatientHome } from "@/lib/data/patient-home";
+import { getProgress } from "@/lib/data/progress";
+import { getRoutine, getRoutineHistory } from "@/lib/data/routine";
 import { requirePatientAccess } from "@/lib/data/session";
-import { createUser, linkCare, navigationOutcome, signInAs, type TestUser } from "../support/factories";
+import { getSession, listSessionRevisions, listSessions } from "@/lib/data/sessions";
+import { seedCatalog } from "../../prisma/seed/catalog";
+import {
+  createUser,
+  linkCare,
+  navigationOutcome,
+  signInAs,
+  type TestUser,
+  testDb,
+} from "../support/factories";
 import { testSession } from "../support/test-session";
 
-// Roles x data functions that touch a patient's data (DESIGN.md section 6). Someone else's data
-// answers "not found"; nobody signed in is sent to sign-in.
-type Actor =
-  | "anonymous"
-  | "patientA"
-  | "patientB"
-  | "physioLinkedToA"
-  | "physioNeverLinked"
-  | "physioRevokedByA";
+// Who may touch patient A's data (DESIGN.md section 6), as a matrix in the spirit of medplum's
+// access-policy tests: every data function, server action and route handler that reads or writes
+// A's data, asked by every kind of caller. Someone else's data answers "not found", never
+// "forbidden"; nobody signed in is sent to sign-in; a refused write leaves every table as it was.
 
-let people: Record<Exclude<Actor, "anonymous">, TestUser>;
+const actors = [
+  "anonymous",
+  "patientA",
+  "patientB",
+  "physioLinkedToA",
+  "physioNeverLinked",
+  "physioRevokedByA",
+] as const;
+type Actor = (typeof actors)[number];
+type Person = Exclude<Actor, "anonymous">;
+
+/**
+ * - "sign-in": redirected to /sign-in (data functions, actions) or 401 (route handlers)
+ * - "ok": answered with A's data, or the write landed
+ * - "not-found": notFound() (data functions, actions of the other role) or 404 (route handlers)
+ * - "refused": the action answered `ok: false` with "... not found" and wrote nothing
+ * - "omits A": answered, without patient A in it
+ */
+type Outcome = "sign-in" | "ok" | "not-found" | "refused" | "omits A";
+
+const initial: ActionState = { ok: false };
+let people: Record<Person, TestUser>;
+let exerciseIds: Record<string, string>;
+const a = { sessionId: "", painEntryId: "", routineItemId: "", noteId: "", commentId: "" };
+const revokedAt = new Date("2026-01-05T10:00:00Z");
+
+function actAs(actor: Actor) {
+  signInAs(actor === "anonymous" ? null : people[actor]);
+}
 
 beforeAll(async () => {
+  await seedCatalog(testDb());
+  exerciseIds = Object.fromEntries(
+    (await testDb().exercise.findMany({ select: { id: true, slug: true } })).map((e) => [e.slug, e.id]),
+  );
   const [patientA, patientB, physioLinkedToA, physioNeverLinked, physioRevokedByA] = await Promise.all([
     createUser("PATIENT"),
     createUser("PATIENT"),
@@ -28,53 +96,528 @@ beforeAll(async () => {
   people = { patientA, patientB, physioLinkedToA, physioNeverLinked, physioRevokedByA };
   await linkCare(physioLinkedToA.id, patientA.id, "ACTIVE");
   await linkCare(physioRevokedByA.id, patientA.id, "REVOKED");
+
+  // Patient A's data, written the way the app writes it.
+  signInAs(patientA);
+  expect(await addRoutineItemAction(initial, routineInput("clamshell"))).toMatchObject({ ok: true });
+  const session = sessionInput();
+  expect(await logSessionAction(initial, session)).toMatchObject({ ok: true });
+  const saved = await testDb().exerciseSession.findFirstOrThrow({
+    where: { patientId: patientA.id, clientRequestId: session.clientRequestId },
+  });
+  a.sessionId = saved.id;
+  expect(
+    await editSessionAction(initial, { ...sessionInput(), id: a.sessionId, durationMinutes: "25" }),
+  ).toMatchObject({ ok: true });
+  expect(await checkInAction(initial, { clientRequestId: randomUUID(), LOWER_BACK: "4" })).toMatchObject({
+    ok: true,
+  });
+  a.painEntryId = (await testDb().painEntry.findFirstOrThrow({ where: { patientId: patientA.id } })).id;
+  a.routineItemId = (
+    await testDb().routineItem.findFirstOrThrow({ where: { routine: { patientId: patientA.id } } })
+  ).id;
+
+  signInAs(physioLinkedToA);
+  expect(
+    await addClinicalNoteAction(initial, {
+      patientId: patientA.id,
+      clientRequestId: randomUUID(),
+      body: "Hip flexors tight on the left.",
+    }),
+  ).toMatchObject({ ok: true });
+  expect(
+    await addSessionCommentAction(initial, {
+      patientId: patientA.id,
+      sessionId: a.sessionId,
+      clientRequestId: randomUUID(),
+      body: "Good work.",
+    }),
+  ).toMatchObject({ ok: true });
+  a.noteId = (await testDb().clinicalNote.findFirstOrThrow({ where: { patientId: patientA.id } })).id;
+  a.commentId = (await testDb().comment.findFirstOrThrow({ where: { patientId: patientA.id } })).id;
+  signInAs(null);
 });
 
-function actAs(actor: Actor) {
-  signInAs(actor === "anonymous" ? null : people[actor]);
+// The links as the matrix assumes them, whatever an earlier test (ending a link, say) did.
+beforeEach(async () => {
+  await testDb().careLink.updateMany({
+    where: { physioId: people.physioLinkedToA.id, patientId: people.patientA.id },
+    data: { status: "ACTIVE", revokedAt: null, revokedById: null },
+  });
+  await testDb().careLink.updateMany({
+    where: { physioId: people.physioRevokedByA.id, patientId: people.patientA.id },
+    data: { status: "REVOKED", revokedAt, revokedById: people.patientA.id },
+  });
+});
+
+function routineInput(slug: string, overrides: Record<string, unknown> = {}) {
+  return {
+    clientRequestId: randomUUID(),
+    exerciseId: exerciseIds[slug],
+    sets: "2",
+    reps: "5",
+    holdSeconds: "10",
+    perSide: "on",
+    days: ["0", "3"],
+    ...overrides,
+  };
 }
 
-const expectations: Record<Actor, { patientAData: string; caseloadHasA: string }> = {
-  anonymous: { patientAData: "redirect:/sign-in", caseloadHasA: "redirect:/sign-in" },
-  patientA: { patientAData: "ok", caseloadHasA: "not-found" },
-  patientB: { patientAData: "not-found", caseloadHasA: "not-found" },
-  physioLinkedToA: { patientAData: "ok", caseloadHasA: "yes" },
-  physioNeverLinked: { patientAData: "not-found", caseloadHasA: "no" },
-  physioRevokedByA: { patientAData: "not-found", caseloadHasA: "no" },
+function sessionInput() {
+  return {
+    clientRequestId: randomUUID(),
+    startedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    durationMinutes: "20",
+    painBefore: "5",
+    painAfter: "3",
+    entries: [{ exerciseId: exerciseIds.clamshell, side: "LEFT", sets: "2", reps: "5", holdSeconds: "10" }],
+  };
+}
+
+// How each kind of entry point answered, in the matrix's words.
+
+async function readOutcome<T>(read: () => Promise<T>, hasA: (result: T) => boolean): Promise<Outcome> {
+  let result: T | undefined;
+  const outcome = await navigationOutcome(async () => {
+    result = await read();
+  });
+  if (outcome === "redirect:/sign-in") return "sign-in";
+  if (outcome !== "ok") return outcome as Outcome;
+  return hasA(result as T) ? "ok" : "omits A";
+}
+
+async function actionOutcome(act: () => Promise<ActionState>, redirectOnSuccess?: string): Promise<Outcome> {
+  let state: ActionState | undefined;
+  const outcome = await navigationOutcome(async () => {
+    state = await act();
+  });
+  if (outcome === "redirect:/sign-in") return "sign-in";
+  if (redirectOnSuccess && outcome === `redirect:${redirectOnSuccess}`) return "ok";
+  if (outcome !== "ok") return outcome as Outcome;
+  if (state?.ok) return "ok";
+  // Anything but "not found" (a rule, bad input) would be a different test's business: show it.
+  return /not found/.test(state?.message ?? "") ? "refused" : (`refused: ${state?.message}` as Outcome);
+}
+
+async function routeOutcome(response: Response, hasA: (body: unknown) => boolean): Promise<Outcome> {
+  expect(response.headers.get("cache-control")).toBe("no-store");
+  if (response.status === 401) return "sign-in";
+  if (response.status === 404) return "not-found";
+  if (response.status !== 200) return `status ${response.status}` as Outcome;
+  return hasA(await response.json()) ? "ok" : "omits A";
+}
+
+/** Everything a write to A's data could change: compared before and after a refused write. */
+async function patientAState() {
+  const db = testDb();
+  const patientId = people.patientA.id;
+  const [items, versions, notes, comments, links] = await Promise.all([
+    db.routineItem.findMany({
+      where: { routine: { patientId } },
+      orderBy: { id: "asc" },
+      select: { id: true, version: true, position: true, sets: true, stoppedAt: true, setById: true },
+    }),
+    db.routineItemVersion.count({ where: { patientId } }),
+    db.clinicalNote.count({ where: { patientId } }),
+    db.comment.count({ where: { patientId } }),
+    db.careLink.findMany({
+      where: { patientId },
+      orderBy: { physioId: "asc" },
+      select: { physioId: true, status: true, revokedAt: true, revokedById: true },
+    }),
+  ]);
+  return { items, versions, notes, comments, links };
+}
+
+/** A routine item of A's, set by A, for a write to act on without disturbing the others. */
+async function freshItemOfA(slug = "glute-bridge") {
+  const patientId = people.patientA.id;
+  const routine = await testDb().routine.upsert({ where: { patientId }, create: { patientId }, update: {} });
+  const last = await testDb().routineItem.aggregate({
+    where: { routineId: routine.id, stoppedAt: null },
+    _max: { position: true },
+  });
+  return testDb().routineItem.create({
+    data: {
+      routineId: routine.id,
+      exerciseId: exerciseIds[slug] ?? "",
+      position: (last._max.position ?? -1) + 1,
+      sets: 2,
+      reps: 5,
+      holdSeconds: 10,
+      perSide: false,
+      daysOfWeek: 0b1,
+      setById: patientId,
+      setByRole: "PATIENT",
+    },
+  });
+}
+
+type Row = { name: string; expected: Record<Actor, Outcome>; run: (actor: Actor) => Promise<Outcome> };
+
+/**
+ * A write: arrange what it acts on, run it as the actor, then either check that it landed (for
+ * "ok") or that nothing of A's changed at all.
+ */
+function write<C>(
+  name: string,
+  expected: Record<Actor, Outcome>,
+  spec: {
+    arrange: () => Promise<C>;
+    act: (context: C) => Promise<Outcome>;
+    landed: (context: C, actor: TestUser) => Promise<void>;
+  },
+): Row {
+  return {
+    name,
+    expected,
+    run: async (actor) => {
+      const context = await spec.arrange();
+      const before = await patientAState();
+      const outcome = await spec.act(context);
+      if (outcome === "ok") await spec.landed(context, people[actor as Person]);
+      else expect(await patientAState()).toEqual(before);
+      return outcome;
+    },
+  };
+}
+
+const reads: Record<Actor, Outcome> = {
+  anonymous: "sign-in",
+  patientA: "ok",
+  patientB: "not-found",
+  physioLinkedToA: "ok",
+  physioNeverLinked: "not-found",
+  physioRevokedByA: "not-found",
+};
+const physioReads: Record<Actor, Outcome> = { ...reads, patientA: "not-found" };
+const caseload: Record<Actor, Outcome> = {
+  anonymous: "sign-in",
+  patientA: "not-found",
+  patientB: "not-found",
+  physioLinkedToA: "ok",
+  physioNeverLinked: "omits A",
+  physioRevokedByA: "omits A",
+};
+const routineWrites: Record<Actor, Outcome> = {
+  anonymous: "sign-in",
+  patientA: "ok",
+  patientB: "refused",
+  physioLinkedToA: "ok",
+  physioNeverLinked: "refused",
+  physioRevokedByA: "refused",
+};
+const physioWrites: Record<Actor, Outcome> = {
+  anonymous: "sign-in",
+  patientA: "not-found",
+  patientB: "not-found",
+  physioLinkedToA: "ok",
+  physioNeverLinked: "refused",
+  physioRevokedByA: "refused",
 };
 
-describe.each(Object.entries(expectations) as [Actor, (typeof expectations)[Actor]][])(
-  "as %s",
-  (actor, expected) => {
-    it(`reading patient A's access check answers ${expected.patientAData}`, async () => {
-      actAs(actor);
-      expect(await navigationOutcome(() => requirePatientAccess(people.patientA.id))).toBe(
-        expected.patientAData,
-      );
-    });
+const A = () => people.patientA.id;
 
-    it(`reading patient A's home summary answers ${expected.patientAData}`, async () => {
-      actAs(actor);
-      expect(await navigationOutcome(() => getPatientHome(people.patientA.id))).toBe(expected.patientAData);
-    });
-
-    it(`the caseload ${expected.caseloadHasA === "yes" ? "lists" : "does not list"} patient A`, async () => {
-      actAs(actor);
-      let caseload: Awaited<ReturnType<typeof listCaseload>> = [];
-      const outcome = await navigationOutcome(async () => {
-        caseload = await listCaseload();
-      });
-      if (expected.caseloadHasA === "yes" || expected.caseloadHasA === "no") {
-        expect(outcome).toBe("ok");
-        expect(caseload.some((row) => row.patientId === people.patientA.id)).toBe(
-          expected.caseloadHasA === "yes",
-        );
-      } else {
-        expect(outcome).toBe(expected.caseloadHasA);
-      }
-    });
+const rows: Row[] = [
+  // Reads
+  {
+    name: "getProgress(A)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => getProgress(A(), "3m"),
+        (r) => r.beforeAfter.points.length > 0,
+      ),
   },
-);
+  {
+    name: "getRoutine(A)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => getRoutine(A()),
+        (r) => r.some((item) => item.id === a.routineItemId),
+      ),
+  },
+  {
+    name: "getRoutineHistory(A)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => getRoutineHistory(A()),
+        (r) => r.some((c) => c.change === "CREATED"),
+      ),
+  },
+  {
+    name: "listSessions(A)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => listSessions(A(), 1),
+        (r) => r.items.some((s) => s.id === a.sessionId),
+      ),
+  },
+  {
+    name: "getSession(A, A's session)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => getSession(A(), a.sessionId),
+        (r) => r.id === a.sessionId,
+      ),
+  },
+  {
+    name: "listSessionRevisions(A, A's session)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => listSessionRevisions(A(), a.sessionId),
+        (r) => r[0]?.change === "EDITED",
+      ),
+  },
+  {
+    name: "listPainEntries(A)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => listPainEntries(A(), 1),
+        (r) => r.items.some((p) => p.id === a.painEntryId),
+      ),
+  },
+  {
+    name: "getPainEntry(A, A's entry)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => getPainEntry(A(), a.painEntryId),
+        (r) => r.id === a.painEntryId,
+      ),
+  },
+  {
+    name: "getPatientHome(A)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => getPatientHome(A()),
+        (r) => r.routine.some((i) => i.id === a.routineItemId),
+      ),
+  },
+  {
+    name: "listClinicalNotes(A)",
+    expected: physioReads,
+    run: () =>
+      readOutcome(
+        () => listClinicalNotes(A()),
+        (r) => r.some((note) => note.id === a.noteId),
+      ),
+  },
+  {
+    name: "listSessionComments(A, [A's session])",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => listSessionComments(A(), [a.sessionId]),
+        (r) => r[a.sessionId]?.some((c) => c.id === a.commentId) ?? false,
+      ),
+  },
+  {
+    name: "getLinkedPatient(A)",
+    expected: physioReads,
+    run: () =>
+      readOutcome(
+        () => getLinkedPatient(A()),
+        (r) => r.id === A(),
+      ),
+  },
+  {
+    name: "getCaseload()",
+    expected: caseload,
+    run: () =>
+      readOutcome(
+        () => getCaseload(),
+        (r) => r.some((row) => row.patientId === A()),
+      ),
+  },
+
+  // Route handlers
+  {
+    name: "GET /api/patients/A/progress",
+    expected: reads,
+    run: async () =>
+      routeOutcome(
+        await getProgressRoute(new Request(`http://localhost/api/patients/${A()}/progress?range=3m`), {
+          params: Promise.resolve({ patientId: A() }),
+        }),
+        (body) => (body as { range?: string }).range === "3m",
+      ),
+  },
+  {
+    name: "GET /api/caseload",
+    expected: caseload,
+    run: async () =>
+      routeOutcome(await getCaseloadRoute(), (body) =>
+        (body as { patientId: string }[]).some((row) => row.patientId === A()),
+      ),
+  },
+
+  // Writes
+  write("addRoutineItemAction for A", routineWrites, {
+    arrange: async () => routineInput("pelvic-tilt", { patientId: A() }),
+    act: (input) => actionOutcome(() => addRoutineItemAction(initial, input)),
+    landed: async (input, actor) => {
+      const version = await testDb().routineItemVersion.findUniqueOrThrow({
+        where: { patientId_clientRequestId: { patientId: A(), clientRequestId: input.clientRequestId } },
+        include: { routineItem: true },
+      });
+      expect(version).toMatchObject({ change: "CREATED", changedById: actor.id });
+      expect(version.routineItem).toMatchObject({
+        setById: actor.id,
+        setByRole: actor.role,
+        stoppedAt: null,
+      });
+    },
+  }),
+  write("updateRoutineItemAction on A's item", routineWrites, {
+    arrange: async () => ({ item: await freshItemOfA(), clientRequestId: randomUUID() }),
+    act: ({ item, clientRequestId }) =>
+      actionOutcome(() =>
+        updateRoutineItemAction(initial, {
+          ...routineInput("glute-bridge", { clientRequestId, sets: "4" }),
+          exerciseId: undefined,
+          itemId: item.id,
+          patientId: A(),
+        }),
+      ),
+    landed: async ({ item }, actor) => {
+      expect(await testDb().routineItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({
+        sets: 4,
+        version: 2,
+        setById: actor.id,
+      });
+    },
+  }),
+  write("stopRoutineItemAction on A's item", routineWrites, {
+    arrange: async () => ({ item: await freshItemOfA(), clientRequestId: randomUUID() }),
+    act: ({ item, clientRequestId }) =>
+      actionOutcome(() =>
+        stopRoutineItemAction(initial, { clientRequestId, itemId: item.id, patientId: A() }),
+      ),
+    landed: async ({ item }) => {
+      const stopped = await testDb().routineItem.findUniqueOrThrow({ where: { id: item.id } });
+      expect(stopped.stoppedAt).not.toBeNull();
+    },
+  }),
+  write("moveRoutineItemAction on A's item", routineWrites, {
+    arrange: async () => {
+      const upper = await freshItemOfA("clamshell");
+      const lower = await freshItemOfA("glute-bridge");
+      return { upper, lower, clientRequestId: randomUUID() };
+    },
+    act: ({ lower, clientRequestId }) =>
+      actionOutcome(() =>
+        moveRoutineItemAction(initial, {
+          clientRequestId,
+          itemId: lower.id,
+          direction: "up",
+          patientId: A(),
+        }),
+      ),
+    landed: async ({ upper, lower }) => {
+      const moved = await testDb().routineItem.findMany({
+        where: { id: { in: [upper.id, lower.id] } },
+        select: { id: true, position: true },
+      });
+      expect(Object.fromEntries(moved.map((item) => [item.id, item.position]))).toEqual({
+        [lower.id]: upper.position,
+        [upper.id]: lower.position,
+      });
+    },
+  }),
+  write("addClinicalNoteAction for A", physioWrites, {
+    arrange: async () => ({ patientId: A(), clientRequestId: randomUUID(), body: "Reviewed the bridge." }),
+    act: (input) => actionOutcome(() => addClinicalNoteAction(initial, input)),
+    landed: async (input, actor) => {
+      expect(
+        await testDb().clinicalNote.findUniqueOrThrow({
+          where: { patientId_clientRequestId: { patientId: A(), clientRequestId: input.clientRequestId } },
+        }),
+      ).toMatchObject({ physioId: actor.id, body: input.body });
+    },
+  }),
+  write("addSessionCommentAction on A's session", physioWrites, {
+    arrange: async () => ({
+      patientId: A(),
+      sessionId: a.sessionId,
+      clientRequestId: randomUUID(),
+      body: "Try three sets next time.",
+    }),
+    act: (input) => actionOutcome(() => addSessionCommentAction(initial, input)),
+    landed: async (input, actor) => {
+      expect(
+        await testDb().comment.findUniqueOrThrow({
+          where: { patientId_clientRequestId: { patientId: A(), clientRequestId: input.clientRequestId } },
+        }),
+      ).toMatchObject({ authorId: actor.id, sessionId: a.sessionId, body: input.body });
+    },
+  }),
+  write("endLinkAsPhysioAction for A", physioWrites, {
+    arrange: async () => ({ patientId: A() }),
+    act: (input) => actionOutcome(() => endLinkAsPhysioAction(initial, input), "/caseload?ended=1"),
+    landed: async (_input, actor) => {
+      expect(
+        await testDb().careLink.findUniqueOrThrow({
+          where: { physioId_patientId: { physioId: actor.id, patientId: A() } },
+        }),
+      ).toMatchObject({ status: "REVOKED", revokedById: actor.id });
+    },
+  }),
+];
+
+describe.each(rows.map((row) => [row.name, row] as const))("%s", (_name, row) => {
+  it.each(actors.map((actor) => [actor, row.expected[actor]] as const))(
+    "%s gets %s",
+    async (actor, expected) => {
+      actAs(actor);
+      expect(await row.run(actor)).toBe(expected);
+    },
+  );
+});
+
+describe("the other role's functions do not exist for a caller", () => {
+  const invitesOf = () => testDb().careInvite.count();
+
+  it.each([
+    ["getCaseload", () => getCaseload()],
+    ["createInvite", () => createInvite("someone@example.test")],
+    ["createInviteAction", () => createInviteAction(initial, { patientEmail: "someone@example.test" })],
+    ["listSentInvites", () => listSentInvites()],
+    ["cancelInvite", () => cancelInvite("any-invite")],
+    ["listClinicalNotes", () => listClinicalNotes(people.patientA.id)],
+    [
+      "addClinicalNote",
+      () => addClinicalNote({ patientId: people.patientA.id, body: "x", clientRequestId: randomUUID() }),
+    ],
+    ["endCareLinkAsPhysio", () => endCareLinkAsPhysio(people.patientA.id)],
+  ] as const)("a patient calling %s gets not-found and writes nothing", async (_name, call) => {
+    for (const patient of [people.patientA, people.patientB]) {
+      const before = [await invitesOf(), await patientAState()];
+      signInAs(patient);
+      expect(await navigationOutcome(call)).toBe("not-found");
+      expect([await invitesOf(), await patientAState()]).toEqual(before);
+    }
+  });
+
+  it.each([
+    ["listCareTeam", () => listCareTeam()],
+    ["listAccessLog", () => listAccessLog(1)],
+    ["answerInvite", () => answerInvite({ token: "x".repeat(43), answer: "accept" })],
+    ["endCareLinkAsPatient", () => endCareLinkAsPatient("any-link")],
+  ] as const)("a physiotherapist calling %s gets not-found", async (_name, call) => {
+    for (const physio of [people.physioLinkedToA, people.physioNeverLinked]) {
+      signInAs(physio);
+      expect(await navigationOutcome(call)).toBe("not-found");
+    }
+  });
+});
 
 it("a session whose version is older than the account's counts as signed out", async () => {
   const patient = await createUser("PATIENT");

@@ -21,4 +21,10 @@ describe("queryKeys", () => {
     expect(partialMatchKey(queryKeys.progress("p1", "3m"), queryKeys.patient("p2"))).toBe(false);
     expect(partialMatchKey(queryKeys.progress("p1", "3m"), queryKeys.progress("p2", "3m"))).toBe(false);
   });
+
+  it("keeps the caseload apart from patients' keys, so invalidating one never refreshes the other", () => {
+    expect(partialMatchKey(queryKeys.caseload(), queryKeys.patient("p1"))).toBe(false);
+    expect(partialMatchKey(queryKeys.patient("p1"), queryKeys.caseload())).toBe(false);
+    expect(partialMatchKey(queryKeys.progress("p1", "3m"), queryKeys.caseload())).toBe(false);
+  });
 });

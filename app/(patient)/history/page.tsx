@@ -6,40 +6,26 @@ import { type HistoryTab, HistoryTabs } from "@/components/history/history-tabs"
 import { PainHistoryList } from "@/components/history/pain-history-list";
 import { SessionHistoryList } from "@/components/history/session-history-list";
 import { buttonClasses } from "@/components/ui/button";
+import { listSessionComments } from "@/lib/data/clinical-notes";
 import { listPainEntries } from "@/lib/data/pain";
 import { requireRole } from "@/lib/data/session";
 import { listSessions } from "@/lib/data/sessions";
+import { loadPage, pageNumber } from "@/lib/paging";
 
 export const metadata: Metadata = { title: "History" };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-function pageNumber(value: string | undefined): number {
-  const page = /^\d{1,6}$/.test(value ?? "") ? Number(value) : 1;
-  return Math.max(1, page);
-}
-
-async function loadPage<T>(
-  list: (patientId: string, page: number) => Promise<{ items: T[]; pages: number }>,
-  patientId: string,
-  requested: number,
-): Promise<{ items: T[]; pages: number; page: number }> {
-  const result = await list(patientId, requested);
-  if (requested <= result.pages) return { ...result, page: requested };
-  // A page past the end (entries were deleted, an old link) shows the last page instead.
-  return { ...(await list(patientId, result.pages)), page: result.pages };
-}
-
 export default async function HistoryPage(props: PageProps<"/history">) {
   const patient = await requireRole("PATIENT");
   const search = await props.searchParams;
   const tab: HistoryTab = first(search.tab) === "pain" ? "pain" : "sessions";
-  const requested = pageNumber(first(search.page));
+  const requested = pageNumber(search.page);
   const headingId = `${tab}-heading`;
   let content: ReactNode;
   let pagination: { page: number; pages: number };
   if (tab === "pain") {
-    const result = await loadPage(listPainEntries, patient.id, requested);
+    const result = await loadPage((page) => listPainEntries(patient.id, page), requested);
     pagination = result;
     content = result.items.length ? (
       <PainHistoryList entries={result.items} timeZone={patient.timezone} />
@@ -47,10 +33,14 @@ export default async function HistoryPage(props: PageProps<"/history">) {
       <EmptyHistory tab={tab} />
     );
   } else {
-    const result = await loadPage(listSessions, patient.id, requested);
+    const result = await loadPage((page) => listSessions(patient.id, page), requested);
+    const comments = await listSessionComments(
+      patient.id,
+      result.items.map((session) => session.id),
+    );
     pagination = result;
     content = result.items.length ? (
-      <SessionHistoryList sessions={result.items} timeZone={patient.timezone} />
+      <SessionHistoryList sessions={result.items} timeZone={patient.timezone} comments={comments} />
     ) : (
       <EmptyHistory tab={tab} />
     );

@@ -1,0 +1,48 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { ProgressView } from "@/components/progress/progress-view";
+import { ActionButton } from "@/components/ui/action-button";
+import { endLinkAsPhysioAction } from "@/lib/actions/care";
+import { getProgress } from "@/lib/data/progress";
+import type { ProgressRange } from "@/lib/domain/progress";
+import { queryKeys } from "@/lib/query-keys";
+
+export const metadata: Metadata = { title: "Patient progress" };
+
+const initialRange: ProgressRange = "3m";
+
+export default async function PatientProgressPage(props: PageProps<"/patients/[patientId]">) {
+  const { patientId } = await props.params;
+  const queryClient = new QueryClient();
+  // getProgress checks the care link and records the read; a missing link is "not found".
+  await queryClient.fetchQuery({
+    queryKey: queryKeys.progress(patientId, initialRange),
+    queryFn: () => getProgress(patientId, initialRange),
+  });
+  return (
+    <div className="space-y-10">
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <ProgressView patientId={patientId} initialRange={initialRange} audience="physio" />
+      </HydrationBoundary>
+      <section
+        aria-labelledby="end-link-heading"
+        className="max-w-xl space-y-2 border-t border-slate-200 pt-6"
+      >
+        <h2 id="end-link-heading" className="text-lg font-semibold">
+          End the care link
+        </h2>
+        <p className="text-sm text-slate-700">
+          When care has finished. You will no longer see this patient&apos;s data, and they keep their records
+          and routine. They can invite you again later.
+        </p>
+        <ActionButton
+          action={endLinkAsPhysioAction}
+          fields={{ patientId }}
+          label="End care link"
+          pendingLabel="Ending…"
+          variant="danger"
+        />
+      </section>
+    </div>
+  );
+}
