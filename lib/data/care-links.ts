@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { currentClientAddress } from "@/lib/request-context";
 import { inviteCodeAlphabet, inviteCodeLength } from "@/lib/validation/care";
@@ -376,7 +377,7 @@ export async function listAccessLog(page: number): Promise<{ items: AccessLogEnt
 export type LinkedPatient = { id: string; name: string; timezone: string; linkedSince: Date };
 
 /** The patient a physiotherapist is looking at: only with an active link, else "not found". */
-export async function getLinkedPatient(patientId: string): Promise<LinkedPatient> {
+export const getLinkedPatient = cache(async (patientId: string): Promise<LinkedPatient> => {
   const physio = await requireRole("PHYSIO");
   await requirePatientAccess(patientId);
   const link = await db.careLink.findFirst({
@@ -385,4 +386,4 @@ export async function getLinkedPatient(patientId: string): Promise<LinkedPatient
   });
   if (!link) notFound();
   return { ...link.patient, linkedSince: link.consentedAt };
-}
+});

@@ -52,10 +52,32 @@ test("the patient's pages have no automatically detectable accessibility violati
   }
 });
 
-test("the physiotherapist's caseload has no automatically detectable accessibility violations", async ({
+test("the physiotherapist's pages have no automatically detectable accessibility violations", async ({
   page,
 }) => {
   await signIn(page, "physio@demo.test", e2eDemoPassword);
   await expect(page).toHaveURL(/\/caseload$/);
   await expectNoViolations(page, "/caseload");
+  await page.getByRole("link", { name: "Alex Morgan" }).first().click();
+  await expect(page).toHaveURL(/\/patients\/[^/]+$/);
+  const record = new URL(page.url()).pathname;
+  for (const path of [
+    "/caseload/invite",
+    record,
+    `${record}/routine`,
+    `${record}/history`,
+    `${record}/history?tab=pain`,
+    `${record}/notes`,
+  ]) {
+    await expectNoViolations(page, path);
+  }
+});
+
+test("the patient's sharing pages and an unusable invitation have no automatically detectable violations", async ({
+  page,
+}) => {
+  await expectNoViolations(page, `/invite/${"x".repeat(43)}`);
+  await signIn(page, "patient@demo.test", e2eDemoPassword);
+  await expect(page).toHaveURL(/\/today$/);
+  await expectNoViolations(page, "/account/access");
 });

@@ -13,7 +13,7 @@ async function newPage(browser: Browser, width = 1280): Promise<Page> {
 /** The physiotherapist invites by e-mail and reads the link and the code off the page. */
 async function invite(physio: Page, patientEmail: string): Promise<{ link: string; code: string }> {
   await physio.goto("/caseload");
-  await physio.getByRole("link", { name: "Invite a patient" }).click();
+  await physio.getByRole("link", { name: "Invite a patient" }).first().click();
   await physio.getByLabel("Patient's e-mail address").fill(patientEmail);
   await physio.getByRole("button", { name: "Create invitation" }).click();
   const created = physio.getByRole("region", { name: `Invitation for ${patientEmail}` });
@@ -54,7 +54,9 @@ test("a physiotherapist invites, the patient accepts, gets a prescription, then 
   await patient.getByRole("button", { name: "Accept and share my data" }).click();
   await expect(patient).toHaveURL(/\/account\?answered=accept$/);
   const careTeam = patient.getByRole("region", { name: "Who can see your data" });
-  await expect(careTeam.getByText(physioAccount.name)).toBeVisible();
+  await expect(
+    careTeam.getByRole("button", { name: `Stop sharing with ${physioAccount.name}` }),
+  ).toBeVisible();
 
   // The link is single use: following it again shows nothing about the invitation.
   await patient.goto(link);
@@ -83,9 +85,9 @@ test("a physiotherapist invites, the patient accepts, gets a prescription, then 
   await expect(patient.getByText(`Set by your physiotherapist, ${physioAccount.name}`)).toBeVisible();
   await patient.goto("/routine");
   await expect(
-    patient.getByRole("region", { name: "Changes" }).getByText(
-      `Your physiotherapist ${physioAccount.name} prescribed Clamshell`,
-    ),
+    patient
+      .getByRole("region", { name: "Changes" })
+      .getByText(`Your physiotherapist ${physioAccount.name} prescribed Clamshell`),
   ).toBeVisible();
   await patient.goto("/account/access");
   await expect(patient.getByText(/Added an exercise to your routine/).first()).toBeVisible();

@@ -11,14 +11,22 @@ test("the demo patient signs in and sees the routine due today and recent pain",
   await page.screenshot({ path: `${screenshotDir}/today-demo.png`, fullPage: true });
 });
 
-test("the demo physiotherapist sees three linked patients", async ({ page }) => {
+test("the demo physiotherapist sees three linked patients, flagged ones first with the reason", async ({
+  page,
+}) => {
   await signIn(page, "physio@demo.test", e2eDemoPassword);
   await expect(page).toHaveURL(/\/caseload$/);
-  await expect(page.getByRole("table").getByRole("rowheader")).toHaveText([
-    "Alex Morgan",
-    "Casey Novak",
-    "Jordan Lee",
-  ]);
+  const table = page.getByRole("table");
+  await expect(table.getByRole("rowheader")).toHaveCount(3);
+  const names = await table.getByRole("rowheader").allTextContents();
+  expect([...names].sort()).toEqual(["Alex Morgan", "Casey Novak", "Jordan Lee"]);
+  // Jordan's pain flared this morning (8/10); Casey has logged nothing for 9 days. Alex is on track.
+  const jordan = table.getByRole("row").filter({ hasText: "Jordan Lee" });
+  await expect(jordan.getByText("Pain flare", { exact: true })).toBeVisible();
+  await expect(jordan.getByText(/Latest pain 8\/10/)).toBeVisible();
+  const casey = table.getByRole("row").filter({ hasText: "Casey Novak" });
+  await expect(casey.getByText("Inactive", { exact: true })).toBeVisible();
+  expect(names.at(-1)).toBe("Alex Morgan");
   await page.screenshot({ path: `${screenshotDir}/caseload-demo.png`, fullPage: true });
 });
 

@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddItemForm } from "@/components/routine/add-item-form";
-import { doseSetAt, provenanceOf } from "@/components/routine/provenance";
 import { RoutineChanges } from "@/components/routine/routine-changes";
-import { RoutineItemCard } from "@/components/routine/routine-item-card";
+import { exerciseChoicesOf, RoutineItemList } from "@/components/routine/routine-item-list";
 import { listExercises } from "@/lib/data/exercises";
 import { getRoutine, getRoutineHistory } from "@/lib/data/routine";
 import { requireRole } from "@/lib/data/session";
@@ -37,18 +36,7 @@ export default async function RoutinePage() {
             start with the starter routine.
           </p>
         ) : (
-          <ol className="space-y-3">
-            {items.map((item, index) => (
-              <RoutineItemCard
-                key={item.id}
-                item={item}
-                provenance={provenanceOf(item, doseSetAt(item, history), patient.timezone)}
-                isFirst={index === 0}
-                isLast={index === items.length - 1}
-                requestIds={{ edit: randomUUID(), remove: randomUUID(), move: randomUUID() }}
-              />
-            ))}
-          </ol>
+          <RoutineItemList items={items} history={history} timeZone={patient.timezone} />
         )}
       </section>
 
@@ -58,14 +46,7 @@ export default async function RoutinePage() {
         </h2>
         <div className="rounded-xl border border-slate-200 bg-white p-4">
           <AddItemForm
-            exercises={exercises.map((exercise) => ({
-              id: exercise.id,
-              slug: exercise.slug,
-              name: exercise.name,
-              category: exercise.category,
-              summary: exercise.summary,
-              defaultDose: exercise.defaultDose,
-            }))}
+            exercises={exerciseChoicesOf(exercises)}
             inRoutine={items.map((item) => item.exercise.id)}
             requestId={randomUUID()}
           />

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { AddItemForm } from "@/components/routine/add-item-form";
-import { doseSetAt, provenanceOf } from "@/components/routine/provenance";
 import { RoutineChanges } from "@/components/routine/routine-changes";
-import { RoutineItemCard } from "@/components/routine/routine-item-card";
+import { exerciseChoicesOf, RoutineItemList } from "@/components/routine/routine-item-list";
 import { getLinkedPatient } from "@/lib/data/care-links";
 import { listExercises } from "@/lib/data/exercises";
 import { getRoutine, getRoutineHistory } from "@/lib/data/routine";
@@ -33,19 +32,12 @@ export default async function PatientRoutinePage(props: PageProps<"/patients/[pa
             {patient.name} has no exercises in their routine yet.
           </p>
         ) : (
-          <ol className="space-y-3">
-            {items.map((item, index) => (
-              <RoutineItemCard
-                key={item.id}
-                item={item}
-                provenance={provenanceOf(item, doseSetAt(item, history), patient.timezone, "physio")}
-                isFirst={index === 0}
-                isLast={index === items.length - 1}
-                requestIds={{ edit: randomUUID(), remove: randomUUID(), move: randomUUID() }}
-                patientId={patientId}
-              />
-            ))}
-          </ol>
+          <RoutineItemList
+            items={items}
+            history={history}
+            timeZone={patient.timezone}
+            patientId={patientId}
+          />
         )}
       </section>
       <section aria-labelledby="prescribe-heading" className="space-y-3">
@@ -54,14 +46,7 @@ export default async function PatientRoutinePage(props: PageProps<"/patients/[pa
         </h2>
         <div className="rounded-xl border border-slate-200 bg-white p-4">
           <AddItemForm
-            exercises={exercises.map((exercise) => ({
-              id: exercise.id,
-              slug: exercise.slug,
-              name: exercise.name,
-              category: exercise.category,
-              summary: exercise.summary,
-              defaultDose: exercise.defaultDose,
-            }))}
+            exercises={exerciseChoicesOf(exercises)}
             inRoutine={items.map((item) => item.exercise.id)}
             requestId={randomUUID()}
             patientId={patientId}
