@@ -100,3 +100,29 @@ export async function listSessionComments(
   }
   return bySession;
 }
+
+export type RecentComment = SessionCommentView & { sessionStartedAt: Date | null };
+
+/** The newest comments on the patient's sessions since a moment, for Today. */
+export async function listRecentComments(patientId: string, since: Date, take = 2): Promise<RecentComment[]> {
+  await readPatientData(patientId, "READ_COMMENTS");
+  const rows = await db.comment.findMany({
+    where: { patientId, createdAt: { gte: since } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      id: true,
+      body: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      session: { select: { startedAt: true } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    body: row.body,
+    createdAt: row.createdAt,
+    author: row.author.name,
+    sessionStartedAt: row.session?.startedAt ?? null,
+  }));
+}

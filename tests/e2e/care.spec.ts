@@ -165,3 +165,40 @@ test("the caseload filters by flag and searches by name in the browser, and read
   );
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("a physiotherapist's comment on a session reaches the patient on Today and in History; notes stay private", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const physio = await newPage(browser);
+  await signIn(physio, "physio@demo.test", e2eDemoPassword);
+  await expect(physio).toHaveURL(/\/caseload$/);
+  await physio.getByRole("link", { name: "Alex Morgan" }).first().click();
+  await physio.getByRole("link", { name: "Sessions and pain" }).click();
+  const firstSession = physio.getByRole("article").first();
+  await firstSession.getByText("Comment", { exact: true }).click();
+  const comment = `Lovely work ${Date.now()}: keep the bridge slow on the way down.`;
+  await firstSession.getByLabel("Comment for the patient").fill(comment);
+  await firstSession.getByRole("button", { name: "Save comment" }).click();
+  await expect(physio.getByText(comment)).toBeVisible();
+
+  await physio.getByRole("link", { name: "Notes" }).click();
+  const note = `Private: query early hip OA ${Date.now()}`;
+  await physio.getByLabel("New note").fill(note);
+  await physio.getByRole("button", { name: "Save note" }).click();
+  await expect(physio.getByText(note)).toBeVisible();
+
+  const patient = await newPage(browser, 390);
+  await signIn(patient, "patient@demo.test", e2eDemoPassword);
+  await expect(patient).toHaveURL(/\/today$/);
+  await expect(
+    patient.getByRole("region", { name: "From your physiotherapist" }).getByText(comment),
+  ).toBeVisible();
+  await patient.goto("/history");
+  await expect(patient.getByText(comment)).toBeVisible();
+  await expect(patient.getByText(`Your physiotherapist Sam Okafor commented`).first()).toBeVisible();
+  for (const path of ["/today", "/history", "/routine", "/progress", "/account", "/account/access"]) {
+    await patient.goto(path);
+    await expect(patient.getByText(note)).toHaveCount(0);
+  }
+});

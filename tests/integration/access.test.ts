@@ -28,7 +28,12 @@ import {
   listSentInvites,
 } from "@/lib/data/care-links";
 import { getCaseload } from "@/lib/data/caseload";
-import { addClinicalNote, listClinicalNotes, listSessionComments } from "@/lib/data/clinical-notes";
+import {
+  addClinicalNote,
+  listClinicalNotes,
+  listRecentComments,
+  listSessionComments,
+} from "@/lib/data/clinical-notes";
 import { getPainEntry, listPainEntries } from "@/lib/data/pain";
 import { getPatientHome } from "@/lib/data/patient-home";
 import { getProgress } from "@/lib/data/progress";
@@ -417,6 +422,15 @@ const rows: Row[] = [
       readOutcome(
         () => listSessionComments(A(), [a.sessionId]),
         (r) => r[a.sessionId]?.some((c) => c.id === a.commentId) ?? false,
+      ),
+  },
+  {
+    name: "listRecentComments(A)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => listRecentComments(A(), new Date(0), 50),
+        (r) => r.some((c) => c.id === a.commentId),
       ),
   },
   {

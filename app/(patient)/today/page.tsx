@@ -4,7 +4,9 @@ import Link from "next/link";
 import { PainCheckIn } from "@/components/pain/pain-check-in";
 import { DoneToday } from "@/components/today/done-today";
 import { DueToday } from "@/components/today/due-today";
+import { FromPhysio } from "@/components/today/from-physio";
 import { StarterRoutineCard } from "@/components/today/starter-routine-card";
+import { listRecentComments } from "@/lib/data/clinical-notes";
 import { listExercises } from "@/lib/data/exercises";
 import { getPatientHome } from "@/lib/data/patient-home";
 import { starterRoutineSlugs } from "@/lib/data/routine";
@@ -22,7 +24,11 @@ const secondaryLinks = [
 
 export default async function TodayPage() {
   const patient = await requireRole("PATIENT");
-  const home = await getPatientHome(patient.id);
+  const fortnightAgo = new Date(Date.now() - 14 * 86_400_000);
+  const [home, comments] = await Promise.all([
+    getPatientHome(patient.id),
+    listRecentComments(patient.id, fortnightAgo),
+  ]);
   const starter =
     home.routine.length === 0
       ? (await listExercises()).filter((exercise) =>
@@ -50,6 +56,8 @@ export default async function TodayPage() {
       ) : (
         <DueToday routine={home.routine} />
       )}
+
+      <FromPhysio comments={comments} timeZone={patient.timezone} />
 
       <nav aria-label="More for today" className="grid grid-cols-3 gap-2">
         {secondaryLinks.map((link) => (
