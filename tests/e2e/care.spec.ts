@@ -176,11 +176,12 @@ test("a physiotherapist's comment on a session reaches the patient on Today and 
   await physio.getByRole("link", { name: "Alex Morgan" }).first().click();
   await physio.getByRole("link", { name: "Sessions and pain" }).click();
   const firstSession = physio.getByRole("article").first();
-  await firstSession.getByText("Comment", { exact: true }).click();
+  await firstSession.locator("summary", { hasText: "Comment" }).click();
   const comment = `Lovely work ${Date.now()}: keep the bridge slow on the way down.`;
   await firstSession.getByLabel("Comment for the patient").fill(comment);
   await firstSession.getByRole("button", { name: "Save comment" }).click();
   await expect(physio.getByText(comment)).toBeVisible();
+  await physio.screenshot({ path: `${screenshotDir}/patient-record-sessions.png`, fullPage: true });
 
   await physio.getByRole("link", { name: "Notes" }).click();
   const note = `Private: query early hip OA ${Date.now()}`;
@@ -194,6 +195,7 @@ test("a physiotherapist's comment on a session reaches the patient on Today and 
   await expect(
     patient.getByRole("region", { name: "From your physiotherapist" }).getByText(comment),
   ).toBeVisible();
+  await patient.screenshot({ path: `${screenshotDir}/today-with-comment.png`, fullPage: true });
   await patient.goto("/history");
   await expect(patient.getByText(comment)).toBeVisible();
   await expect(patient.getByText(`Your physiotherapist Sam Okafor commented`).first()).toBeVisible();
