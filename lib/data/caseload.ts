@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { usesPostgres } from "@/lib/db/provider";
 import { localDate } from "@/lib/domain/calendar";
 import {
   type Adherence,
@@ -8,8 +9,9 @@ import {
   type FlagReason,
   summarisePatient,
 } from "@/lib/domain/caseload";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { currentClientAddress } from "@/lib/request-context";
-import { recordAudits } from "./audit";
+import type { AuditedRead } from "./audit";
 import { requireRole } from "./session";
 
 /** One caseload row, JSON-safe (dates as ISO strings) so the page and the route handler agree. */
@@ -49,60 +51,47 @@ export async function getCaseload(now = new Date()): Promise<CaseloadRow[]> {
     select: { consentedAt: true, patient: { select: { id: true, name: true, timezone: true } } },
   });
   if (links.length === 0) return [];
-  const patientIds = links.map((link) => link.patient.id);
   const since = new Date(now.getTime() - lookBackDays * 86_400_000);
+  // Every query is scoped by the physiotherapist's active links in SQL, so no list of patient ids
+  // is bound and the statements are the same for 2 patients or 2,000. Raw SQL because the ORM's
+  // group-by reads every entry of every patient, and compiling and mapping thousands of rows
+  // through it cost more than the rules themselves.
+  const linked = Prisma.sql`SELECT l."patientId" FROM "CareLink" l WHERE l."physioId" = ${physio.id} AND l."status" = 'ACTIVE'`;
+  const windowStart = usesPostgres()
+    ? Prisma.raw(`latest.last - interval '${painWindowDays} days'`)
+    : Prisma.raw(`strftime('%Y-%m-%dT%H:%M:%f+00:00', latest.last, '-${painWindowDays} days')`);
 
-  const [latestPain, latestSession, sessions, routineItems] = await Promise.all([
-    db.painEntry.groupBy({
-      by: ["patientId"],
-      where: { patientId: { in: patientIds }, deletedAt: null },
-      _max: { recordedAt: true },
-    }),
-    db.exerciseSession.groupBy({
-      by: ["patientId"],
-      where: { patientId: { in: patientIds }, deletedAt: null },
-      _max: { startedAt: true },
-    }),
-    db.exerciseSession.findMany({
-      where: { patientId: { in: patientIds }, deletedAt: null, startedAt: { gte: since } },
-      select: { patientId: true, startedAt: true },
-    }),
-    db.routineItem.findMany({
-      where: {
-        routine: { patientId: { in: patientIds } },
-        OR: [{ stoppedAt: null }, { stoppedAt: { gte: since } }],
-      },
-      select: {
-        daysOfWeek: true,
-        createdAt: true,
-        stoppedAt: true,
-        routine: { select: { patientId: true } },
-      },
-    }),
+  const [pain, lastSessions, sessions, routineItems] = await Promise.all([
+    // Each patient's latest pain entry and the days before it (the entry's own row included).
+    db.$queryRaw<{ patientId: string; at: Date | string; rating: number | bigint }[]>`
+      WITH latest AS (
+        SELECT k."patientId", (SELECT MAX(p."recordedAt") FROM "PainEntry" p
+          WHERE p."patientId" = k."patientId" AND p."deletedAt" IS NULL) AS last
+        FROM (${linked}) k)
+      SELECT p."patientId" AS "patientId", p."recordedAt" AS at, p."rating" AS rating
+      FROM latest JOIN "PainEntry" p ON p."patientId" = latest."patientId" AND p."deletedAt" IS NULL
+        AND p."recordedAt" <= latest.last AND p."recordedAt" >= ${windowStart}`,
+    db.$queryRaw<{ patientId: string; last: Date | string | null }[]>`
+      SELECT k."patientId" AS "patientId", (SELECT MAX(s."startedAt") FROM "ExerciseSession" s
+        WHERE s."patientId" = k."patientId" AND s."deletedAt" IS NULL) AS last
+      FROM (${linked}) k`,
+    db.$queryRaw<{ patientId: string; at: Date | string }[]>`
+      SELECT s."patientId" AS "patientId", s."startedAt" AS at
+      FROM (${linked}) k JOIN "ExerciseSession" s ON s."patientId" = k."patientId"
+        AND s."deletedAt" IS NULL AND s."startedAt" >= ${since}`,
+    db.$queryRaw<
+      {
+        patientId: string;
+        daysOfWeek: number | bigint;
+        createdAt: Date | string;
+        stoppedAt: Date | string | null;
+      }[]
+    >`
+      SELECT r."patientId" AS "patientId", i."daysOfWeek" AS "daysOfWeek", i."createdAt" AS "createdAt",
+        i."stoppedAt" AS "stoppedAt"
+      FROM (${linked}) k JOIN "Routine" r ON r."patientId" = k."patientId"
+      JOIN "RoutineItem" i ON i."routineId" = r."id" AND (i."stoppedAt" IS NULL OR i."stoppedAt" >= ${since})`,
   ]);
-
-  // Pain around each patient's latest entry, however long ago that was: one query for everyone.
-  const painWindows = latestPain.flatMap((row) =>
-    row._max.recordedAt
-      ? [
-          {
-            patientId: row.patientId,
-            deletedAt: null,
-            recordedAt: {
-              gte: new Date(row._max.recordedAt.getTime() - painWindowDays * 86_400_000),
-              lte: row._max.recordedAt,
-            },
-          },
-        ]
-      : [],
-  );
-  const pain =
-    painWindows.length > 0
-      ? await db.painEntry.findMany({
-          where: { OR: painWindows },
-          select: { patientId: true, recordedAt: true, rating: true },
-        })
-      : [];
 
   const group = <T, K extends string>(rows: T[], key: (row: T) => K) => {
     const map = new Map<K, T[]>();
@@ -115,23 +104,29 @@ export async function getCaseload(now = new Date()): Promise<CaseloadRow[]> {
   };
   const painBy = group(pain, (row) => row.patientId);
   const sessionsBy = group(sessions, (row) => row.patientId);
-  const itemsBy = group(routineItems, (row) => row.routine.patientId);
-  const lastPainAt = new Map(latestPain.map((row) => [row.patientId, row._max.recordedAt]));
-  const lastSessionAt = new Map(latestSession.map((row) => [row.patientId, row._max.startedAt]));
+  const itemsBy = group(routineItems, (row) => row.patientId);
+  const lastSessionAt = new Map(
+    lastSessions.map((row) => [row.patientId, row.last ? new Date(row.last) : null]),
+  );
 
   const rows = links.map(({ patient, consentedAt }): CaseloadRow => {
     const timeZone = patient.timezone;
-    const lastActivity = latest(lastPainAt.get(patient.id), lastSessionAt.get(patient.id));
+    const painEntries = (painBy.get(patient.id) ?? []).map((row) => ({
+      at: new Date(row.at),
+      rating: Number(row.rating),
+    }));
+    const lastPain = painEntries.reduce<Date | null>((last, entry) => latest(last, entry.at), null);
+    const lastActivity = latest(lastPain, lastSessionAt.get(patient.id));
     const summary = summarisePatient({
       timeZone,
       now,
-      pain: (painBy.get(patient.id) ?? []).map((row) => ({ at: row.recordedAt, rating: row.rating })),
-      sessionTimes: (sessionsBy.get(patient.id) ?? []).map((row) => row.startedAt),
+      pain: painEntries,
+      sessionTimes: (sessionsBy.get(patient.id) ?? []).map((row) => new Date(row.at)),
       lastActivityAt: lastActivity,
       routine: (itemsBy.get(patient.id) ?? []).map((item) => ({
-        daysOfWeek: item.daysOfWeek,
-        activeFrom: localDate(item.createdAt, timeZone),
-        activeUntil: item.stoppedAt ? localDate(item.stoppedAt, timeZone) : null,
+        daysOfWeek: Number(item.daysOfWeek),
+        activeFrom: localDate(new Date(item.createdAt), timeZone),
+        activeUntil: item.stoppedAt ? localDate(new Date(item.stoppedAt), timeZone) : null,
       })),
     });
     return {
@@ -153,17 +148,14 @@ export async function getCaseload(now = new Date()): Promise<CaseloadRow[]> {
     };
   });
 
-  // Each patient's summary was read: one audit event per patient, written in one statement.
-  const clientAddress = await currentClientAddress();
-  await recordAudits(
-    patientIds.map((patientId) => ({
-      actorId: physio.id,
-      actorRole: physio.role,
-      action: "READ_CASELOAD_SUMMARY" as const,
-      patientId,
-      outcome: "SUCCESS" as const,
-      clientAddress,
-    })),
-  );
+  // Each patient's summary was read: one audit event per patient, written by one statement.
+  const newId = usesPostgres()
+    ? Prisma.raw("gen_random_uuid()::text")
+    : Prisma.raw("lower(hex(randomblob(16)))");
+  await db.$executeRaw`INSERT INTO "AuditEvent"
+      ("id", "actorId", "actorRole", "action", "patientId", "outcome", "clientAddress", "at")
+    SELECT ${newId}, ${physio.id}, ${physio.role}, ${"READ_CASELOAD_SUMMARY" satisfies AuditedRead},
+      k."patientId", 'SUCCESS', ${await currentClientAddress()}, ${new Date()}
+    FROM (${linked}) k`;
   return rows.sort(compareByAttention);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { providerOf, resolveDatabaseUrl } from "@/lib/db/provider";
+import { usesPostgres } from "@/lib/db/provider";
 import { addDays, type Bucket, dayBuckets, localDate, weekBuckets } from "@/lib/domain/calendar";
 import {
   currentStreak,
@@ -40,14 +40,12 @@ export type ProgressData = {
   painResponse: { rows: PainResponse[]; summary: string };
 };
 
-const postgres = () => providerOf(resolveDatabaseUrl()) === "postgresql";
-
 /**
  * A table of time buckets for one query, passed as a single JSON parameter. SQLite stores
  * DateTime as ISO text ("...+00:00"), PostgreSQL as timestamp(3) in UTC; each gets its format.
  */
 function bucketTable(buckets: Bucket[]): Prisma.Sql {
-  if (postgres()) {
+  if (usesPostgres()) {
     const json = JSON.stringify(
       buckets.map((b) => [b.start.toISOString().slice(0, 23), b.end.toISOString().slice(0, 23)]),
     );

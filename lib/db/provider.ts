@@ -20,3 +20,8 @@ export function sqliteFilePath(url: string): string {
   const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), file);
 }
+
+/** Whether the app's database is PostgreSQL: the few raw queries that differ by dialect ask this. */
+export function usesPostgres(): boolean {
+  return providerOf(resolveDatabaseUrl()) === "postgresql";
+}

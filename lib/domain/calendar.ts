@@ -12,8 +12,28 @@ function offsetFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+// Reading an offset through Intl is slow (microseconds), and a caseload reads thousands. Zones
+// change offset at most a few times a year, so a UTC day whose first and last millisecond share an
+// offset has that offset throughout; only the rare day with a change is read instant by instant.
+const steadyDayOffsets = new Map<string, number | null>();
+const steadyDayOffsetsLimit = 50_000;
+
 /** Minutes the zone is ahead of UTC at an instant ("GMT+05:30" -> 330). */
 export function offsetMinutes(instant: number, timeZone: string): number {
+  const day = Math.floor(instant / 86_400_000);
+  const key = `${timeZone}|${day}`;
+  let steady = steadyDayOffsets.get(key);
+  if (steady === undefined) {
+    const first = readOffsetMinutes(day * 86_400_000, timeZone);
+    const last = readOffsetMinutes(day * 86_400_000 + 86_399_999, timeZone);
+    steady = first === last ? first : null;
+    if (steadyDayOffsets.size >= steadyDayOffsetsLimit) steadyDayOffsets.clear();
+    steadyDayOffsets.set(key, steady);
+  }
+  return steady ?? readOffsetMinutes(instant, timeZone);
+}
+
+function readOffsetMinutes(instant: number, timeZone: string): number {
   const name = offsetFormat(timeZone)
     .formatToParts(instant)
     .find((part) => part.type === "timeZoneName")?.value;

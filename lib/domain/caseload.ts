@@ -72,7 +72,7 @@ export function summarisePatient(input: CaseloadInput): CaseloadSummary {
     ? Math.max(0, dayNumber(today) - dayNumber(localDate(lastActivity, timeZone)))
     : null;
 
-  const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone });
+  const shortDate = shortDateFormat(timeZone);
   const flags: FlagReason[] = [];
 
   if (latestPain) {
@@ -207,4 +207,16 @@ function attentionScore(flags: FlagReason[], latestRating: number, daysSinceActi
   const which = flags.reduce((sum, { flag }) => sum + flagWeights[flag], 0);
   const inactivity = Math.min(daysSinceActivity ?? 99, 99);
   return flags.length * 100_000 + which * 10_000 + latestRating * 100 + inactivity;
+}
+
+const shortDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "25 Nov" in a zone; formats are costly to build, so one per zone is kept. */
+function shortDateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = shortDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone });
+    shortDateFormats.set(timeZone, format);
+  }
+  return format;
 }

@@ -1,6 +1,6 @@
 // Pure rules behind the progress charts. Inputs are small arrays already aggregated by the
 // database (one row per day or week); nothing here reads a clock or a database.
-import { addDays, dayNumber, mondayOf, weekdayOfDate } from "./calendar";
+import { addDays, dateOfDayNumber, dayNumber, mondayOf, weekdayOfDate } from "./calendar";
 import { isScheduledOn } from "./schedule";
 
 export const progressRanges = ["2w", "3m", "1y", "all"] as const;
@@ -54,8 +54,9 @@ export type ScheduledItem = { daysOfWeek: number; activeFrom: string; activeUnti
 /** Days a session was due: days on which at least one active routine item was scheduled. */
 export function dueDates(items: ScheduledItem[], from: string, to: string): Set<string> {
   const due = new Set<string>();
-  for (let day = dayNumber(from); day <= dayNumber(to); day++) {
-    const date = addDays(from, day - dayNumber(from));
+  const last = dayNumber(to);
+  for (let day = dayNumber(from); day <= last; day++) {
+    const date = dateOfDayNumber(day);
     const weekday = weekdayOfDate(date);
     const scheduled = items.some(
       (item) =>
