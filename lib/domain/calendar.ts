@@ -43,14 +43,32 @@ function readOffsetMinutes(instant: number, timeZone: string): number {
   return match[1] === "-" ? -minutes : minutes;
 }
 
+// Date strings and day numbers are converted back and forth thousands of times per caseload; the
+// few hundred distinct days involved are remembered (and forgotten wholesale past a limit).
+const dayNumbers = new Map<string, number>();
+const datesOfDays = new Map<number, string>();
+const conversionsLimit = 50_000;
+
 /** Days since 1970-01-01 of a "YYYY-MM-DD" date, and back. */
 export function dayNumber(date: string): number {
-  const [year, month, day] = date.split("-").map(Number);
-  return Math.round(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1) / 86_400_000);
+  let day = dayNumbers.get(date);
+  if (day === undefined) {
+    const [year, month, dayOfMonth] = date.split("-").map(Number);
+    day = Math.round(Date.UTC(year ?? 1970, (month ?? 1) - 1, dayOfMonth ?? 1) / 86_400_000);
+    if (dayNumbers.size >= conversionsLimit) dayNumbers.clear();
+    dayNumbers.set(date, day);
+  }
+  return day;
 }
 
 export function dateOfDayNumber(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  let date = datesOfDays.get(day);
+  if (date === undefined) {
+    date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    if (datesOfDays.size >= conversionsLimit) datesOfDays.clear();
+    datesOfDays.set(day, date);
+  }
+  return date;
 }
 
 export function addDays(date: string, days: number): string {
