@@ -12,14 +12,19 @@ import { createInviteAction } from "@/lib/actions/care";
 export function InviteForm() {
   const [state, formAction] = useActionState(createInviteAction, initialActionState);
   const [origin, setOrigin] = useState("");
-  const [copied, setCopied] = useState(false);
+  const [copyStatus, setCopyStatus] = useState("");
   useEffect(() => setOrigin(window.location.origin), []);
   const invite = state.ok ? state.result : undefined;
   const link = invite?.token ? `${origin}/invite/${invite.token}` : "";
 
   async function copy() {
-    await navigator.clipboard.writeText(link).catch(() => undefined);
-    setCopied(true);
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopyStatus("Link copied.");
+    } catch {
+      // No clipboard (an insecure page, or permission refused): the link is on screen to select.
+      setCopyStatus("Could not copy here. Select the link above and copy it.");
+    }
   }
 
   return (
@@ -55,7 +60,7 @@ export function InviteForm() {
               Copy link
             </Button>
             <p aria-live="polite" className="text-sm text-slate-700">
-              {copied ? "Link copied." : ""}
+              {copyStatus}
             </p>
           </div>
           <div className="space-y-1">

@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { e2eDemoPassword } from "../../playwright.config";
-import { signIn } from "./fixtures";
+import { signInAsDemo } from "./fixtures";
 
 // Automated WCAG 2.1 A and AA checks (axe-core) of every page a patient or a visitor uses, on a
 // phone-sized screen. Automated checks catch only part of what matters; the keyboard and
@@ -36,8 +35,7 @@ test("public pages have no automatically detectable accessibility violations", a
 });
 
 test("the patient's pages have no automatically detectable accessibility violations", async ({ page }) => {
-  await signIn(page, "patient@demo.test", e2eDemoPassword);
-  await expect(page).toHaveURL(/\/today$/);
+  await signInAsDemo(page, "patient");
   for (const path of [
     "/today",
     "/routine",
@@ -55,8 +53,7 @@ test("the patient's pages have no automatically detectable accessibility violati
 test("the physiotherapist's pages have no automatically detectable accessibility violations", async ({
   page,
 }) => {
-  await signIn(page, "physio@demo.test", e2eDemoPassword);
-  await expect(page).toHaveURL(/\/caseload$/);
+  await signInAsDemo(page, "physio");
   await expectNoViolations(page, "/caseload");
   await page.getByRole("link", { name: "Alex Morgan" }).first().click();
   await expect(page).toHaveURL(/\/patients\/[^/]+$/);
@@ -77,7 +74,6 @@ test("the patient's sharing pages and an unusable invitation have no automatical
   page,
 }) => {
   await expectNoViolations(page, `/invite/${"x".repeat(43)}`);
-  await signIn(page, "patient@demo.test", e2eDemoPassword);
-  await expect(page).toHaveURL(/\/today$/);
+  await signInAsDemo(page, "patient");
   await expectNoViolations(page, "/account/access");
 });

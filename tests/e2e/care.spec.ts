@@ -1,6 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { e2eDemoPassword } from "../../playwright.config";
-import { type NewAccount, newAccount, screenshotDir, signIn, signUp } from "./fixtures";
+import { type NewAccount, newAccount, screenshotDir, signInAsDemo, signUp } from "./fixtures";
 
 // The physiotherapist's side of the app, end to end: consent, caseload, prescribing, and access
 // ending the moment the patient withdraws it.
@@ -145,8 +144,7 @@ test("a code read out by the physiotherapist works for the invited patient only"
 test("the caseload filters by flag and searches by name in the browser, and reads well on a phone", async ({
   page,
 }) => {
-  await signIn(page, "physio@demo.test", e2eDemoPassword);
-  await expect(page).toHaveURL(/\/caseload$/);
+  await signInAsDemo(page, "physio");
   const table = page.getByRole("table");
   await expect(table.getByRole("rowheader")).toHaveCount(3);
   await page.getByLabel("Show", { exact: true }).selectOption({ label: "Pain flare" });
@@ -171,8 +169,7 @@ test("a physiotherapist's comment on a session reaches the patient on Today and 
 }) => {
   test.setTimeout(90_000);
   const physio = await newPage(browser);
-  await signIn(physio, "physio@demo.test", e2eDemoPassword);
-  await expect(physio).toHaveURL(/\/caseload$/);
+  await signInAsDemo(physio, "physio");
   await physio.getByRole("link", { name: "Alex Morgan" }).first().click();
   await physio.getByRole("link", { name: "Sessions and pain" }).click();
   const firstSession = physio.getByRole("article").first();
@@ -190,8 +187,7 @@ test("a physiotherapist's comment on a session reaches the patient on Today and 
   await expect(physio.getByText(note)).toBeVisible();
 
   const patient = await newPage(browser, 390);
-  await signIn(patient, "patient@demo.test", e2eDemoPassword);
-  await expect(patient).toHaveURL(/\/today$/);
+  await signInAsDemo(patient, "patient");
   await expect(
     patient.getByRole("region", { name: "From your physiotherapist" }).getByText(comment),
   ).toBeVisible();

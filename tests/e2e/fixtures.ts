@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
+import { e2eDemoPassword } from "../../playwright.config";
 
 export const screenshotDir = "tests/.artifacts/screenshots";
 mkdirSync(screenshotDir, { recursive: true });
@@ -39,4 +40,10 @@ export async function signIn(page: Page, email: string, password: string): Promi
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
+}
+
+/** Signs in as one of the demo accounts and waits for its home page. */
+export async function signInAsDemo(page: Page, who: "patient" | "physio"): Promise<void> {
+  await signIn(page, `${who}@demo.test`, e2eDemoPassword);
+  await expect(page).toHaveURL(who === "physio" ? /\/caseload$/ : /\/today$/);
 }

@@ -1,6 +1,5 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { e2eDemoPassword } from "../../playwright.config";
-import { newAccount, screenshotDir, signIn, signUp } from "./fixtures";
+import { newAccount, screenshotDir, signInAsDemo, signUp } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -235,8 +234,7 @@ test("edit pages answer not found for an unknown id and for another patient's se
 
 test("the demo patient's months of history are paginated, newest first", async ({ page }) => {
   // Read-only: the demo data other specs rely on is left as it is.
-  await signIn(page, "patient@demo.test", e2eDemoPassword);
-  await expect(page).toHaveURL(/\/today$/);
+  await signInAsDemo(page, "patient");
   await page.goto("/history");
   const pages = page.getByRole("navigation", { name: "Pages" });
   await expect(pages.getByText(/^Page 1 of \d+$/)).toBeVisible();

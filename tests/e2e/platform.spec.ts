@@ -1,10 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { e2eDemoPassword } from "../../playwright.config";
-import { screenshotDir, signIn } from "./fixtures";
+import { screenshotDir, signIn, signInAsDemo } from "./fixtures";
 
 test("the demo patient signs in and sees the routine due today and recent pain", async ({ page }) => {
-  await signIn(page, "patient@demo.test", e2eDemoPassword);
-  await expect(page).toHaveURL(/\/today$/);
+  await signInAsDemo(page, "patient");
   await expect(page.getByRole("heading", { name: "Hello, Alex Morgan" })).toBeVisible();
   await expect(page.getByText(/\/10 in your/)).toBeVisible();
   await expect(page.getByText(/Set by your physiotherapist, Sam Okafor/).first()).toBeVisible();
@@ -14,8 +13,7 @@ test("the demo patient signs in and sees the routine due today and recent pain",
 test("the demo physiotherapist sees three linked patients, flagged ones first with the reason", async ({
   page,
 }) => {
-  await signIn(page, "physio@demo.test", e2eDemoPassword);
-  await expect(page).toHaveURL(/\/caseload$/);
+  await signInAsDemo(page, "physio");
   const table = page.getByRole("table");
   await expect(table.getByRole("rowheader")).toHaveCount(3);
   const names = await table.getByRole("rowheader").allTextContents();

@@ -1,6 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { e2eDemoPassword } from "../../playwright.config";
-import { newAccount, screenshotDir, signIn, signOut, signUp } from "./fixtures";
+import { newAccount, screenshotDir, signInAsDemo, signOut, signUp } from "./fixtures";
 
 const chartTitles = [
   "Pain over time",
@@ -31,8 +30,7 @@ test("the demo patient sees every chart with data on first paint and switches th
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await signIn(page, "patient@demo.test", e2eDemoPassword);
-  await expect(page).toHaveURL(/\/today$/);
+  await signInAsDemo(page, "patient");
 
   // The server's HTML already carries the numbers: no spinner before the first content.
   const html = await (await page.request.get("/progress")).text();

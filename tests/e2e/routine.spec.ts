@@ -1,6 +1,5 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { e2eDemoPassword } from "../../playwright.config";
-import { newAccount, screenshotDir, signIn, signUp } from "./fixtures";
+import { newAccount, screenshotDir, signInAsDemo, signUp } from "./fixtures";
 
 const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -222,8 +221,7 @@ test("the demo patient sees what the physiotherapist prescribed, and cannot chan
   page,
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, "patient@demo.test", e2eDemoPassword);
-  await expect(page).toHaveURL(/\/today$/);
+  await signInAsDemo(page, "patient");
   await expect(page.getByRole("link", { name: "Start today’s session" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Latest pain rating" })).toContainText("/10 in your");
   await expect(page.getByRole("heading", { name: "Pain check-in" })).toBeVisible();
