@@ -170,19 +170,40 @@ export function CaseloadCards({ rows, label }: { rows: CaseloadRow[]; label: str
           <h2 className="text-base">
             <PatientLink row={row} />
           </h2>
-          <div className="mt-2">
-            <FlagList flags={row.flags} />
-          </div>
-          <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-3">
-            {columns.map((column) => (
-              <div key={column.key}>
-                <dt className="text-slate-600">{column.heading}</dt>
-                <dd className="text-slate-900">{column.value(row)}</dd>
-              </div>
-            ))}
-          </dl>
+          <PatientFigures row={row} />
         </li>
       ))}
     </ul>
+  );
+}
+
+/** One patient's flags and figures, each value under its label. */
+function PatientFigures({ row }: { row: CaseloadRow }) {
+  return (
+    <>
+      <div className="mt-2">
+        <FlagList flags={row.flags} />
+      </div>
+      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
+        {columns.map((column) => (
+          <div key={column.key}>
+            <dt className="text-slate-600">{column.heading}</dt>
+            <dd className="text-slate-900">{column.value(row)}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+/** The caseload's summary of one patient, at the top of their record. */
+export function PatientSummary({ row }: { row: CaseloadRow }) {
+  return (
+    <section
+      aria-label="Summary"
+      className={`rounded-xl border border-l-4 border-slate-200 bg-white p-4 ${accentClass(row.flags)}`}
+    >
+      <PatientFigures row={row} />
+    </section>
   );
 }

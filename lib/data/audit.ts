@@ -11,6 +11,7 @@ export type AuditOutcome = "SUCCESS" | "DENIED" | "FAILED";
 export const auditedReads = {
   READ_CASELOAD_SUMMARY: "Saw your summary in their caseload",
   READ_OVERVIEW: "Looked at your overview for today",
+  READ_SUMMARY: "Looked at your summary (pain, sessions done, flags)",
   READ_PROGRESS: "Looked at your progress charts",
   READ_ROUTINE: "Looked at your routine",
   READ_SESSIONS: "Looked at your sessions",

@@ -1,4 +1,5 @@
 import "server-only";
+import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { usesPostgres } from "@/lib/db/provider";
 import { localDate } from "@/lib/domain/calendar";
@@ -12,7 +13,7 @@ import {
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { currentClientAddress } from "@/lib/request-context";
 import type { AuditedRead } from "./audit";
-import { requireRole } from "./session";
+import { type CurrentUser, requirePatientAccess, requireRole } from "./session";
 
 /** One caseload row, JSON-safe (dates as ISO strings) so the page and the route handler agree. */
 export type CaseloadRow = {
@@ -46,8 +47,27 @@ const latest = (a: Date | null | undefined, b: Date | null | undefined) =>
  */
 export async function getCaseload(now = new Date()): Promise<CaseloadRow[]> {
   const physio = await requireRole("PHYSIO");
+  const rows = await summariseLinkedPatients(physio, null, "READ_CASELOAD_SUMMARY", now);
+  return rows.sort(compareByAttention);
+}
+
+/** The same summary for one linked patient, shown at the top of their record. */
+export async function getPatientSummary(patientId: string, now = new Date()): Promise<CaseloadRow> {
+  const physio = await requireRole("PHYSIO");
+  await requirePatientAccess(patientId);
+  const [row] = await summariseLinkedPatients(physio, patientId, "READ_SUMMARY", now);
+  if (!row) notFound();
+  return row;
+}
+
+async function summariseLinkedPatients(
+  physio: CurrentUser,
+  onlyPatientId: string | null,
+  auditAs: AuditedRead,
+  now: Date,
+): Promise<CaseloadRow[]> {
   const links = await db.careLink.findMany({
-    where: { physioId: physio.id, status: "ACTIVE" },
+    where: { physioId: physio.id, status: "ACTIVE", ...(onlyPatientId ? { patientId: onlyPatientId } : {}) },
     select: { consentedAt: true, patient: { select: { id: true, name: true, timezone: true } } },
   });
   if (links.length === 0) return [];
@@ -56,7 +76,9 @@ export async function getCaseload(now = new Date()): Promise<CaseloadRow[]> {
   // is bound and the statements are the same for 2 patients or 2,000. Raw SQL because the ORM's
   // group-by reads every entry of every patient, and compiling and mapping thousands of rows
   // through it cost more than the rules themselves.
-  const linked = Prisma.sql`SELECT l."patientId" FROM "CareLink" l WHERE l."physioId" = ${physio.id} AND l."status" = 'ACTIVE'`;
+  const linked = Prisma.sql`SELECT l."patientId" FROM "CareLink" l WHERE l."physioId" = ${physio.id} AND l."status" = 'ACTIVE'${
+    onlyPatientId ? Prisma.sql` AND l."patientId" = ${onlyPatientId}` : Prisma.empty
+  }`;
   const windowStart = usesPostgres()
     ? Prisma.raw(`latest.last - interval '${painWindowDays} days'`)
     : Prisma.raw(`strftime('%Y-%m-%dT%H:%M:%f+00:00', latest.last, '-${painWindowDays} days')`);
@@ -154,8 +176,8 @@ export async function getCaseload(now = new Date()): Promise<CaseloadRow[]> {
     : Prisma.raw("lower(hex(randomblob(16)))");
   await db.$executeRaw`INSERT INTO "AuditEvent"
       ("id", "actorId", "actorRole", "action", "patientId", "outcome", "clientAddress", "at")
-    SELECT ${newId}, ${physio.id}, ${physio.role}, ${"READ_CASELOAD_SUMMARY" satisfies AuditedRead},
+    SELECT ${newId}, ${physio.id}, ${physio.role}, ${auditAs},
       k."patientId", 'SUCCESS', ${await currentClientAddress()}, ${new Date()}
     FROM (${linked}) k`;
-  return rows.sort(compareByAttention);
+  return rows;
 }

@@ -171,6 +171,8 @@ test("a physiotherapist's comment on a session reaches the patient on Today and 
   const physio = await newPage(browser);
   await signInAsDemo(physio, "physio");
   await physio.getByRole("link", { name: "Alex Morgan" }).first().click();
+  await expect(physio.getByRole("region", { name: "Summary" })).toBeVisible();
+  await physio.screenshot({ path: `${screenshotDir}/patient-record-top.png` });
   await physio.getByRole("link", { name: "Sessions and pain" }).click();
   const firstSession = physio.getByRole("article").first();
   await firstSession.locator("summary", { hasText: "Comment" }).click();

@@ -27,7 +27,7 @@ import {
   listCareTeam,
   listSentInvites,
 } from "@/lib/data/care-links";
-import { getCaseload } from "@/lib/data/caseload";
+import { getCaseload, getPatientSummary } from "@/lib/data/caseload";
 import {
   addClinicalNote,
   listClinicalNotes,
@@ -440,6 +440,15 @@ const rows: Row[] = [
       readOutcome(
         () => getLinkedPatient(A()),
         (r) => r.id === A(),
+      ),
+  },
+  {
+    name: "getPatientSummary(A)",
+    expected: physioReads,
+    run: () =>
+      readOutcome(
+        () => getPatientSummary(A()),
+        (r) => r.patientId === A() && r.latestPain !== null,
       ),
   },
   {

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PatientTabs } from "@/components/care/patient-tabs";
+import { PatientSummary } from "@/components/caseload/caseload-patients";
 import { getLinkedPatient } from "@/lib/data/care-links";
+import { getPatientSummary } from "@/lib/data/caseload";
 import { requireRole } from "@/lib/data/session";
 import { formatDate } from "@/lib/format";
 
@@ -9,7 +11,7 @@ import { formatDate } from "@/lib/format";
 export default async function PatientRecordLayout(props: LayoutProps<"/patients/[patientId]">) {
   const physio = await requireRole("PHYSIO");
   const { patientId } = await props.params;
-  const patient = await getLinkedPatient(patientId);
+  const [patient, summary] = await Promise.all([getLinkedPatient(patientId), getPatientSummary(patientId)]);
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -22,6 +24,7 @@ export default async function PatientRecordLayout(props: LayoutProps<"/patients/
           {patient.timezone}
         </p>
       </div>
+      <PatientSummary row={summary} />
       <PatientTabs patientId={patient.id} />
       {props.children as ReactNode}
     </div>
