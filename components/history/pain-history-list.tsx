@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { PainEntryView } from "@/lib/data/pain";
 import { formatDateTime } from "@/lib/format";
 import { painRegionLabels } from "@/lib/validation/logs";
-import { HistoryBadge } from "./history-badge";
+import { HistoryRecord } from "./history-record";
 import { painContextLabels } from "./labels";
 import { RecordActions } from "./record-actions";
 
@@ -25,18 +25,13 @@ export function PainHistoryList({
         const headingId = `pain-${entry.id}`;
         return (
           <li key={entry.id}>
-            <article
-              aria-labelledby={headingId}
-              className={`space-y-2 rounded-xl border p-4 ${deleted ? "border-dashed border-slate-400 bg-slate-100 text-slate-600" : "border-slate-200 bg-white"}`}
+            <HistoryRecord
+              headingId={headingId}
+              heading={`${region}: ${entry.rating}/10`}
+              kindLabel={painContextLabels[entry.context]}
+              deleted={deleted}
+              edited={entry.edited}
             >
-              <div className="flex flex-wrap items-center gap-2">
-                <h3 id={headingId} className="mr-auto font-semibold">
-                  {region}: {entry.rating}/10
-                </h3>
-                {deleted ? <HistoryBadge tone="deleted">Deleted</HistoryBadge> : null}
-                <HistoryBadge tone="brand">{painContextLabels[entry.context]}</HistoryBadge>
-                {entry.edited ? <HistoryBadge>Edited</HistoryBadge> : null}
-              </div>
               <p className="text-sm">{when}</p>
               {entry.note ? (
                 <p className="whitespace-pre-line break-words text-sm">
@@ -55,7 +50,7 @@ export function PainHistoryList({
                   restoreRequestId={randomUUID()}
                 />
               )}
-            </article>
+            </HistoryRecord>
           </li>
         );
       })}

@@ -4,7 +4,7 @@ import { SessionComments } from "@/components/care/session-comments";
 import type { SessionCommentView } from "@/lib/data/clinical-notes";
 import type { SessionView } from "@/lib/data/sessions";
 import { formatDateTime } from "@/lib/format";
-import { HistoryBadge } from "./history-badge";
+import { HistoryRecord } from "./history-record";
 import { formatDuration, formatEntry, formatPainChange, sessionSourceLabels } from "./labels";
 import { RecordActions } from "./record-actions";
 
@@ -29,18 +29,13 @@ export function SessionHistoryList({
         const headingId = `session-${session.id}`;
         return (
           <li key={session.id}>
-            <article
-              aria-labelledby={headingId}
-              className={`space-y-3 rounded-xl border p-4 ${deleted ? "border-dashed border-slate-400 bg-slate-100 text-slate-600" : "border-slate-200 bg-white"}`}
+            <HistoryRecord
+              headingId={headingId}
+              heading={when}
+              kindLabel={sessionSourceLabels[session.source]}
+              deleted={deleted}
+              edited={session.edited}
             >
-              <div className="flex flex-wrap items-center gap-2">
-                <h3 id={headingId} className="mr-auto font-semibold">
-                  {when}
-                </h3>
-                {deleted ? <HistoryBadge tone="deleted">Deleted</HistoryBadge> : null}
-                <HistoryBadge tone="brand">{sessionSourceLabels[session.source]}</HistoryBadge>
-                {session.edited ? <HistoryBadge>Edited</HistoryBadge> : null}
-              </div>
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                 <dt className="text-slate-600">Duration</dt>
                 <dd>{formatDuration(session.durationSeconds)}</dd>
@@ -87,7 +82,7 @@ export function SessionHistoryList({
                   restoreRequestId={randomUUID()}
                 />
               )}
-            </article>
+            </HistoryRecord>
           </li>
         );
       })}

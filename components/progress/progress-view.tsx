@@ -40,6 +40,8 @@ export function ProgressView({ patientId, initialRange, audience = "patient" }: 
   const loading = query.isPlaceholderData || (!data && query.isPending);
   const failed = query.isError && !query.isFetching;
   const status = loading && !failed ? "Loading…" : failed ? "" : rangeStatus(range);
+  // Every chart takes its own slice of the data plus the period shown and who is reading.
+  const shared = { range: data?.range ?? range, audience };
 
   return (
     <div className="space-y-6">
@@ -70,39 +72,12 @@ export function ProgressView({ patientId, initialRange, audience = "patient" }: 
           className={`grid gap-6 transition-opacity md:grid-cols-2 ${loading ? "opacity-60" : ""}`}
         >
           <div className="md:col-span-2">
-            <PainChart
-              points={data.pain.points}
-              summary={data.pain.summary}
-              range={data.range}
-              audience={audience}
-            />
+            <PainChart {...data.pain} {...shared} />
           </div>
-          <BeforeAfterChart
-            points={data.beforeAfter.points}
-            summary={data.beforeAfter.summary}
-            range={data.range}
-            audience={audience}
-          />
-          <AdherenceChart
-            weeks={data.adherence.weeks}
-            streak={data.adherence.streak}
-            summary={data.adherence.summary}
-            range={data.range}
-            audience={audience}
-          />
-          <VolumeChart
-            series={data.volume.series}
-            points={data.volume.points}
-            summary={data.volume.summary}
-            range={data.range}
-            audience={audience}
-          />
-          <PainResponseChart
-            rows={data.painResponse.rows}
-            summary={data.painResponse.summary}
-            range={data.range}
-            audience={audience}
-          />
+          <BeforeAfterChart {...data.beforeAfter} {...shared} />
+          <AdherenceChart {...data.adherence} {...shared} />
+          <VolumeChart {...data.volume} {...shared} />
+          <PainResponseChart {...data.painResponse} {...shared} />
           <p className="text-sm text-slate-700 md:col-span-2">
             Days and weeks (Monday to Sunday) follow the time zone {data.timeZone}.
           </p>

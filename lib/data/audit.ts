@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Role } from "@/lib/validation/auth";
 
 export type AuditOutcome = "SUCCESS" | "DENIED" | "FAILED";
 
@@ -84,24 +83,15 @@ type AuditWriter = Pick<typeof db, "auditEvent">;
  * database refuses to (triggers in the migration that introduced invites).
  */
 export async function recordAudit(event: AuditEventInput, writer: AuditWriter = db): Promise<void> {
-  await writer.auditEvent.create({ data: toRow(event) });
+  await writer.auditEvent.create({
+    data: {
+      actorId: event.actorId,
+      actorRole: event.actorRole,
+      action: event.action,
+      patientId: event.patientId ?? null,
+      outcome: event.outcome,
+      clientAddress: event.clientAddress ?? null,
+      detail: event.detail?.slice(0, 500) ?? null,
+    },
+  });
 }
-
-export async function recordAudits(events: AuditEventInput[], writer: AuditWriter = db): Promise<void> {
-  if (events.length === 0) return;
-  await writer.auditEvent.createMany({ data: events.map(toRow) });
-}
-
-function toRow(event: AuditEventInput) {
-  return {
-    actorId: event.actorId,
-    actorRole: event.actorRole,
-    action: event.action,
-    patientId: event.patientId ?? null,
-    outcome: event.outcome,
-    clientAddress: event.clientAddress ?? null,
-    detail: event.detail?.slice(0, 500) ?? null,
-  };
-}
-
-export type Actor = { id: string; role: Role };

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isUniqueViolation, NotFoundError } from "./errors";
+import { NotFoundError } from "./errors";
+import { createOnce } from "./revisions";
 import { readPatientData, requirePatientAccess, requireRole } from "./session";
 
 export type ClinicalNoteView = { id: string; body: string; createdAt: Date };
@@ -18,16 +19,10 @@ export async function listClinicalNotes(patientId: string): Promise<ClinicalNote
   });
 }
 
-/** Writes a row once per client request id: a double submit answers with the first row. */
-async function createOnce(create: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await create();
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
-}
+const requestKey = (input: { patientId: string; clientRequestId: string }) => ({
+  patientId: input.patientId,
+  clientRequestId: input.clientRequestId,
+});
 
 export async function addClinicalNote(input: {
   patientId: string;
@@ -36,17 +31,24 @@ export async function addClinicalNote(input: {
 }): Promise<boolean> {
   const physio = await requireRole("PHYSIO");
   await requirePatientAccess(input.patientId);
-  return createOnce(() =>
-    db.clinicalNote.create({
-      data: {
-        physioId: physio.id,
-        patientId: input.patientId,
-        body: input.body,
-        clientRequestId: input.clientRequestId,
-      },
-      select: { id: true },
-    }),
+  const { created } = await createOnce(
+    () =>
+      db.clinicalNote.findUnique({
+        where: { patientId_clientRequestId: requestKey(input) },
+        select: { id: true },
+      }),
+    () =>
+      db.clinicalNote.create({
+        data: {
+          physioId: physio.id,
+          patientId: input.patientId,
+          body: input.body,
+          clientRequestId: input.clientRequestId,
+        },
+        select: { id: true },
+      }),
   );
+  return created;
 }
 
 /** A linked physiotherapist comments on one of the patient's sessions; the patient sees it. */
@@ -65,18 +67,25 @@ export async function addSessionComment(input: {
   if (!session) {
     throw new NotFoundError("That session");
   }
-  return createOnce(() =>
-    db.comment.create({
-      data: {
-        authorId: physio.id,
-        patientId: input.patientId,
-        sessionId: session.id,
-        body: input.body,
-        clientRequestId: input.clientRequestId,
-      },
-      select: { id: true },
-    }),
+  const { created } = await createOnce(
+    () =>
+      db.comment.findUnique({
+        where: { patientId_clientRequestId: requestKey(input) },
+        select: { id: true },
+      }),
+    () =>
+      db.comment.create({
+        data: {
+          authorId: physio.id,
+          patientId: input.patientId,
+          sessionId: session.id,
+          body: input.body,
+          clientRequestId: input.clientRequestId,
+        },
+        select: { id: true },
+      }),
   );
+  return created;
 }
 
 /** Comments on the given sessions of a patient, oldest first per session. */

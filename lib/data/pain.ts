@@ -6,8 +6,8 @@ import {
   type PainRegion,
   painRegions,
 } from "@/lib/validation/logs";
-import { isUniqueViolation, NotFoundError } from "./errors";
-import { type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
+import { NotFoundError } from "./errors";
+import { createOnce, type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
 import { readPatientData, requireRole } from "./session";
 import { historyPageSize } from "./sessions";
 
@@ -62,15 +62,15 @@ export async function recordCheckIn(
   const patient = await requireRole("PATIENT");
   const rated = painRegions.filter((region) => input[region] !== undefined);
   const requestIds = rated.map((region) => `${input.clientRequestId}:${region}`);
-  const find = () =>
-    db.painEntry.findMany({
+  const find = async () => {
+    const rows = await db.painEntry.findMany({
       where: { patientId: patient.id, clientRequestId: { in: requestIds } },
       select: { id: true },
     });
-  const existing = await find();
-  if (existing.length > 0) return { ids: existing.map((row) => row.id), created: false };
-  try {
-    const ids = await db.$transaction(async (tx) => {
+    return rows.length > 0 ? rows.map((row) => row.id) : null;
+  };
+  const { value: ids, created } = await createOnce(find, () =>
+    db.$transaction(async (tx) => {
       const created: string[] = [];
       for (const [index, region] of rated.entries()) {
         const row = await tx.painEntry.create({
@@ -88,12 +88,9 @@ export async function recordCheckIn(
         created.push(row.id);
       }
       return created;
-    });
-    return { ids, created: true };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return { ids: (await find()).map((row) => row.id), created: false };
-  }
+    }),
+  );
+  return { ids, created };
 }
 
 /** A revision-keeping change to one of the patient's pain entries (see reviseOnce). */

@@ -10,6 +10,27 @@ export type WriteResult = { id: string; created: boolean };
 type Revisable = { version: number; deletedAt: Date | null };
 
 /**
+ * Writes a new record at most once per client request id. An earlier write with the same id (a
+ * double click, a retry) is returned instead; when two copies of a request race, the unique index
+ * on (patientId, clientRequestId) stops the second, which returns the first one's record.
+ */
+export async function createOnce<T>(
+  find: () => Promise<T | null>,
+  create: () => Promise<T>,
+): Promise<{ value: T; created: boolean }> {
+  const existing = await find();
+  if (existing !== null) return { value: existing, created: false };
+  try {
+    return { value: await create(), created: true };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await find();
+    if (winner === null) throw error;
+    return { value: winner, created: false };
+  }
+}
+
+/**
  * A change to one of the signed-in patient's records that keeps the state before it as a
  * revision, at most once per client request id: a repeat returns without writing, a concurrent
  * change by another request is answered as a conflict (never reported as saved), and a record

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { limits, type SessionEntryInput, type SessionInput } from "@/lib/validation/logs";
-import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
-import { type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
+import { NotFoundError, RuleError } from "./errors";
+import { createOnce, type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
 import { readPatientData, requireRole } from "./session";
 
 export type SessionSource = "GUIDED" | "QUICK_LOG";
@@ -136,39 +136,38 @@ export async function logSession(
   afterWrite?: (tx: Tx) => Promise<void>,
 ): Promise<WriteResult> {
   const patient = await requireRole("PATIENT");
-  const existing = await db.exerciseSession.findUnique({
-    where: { patientId_clientRequestId: { patientId: patient.id, clientRequestId: input.clientRequestId } },
-    select: { id: true },
-  });
-  if (existing) return { id: existing.id, created: false };
-  try {
-    return await db.$transaction(async (tx) => {
-      await checkExercises(tx, input.entries);
-      const session = await tx.exerciseSession.create({
-        data: {
-          patientId: patient.id,
-          startedAt: input.startedAt,
-          durationSeconds: durationOf(input),
-          painBefore: input.painBefore ?? null,
-          painAfter: input.painAfter ?? null,
-          notes: input.notes,
-          source,
-          clientRequestId: input.clientRequestId,
-          entries: { create: entryRows(input.entries) },
-        },
-        select: { id: true },
-      });
-      await afterWrite?.(tx);
-      return { id: session.id, created: true };
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const winner = await db.exerciseSession.findUniqueOrThrow({
-      where: { patientId_clientRequestId: { patientId: patient.id, clientRequestId: input.clientRequestId } },
-      select: { id: true },
-    });
-    return { id: winner.id, created: false };
-  }
+  const { value: id, created } = await createOnce(
+    async () =>
+      (
+        await db.exerciseSession.findUnique({
+          where: {
+            patientId_clientRequestId: { patientId: patient.id, clientRequestId: input.clientRequestId },
+          },
+          select: { id: true },
+        })
+      )?.id ?? null,
+    () =>
+      db.$transaction(async (tx) => {
+        await checkExercises(tx, input.entries);
+        const session = await tx.exerciseSession.create({
+          data: {
+            patientId: patient.id,
+            startedAt: input.startedAt,
+            durationSeconds: durationOf(input),
+            painBefore: input.painBefore ?? null,
+            painAfter: input.painAfter ?? null,
+            notes: input.notes,
+            source,
+            clientRequestId: input.clientRequestId,
+            entries: { create: entryRows(input.entries) },
+          },
+          select: { id: true },
+        });
+        await afterWrite?.(tx);
+        return session.id;
+      }),
+  );
+  return { id, created };
 }
 
 /** A revision-keeping change to one of the patient's sessions (see reviseOnce). */

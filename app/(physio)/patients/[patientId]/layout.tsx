@@ -2,7 +2,6 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { PatientTabs } from "@/components/care/patient-tabs";
 import { PatientSummary } from "@/components/caseload/caseload-patients";
-import { getLinkedPatient } from "@/lib/data/care-links";
 import { getPatientSummary } from "@/lib/data/caseload";
 import { requireRole } from "@/lib/data/session";
 import { formatDate } from "@/lib/format";
@@ -11,7 +10,8 @@ import { formatDate } from "@/lib/format";
 export default async function PatientRecordLayout(props: LayoutProps<"/patients/[patientId]">) {
   const physio = await requireRole("PHYSIO");
   const { patientId } = await props.params;
-  const [patient, summary] = await Promise.all([getLinkedPatient(patientId), getPatientSummary(patientId)]);
+  // The summary carries the name, zone and link date too; it checks the link and records the read.
+  const patient = await getPatientSummary(patientId);
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -20,12 +20,12 @@ export default async function PatientRecordLayout(props: LayoutProps<"/patients/
         </p>
         <h1 className="text-2xl font-bold">{patient.name}</h1>
         <p className="text-sm text-slate-700">
-          Sharing with you since {formatDate(patient.linkedSince, physio.timezone)} · their time zone is{" "}
-          {patient.timezone}
+          Sharing with you since {formatDate(new Date(patient.linkedSince), physio.timezone)} · their time
+          zone is {patient.timeZone}
         </p>
       </div>
-      <PatientSummary row={summary} />
-      <PatientTabs patientId={patient.id} />
+      <PatientSummary row={patient} />
+      <PatientTabs patientId={patient.patientId} />
       {props.children as ReactNode}
     </div>
   );
