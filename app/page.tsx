@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SafetyNotice } from "@/components/exercises/safety-notice";
 import { buttonClasses } from "@/components/ui/button";
-import { getCurrentUser } from "@/lib/data/session";
+import { getCurrentUser } from "@/lib/data/current-user";
 
 export default async function LandingPage() {
   if (await getCurrentUser()) redirect("/home");

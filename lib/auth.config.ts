@@ -23,7 +23,7 @@ type AppToken = {
 };
 
 // The part of the Auth.js set-up that needs no database: proxy.ts uses it to redirect
-// optimistically. lib/auth.ts adds the Credentials provider; lib/data/session.ts checks the
+// optimistically. lib/auth.ts adds the Credentials provider; lib/data/current-user.ts checks the
 // session version against the database on every request.
 export const authConfig = {
   pages: { signIn: "/sign-in" },

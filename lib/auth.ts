@@ -32,5 +32,5 @@ const nextAuth = NextAuth({
 
 export const { handlers, signIn, signOut, unstable_update: updateSession } = nextAuth;
 
-/** The decoded session, once per request. lib/data/session.ts is what checks it against the database. */
+/** The decoded session, once per request. lib/data/current-user.ts is what checks it against the database. */
 export const auth = cache(nextAuth.auth);

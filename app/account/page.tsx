@@ -6,7 +6,7 @@ import { InviteCodeForm } from "@/components/care/invite-code-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { signOutEverywhereAction } from "@/lib/actions/auth";
 import { listCareTeam } from "@/lib/data/care-links";
-import { requireUser } from "@/lib/data/session";
+import { requireUser } from "@/lib/data/current-user";
 
 export const metadata: Metadata = { title: "Account" };
 

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/data/session";
+import { requireUser } from "@/lib/data/current-user";
 
 export default async function HomeRedirect() {
   const user = await requireUser();

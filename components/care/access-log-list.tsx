@@ -1,4 +1,4 @@
-import type { AccessLogEntry } from "@/lib/data/care-links";
+import type { AccessLogEntry } from "@/lib/data/access-log";
 import { formatDateTime } from "@/lib/format";
 
 const outcomeNotes: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { ActionButton } from "@/components/ui/action-button";
 import { cancelInviteAction } from "@/lib/actions/care";
-import type { InviteStatus, SentInvite } from "@/lib/data/care-links";
+import type { InviteStatus, SentInvite } from "@/lib/data/invitations";
 import { formatDate } from "@/lib/format";
 
 const statusLabels: Record<InviteStatus, string> = {

@@ -10,7 +10,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useRequestId } from "@/components/ui/use-request-id";
 import { initialActionState } from "@/lib/actions/action-state";
 import { editPainEntryAction } from "@/lib/actions/logs";
-import { limits } from "@/lib/validation/logs";
+import { limits } from "@/lib/validation/fields";
 
 /** Edits a pain entry's rating, time and note; the region and context stay as recorded. */
 export function PainEntryEditForm({

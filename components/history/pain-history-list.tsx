@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PainEntryView } from "@/lib/data/pain";
 import { formatDateTime } from "@/lib/format";
-import { painRegionLabels } from "@/lib/validation/logs";
+import { painRegionLabels } from "@/lib/validation/fields";
 import { HistoryRecord } from "./history-record";
 import { painContextLabels } from "./labels";
 import { RecordActions } from "./record-actions";

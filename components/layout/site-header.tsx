@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { getCurrentUser } from "@/lib/data/session";
+import { getCurrentUser } from "@/lib/data/current-user";
 
 export async function SiteHeader() {
   const user = await getCurrentUser();

@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useRequestId } from "@/components/ui/use-request-id";
 import { initialActionState } from "@/lib/actions/action-state";
 import { checkInAction } from "@/lib/actions/logs";
-import { limits, painRegionLabels, painRegions } from "@/lib/validation/logs";
+import { limits, painRegionLabels, painRegions } from "@/lib/validation/fields";
 import { PainRatingScale } from "./pain-rating-scale";
 
 /**

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { PainPoint } from "@/lib/data/progress";
-import { type PainRegion, painRegionLabels, painRegions } from "@/lib/validation/logs";
+import { type PainRegion, painRegionLabels, painRegions } from "@/lib/validation/fields";
 import { ChartCard, type LegendItem } from "./chart-card";
 import {
   type ChartBaseProps,

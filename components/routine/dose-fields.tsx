@@ -3,7 +3,7 @@
 import { Field, FieldErrors } from "@/components/ui/field";
 import type { FieldErrors as ErrorMap } from "@/lib/actions/action-state";
 import { weekdayNames } from "@/lib/domain/schedule";
-import { limits } from "@/lib/validation/logs";
+import { limits } from "@/lib/validation/fields";
 import type { DoseDraft } from "./dose-draft";
 
 /** Sets, repetitions, hold, per side and days: the fields the add and edit forms share. */

@@ -9,7 +9,7 @@ import { useRequestId } from "@/components/ui/use-request-id";
 import { initialActionState } from "@/lib/actions/action-state";
 import { finishGuidedSessionAction } from "@/lib/actions/logs";
 import type { GuidedEntry, PlanItem } from "@/lib/domain/session-plan";
-import { limits } from "@/lib/validation/logs";
+import { limits } from "@/lib/validation/fields";
 import { GuidedPainScale } from "./guided-pain-scale";
 import { sideLabels } from "./guided-text";
 

@@ -5,24 +5,20 @@ import { formatDose } from "@/components/exercises/format-dose";
 import { Button } from "@/components/ui/button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { discardGuidedDraftAction, saveGuidedDraftAction } from "@/lib/actions/logs";
+import { parsePlayerState, serialisePlayerState } from "@/lib/domain/session-draft";
+import { assembleEntries, buildSteps, type PlanItem, planKey } from "@/lib/domain/session-plan";
 import {
-  assembleEntries,
-  buildSteps,
   completedStepIds,
   createPlayer,
   currentStep,
   isPaused,
-  type PlanItem,
   type PlayerAction,
   type PlayerState,
-  parsePlayerState,
-  planKey,
   reducePlayer,
   remainingMs,
-  serialisePlayerState,
   sessionMinutes,
   skippedStepCount,
-} from "@/lib/domain/session-plan";
+} from "@/lib/domain/session-player";
 import { formatDateTime } from "@/lib/format";
 import { useBeep, useKeepSignedIn, useWakeLock } from "./guided-device";
 import { GuidedFinish } from "./guided-finish";

@@ -1,5 +1,5 @@
 import type { PlanItem, PlanStep } from "@/lib/domain/session-plan";
-import type { Side } from "@/lib/validation/logs";
+import type { Side } from "@/lib/validation/fields";
 
 export const sideLabels: Record<Side, string | null> = {
   LEFT: "Left side",

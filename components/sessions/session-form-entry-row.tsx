@@ -3,7 +3,7 @@
 import type { ReactNode, Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldErrors, inputClasses } from "@/components/ui/field";
-import { limits, type Side } from "@/lib/validation/logs";
+import { limits, type Side } from "@/lib/validation/fields";
 import type { EntryField, EntryRow, ExerciseOption } from "./session-form-model";
 
 const sideLabels: Record<Side, string> = { LEFT: "Left", RIGHT: "Right", BOTH: "Both sides" };

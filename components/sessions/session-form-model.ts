@@ -1,5 +1,5 @@
 import { fromLocalDateTime } from "@/lib/domain/calendar";
-import type { Side } from "@/lib/validation/logs";
+import type { Side } from "@/lib/validation/fields";
 
 /** What the quick log's exercise picker needs to know about a catalog exercise. */
 export type ExerciseOption = {

@@ -18,7 +18,7 @@ import { useRequestId } from "@/components/ui/use-request-id";
 import { initialActionState } from "@/lib/actions/action-state";
 import { editSessionAction, logSessionAction } from "@/lib/actions/logs";
 import { toDateTimeLocalValue } from "@/lib/format";
-import { limits } from "@/lib/validation/logs";
+import { limits } from "@/lib/validation/fields";
 import { SessionFormEntryRow } from "./session-form-entry-row";
 import {
   blankEntry,

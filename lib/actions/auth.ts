@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
-import { revokeCurrentSession } from "@/lib/data/session";
+import { revokeCurrentSession } from "@/lib/data/current-user";
 import { changeOwnPassword, endAllSessions, registerUser } from "@/lib/data/users";
 import {
   changePasswordSchema,

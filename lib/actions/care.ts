@@ -2,15 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import {
-  answerInvite,
-  cancelInvite,
-  createInvite,
-  endCareLinkAsPatient,
-  endCareLinkAsPhysio,
-  previewInviteByCode,
-} from "@/lib/data/care-links";
+import { endCareLinkAsPatient, endCareLinkAsPhysio } from "@/lib/data/care-links";
 import { addClinicalNote, addSessionComment } from "@/lib/data/clinical-notes";
+import { answerInvite, cancelInvite, createInvite, previewInviteByCode } from "@/lib/data/invitations";
 import { formatDate } from "@/lib/format";
 import {
   cancelInviteSchema,

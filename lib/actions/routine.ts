@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { CurrentUser } from "@/lib/data/current-user";
 import {
   addRoutineItem,
   applyStarterRoutine,
@@ -9,15 +10,13 @@ import {
   stopRoutineItem,
   updateRoutineItem,
 } from "@/lib/data/routine";
-import type { CurrentUser } from "@/lib/data/session";
+import { clientRequestId, idField } from "@/lib/validation/fields";
 import {
   addRoutineItemSchema,
-  clientRequestId,
-  idField,
   moveRoutineItemSchema,
   routineItemRefSchema,
   updateRoutineItemSchema,
-} from "@/lib/validation/logs";
+} from "@/lib/validation/routine";
 import { createAction } from "./action";
 
 /**

@@ -13,7 +13,7 @@ import {
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { currentClientAddress } from "@/lib/request-context";
 import type { AuditedRead } from "./audit";
-import { type CurrentUser, requirePatientAccess, requireRole } from "./session";
+import { type CurrentUser, requirePatientAccess, requireRole } from "./current-user";
 
 /** One caseload row, JSON-safe (dates as ISO strings) so the page and the route handler agree. */
 export type CaseloadRow = {

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { readPatientData, requirePatientAccess, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
 import { createOnce } from "./revisions";
-import { readPatientData, requirePatientAccess, requireRole } from "./session";
 
 export type ClinicalNoteView = { id: string; body: string; createdAt: Date };
 export type SessionCommentView = { id: string; body: string; createdAt: Date; author: string };

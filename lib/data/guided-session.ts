@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isScheduledOn, weekdayIn } from "@/lib/domain/schedule";
 import type { SessionInput } from "@/lib/validation/logs";
+import { requireRole } from "./current-user";
 import { getRoutine, type RoutineItemView } from "./routine";
-import { requireRole } from "./session";
 import { logSession, type WriteResult } from "./sessions";
 
 export type GuidedPlan = { items: RoutineItemView[]; onlyDueToday: boolean };

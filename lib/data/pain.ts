@@ -1,14 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import {
-  type CheckInInput,
-  type PainEntryEditInput,
-  type PainRegion,
-  painRegions,
-} from "@/lib/validation/logs";
+import { type PainRegion, painRegions } from "@/lib/validation/fields";
+import type { CheckInInput, PainEntryEditInput } from "@/lib/validation/logs";
+import { readPatientData, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
 import { createOnce, type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
-import { readPatientData, requireRole } from "./session";
 import { historyPageSize } from "./sessions";
 
 export type PainEntryView = {

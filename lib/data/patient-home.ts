@@ -3,7 +3,7 @@ import type { ExerciseCategory } from "@/lib/catalog/exercises";
 import { db } from "@/lib/db";
 import { localDayOf } from "@/lib/domain/calendar";
 import { isScheduledOn, weekdayIn } from "@/lib/domain/schedule";
-import { readPatientData } from "./session";
+import { readPatientData } from "./current-user";
 
 export type RoutineItemSummary = {
   id: string;
@@ -40,7 +40,7 @@ export type PatientHome = {
   sessionsLast7Days: number;
 };
 
-// A session may start up to a minute ahead of the server clock (lib/validation/logs.ts pastInstant).
+// A session may start up to a minute ahead of the server clock (lib/validation/fields.ts pastInstant).
 const clockSkewMs = 60_000;
 
 export async function getPatientHome(patientId: string, now = new Date()): Promise<PatientHome> {

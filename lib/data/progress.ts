@@ -16,8 +16,8 @@ import {
   weeklyAdherence,
 } from "@/lib/domain/progress";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { type PainRegion, painRegions } from "@/lib/validation/logs";
-import { readPatientData } from "./session";
+import { type PainRegion, painRegions } from "@/lib/validation/fields";
+import { readPatientData } from "./current-user";
 
 export type PainPoint = { date: string; average: number | null; rolling: number | null } & Record<
   PainRegion,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { requireRole } from "./current-user";
 import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
-import { requireRole } from "./session";
 
 export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 export type RevisionChange = "EDITED" | "DELETED" | "RESTORED";

@@ -1,9 +1,9 @@
 import "server-only";
 import type { ExerciseCategory } from "@/lib/catalog/exercises";
 import { db } from "@/lib/db";
-import type { RoutineDose } from "@/lib/validation/logs";
+import type { RoutineDose } from "@/lib/validation/routine";
+import { type CurrentUser, readPatientData, requirePatientAccess } from "./current-user";
 import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
-import { type CurrentUser, readPatientData, requirePatientAccess } from "./session";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 type Dose = Omit<RoutineDose, "days"> & { daysOfWeek: number };

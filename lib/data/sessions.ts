@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { limits, type SessionEntryInput, type SessionInput } from "@/lib/validation/logs";
+import { limits } from "@/lib/validation/fields";
+import type { SessionEntryInput, SessionInput } from "@/lib/validation/logs";
+import { readPatientData, requireRole } from "./current-user";
 import { NotFoundError, RuleError } from "./errors";
 import { createOnce, type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
-import { readPatientData, requireRole } from "./session";
 
 export type SessionSource = "GUIDED" | "QUICK_LOG";
 export type { WriteResult };

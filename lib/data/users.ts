@@ -3,8 +3,8 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import type { ChangePasswordInput, SignUpInput } from "@/lib/validation/auth";
 import { recordAudit } from "./audit";
+import { requireUser } from "./current-user";
 import { isUniqueViolation } from "./errors";
-import { requireUser } from "./session";
 
 export type RegisterResult = { status: "created"; userId: string } | { status: "email-taken" };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailField } from "./auth";
-import { clientRequestId, idField } from "./logs";
+import { clientRequestId, idField } from "./fields";
 
 /** Letters and digits that cannot be misread aloud or on paper: no 0/O, 1/I. */
 export const inviteCodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";

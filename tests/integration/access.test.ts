@@ -16,16 +16,12 @@ import {
   stopRoutineItemAction,
   updateRoutineItemAction,
 } from "@/lib/actions/routine";
+import { listAccessLog } from "@/lib/data/access-log";
 import {
-  answerInvite,
-  cancelInvite,
-  createInvite,
   endCareLinkAsPatient,
   endCareLinkAsPhysio,
   getLinkedPatient,
-  listAccessLog,
   listCareTeam,
-  listSentInvites,
 } from "@/lib/data/care-links";
 import { getCaseload, getPatientSummary } from "@/lib/data/caseload";
 import {
@@ -34,11 +30,12 @@ import {
   listRecentComments,
   listSessionComments,
 } from "@/lib/data/clinical-notes";
+import { requirePatientAccess } from "@/lib/data/current-user";
+import { answerInvite, cancelInvite, createInvite, listSentInvites } from "@/lib/data/invitations";
 import { getPainEntry, listPainEntries } from "@/lib/data/pain";
 import { getPatientHome } from "@/lib/data/patient-home";
 import { getProgress } from "@/lib/data/progress";
 import { getRoutine, getRoutineHistory } from "@/lib/data/routine";
-import { requirePatientAccess } from "@/lib/data/session";
 import { getSession, listSessionRevisions, listSessions } from "@/lib/data/sessions";
 import { seedCatalog } from "../../prisma/seed/catalog";
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { initialActionState } from "@/lib/actions/action-state";
 import { changePasswordAction, signUpAction } from "@/lib/actions/auth";
-import { getCurrentUser, revokeCurrentSession } from "@/lib/data/session";
+import { getCurrentUser, revokeCurrentSession } from "@/lib/data/current-user";
 import { authenticate } from "@/lib/data/sign-in";
 import { changeOwnPassword, endAllSessions, registerUser } from "@/lib/data/users";
 import { createUser, navigationOutcome, signInAs, testDb } from "../support/factories";

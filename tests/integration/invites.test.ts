@@ -10,18 +10,18 @@ import {
   endLinkAsPatientAction,
   endLinkAsPhysioAction,
 } from "@/lib/actions/care";
+import { listCareTeam } from "@/lib/data/care-links";
+import { getCaseload } from "@/lib/data/caseload";
+import { requirePatientAccess } from "@/lib/data/current-user";
 import {
   answerInvite,
   createInvite,
   hashInviteToken,
   inviteCodeAttempts,
-  listCareTeam,
   listSentInvites,
   previewInvite,
   previewInviteByCode,
-} from "@/lib/data/care-links";
-import { getCaseload } from "@/lib/data/caseload";
-import { requirePatientAccess } from "@/lib/data/session";
+} from "@/lib/data/invitations";
 import { inviteCodeAlphabet } from "@/lib/validation/care";
 import { createUser, navigationOutcome, signInAs, type TestUser, testDb } from "../support/factories";
 

@@ -1,15 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { limits, painRating } from "@/lib/validation/fields";
 import {
-  addRoutineItemSchema,
   checkInSchema,
-  limits,
   painEntryEditSchema,
-  painRating,
   recordRefSchema,
   sessionEntrySchema,
   sessionSchema,
 } from "@/lib/validation/logs";
+import { addRoutineItemSchema } from "@/lib/validation/routine";
 
 const now = new Date("2026-11-27T12:00:00Z");
 const clock = () => now;

@@ -7,27 +7,28 @@ import {
   positionOf,
   secondsPhrase,
 } from "@/components/sessions/guided-text";
+import { parsePlayerState, serialisePlayerState } from "@/lib/domain/session-draft";
 import {
   assembleEntries,
   buildSteps,
+  type PlanItem,
+  type PlanStep,
+  planKey,
+  sidesOf,
+} from "@/lib/domain/session-plan";
+import {
   completedStepIds,
   createPlayer,
   currentStep,
   isPaused,
-  type PlanItem,
-  type PlanStep,
   type PlayerAction,
   type PlayerState,
-  parsePlayerState,
-  planKey,
   reducePlayer,
   remainingMs,
-  serialisePlayerState,
   sessionMinutes,
-  sidesOf,
   skippedStepCount,
   suspendPlayer,
-} from "@/lib/domain/session-plan";
+} from "@/lib/domain/session-player";
 
 function item(id: string, dose: Partial<Omit<PlanItem, "exercise">> = {}): PlanItem {
   return {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { getCurrentUser } from "@/lib/data/session";
+import { getCurrentUser } from "@/lib/data/current-user";
 import { safeCallbackPath } from "@/lib/validation/auth";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -7,8 +7,8 @@ import { PainHistoryList } from "@/components/history/pain-history-list";
 import { SessionHistoryList } from "@/components/history/session-history-list";
 import { buttonClasses } from "@/components/ui/button";
 import { listSessionComments } from "@/lib/data/clinical-notes";
+import { requireRole } from "@/lib/data/current-user";
 import { listPainEntries } from "@/lib/data/pain";
-import { requireRole } from "@/lib/data/session";
 import { listSessions } from "@/lib/data/sessions";
 import { loadPage, pageNumber } from "@/lib/paging";
 

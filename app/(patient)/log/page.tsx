@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { SessionForm } from "@/components/sessions/session-form";
+import { requireRole } from "@/lib/data/current-user";
 import { listExercises } from "@/lib/data/exercises";
-import { requireRole } from "@/lib/data/session";
 import { toDateTimeLocalValue } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Log a session" };

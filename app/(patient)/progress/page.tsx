@@ -1,8 +1,8 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { ProgressView } from "@/components/progress/progress-view";
+import { requireRole } from "@/lib/data/current-user";
 import { getProgress } from "@/lib/data/progress";
-import { requireRole } from "@/lib/data/session";
 import type { ProgressRange } from "@/lib/domain/progress";
 import { queryKeys } from "@/lib/query-keys";
 

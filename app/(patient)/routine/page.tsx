@@ -4,9 +4,9 @@ import Link from "next/link";
 import { AddItemForm } from "@/components/routine/add-item-form";
 import { RoutineChanges } from "@/components/routine/routine-changes";
 import { exerciseChoicesOf, RoutineItemList } from "@/components/routine/routine-item-list";
+import { requireRole } from "@/lib/data/current-user";
 import { listExercises } from "@/lib/data/exercises";
 import { getRoutine, getRoutineHistory } from "@/lib/data/routine";
-import { requireRole } from "@/lib/data/session";
 
 export const metadata: Metadata = { title: "Your routine" };
 

@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { GuidedPlayer } from "@/components/sessions/guided-player";
 import { buttonClasses } from "@/components/ui/button";
+import { requireRole } from "@/lib/data/current-user";
 import { getGuidedDraft, getGuidedPlan } from "@/lib/data/guided-session";
-import { requireRole } from "@/lib/data/session";
 import type { PlanItem } from "@/lib/domain/session-plan";
 
 export const metadata: Metadata = { title: "Guided session" };

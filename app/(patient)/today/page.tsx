@@ -7,12 +7,12 @@ import { DueToday } from "@/components/today/due-today";
 import { FromPhysio } from "@/components/today/from-physio";
 import { StarterRoutineCard } from "@/components/today/starter-routine-card";
 import { listRecentComments } from "@/lib/data/clinical-notes";
+import { requireRole } from "@/lib/data/current-user";
 import { listExercises } from "@/lib/data/exercises";
 import { getPatientHome } from "@/lib/data/patient-home";
 import { starterRoutineSlugs } from "@/lib/data/routine";
-import { requireRole } from "@/lib/data/session";
 import { formatDateTime } from "@/lib/format";
-import { type PainRegion, painRegionLabels } from "@/lib/validation/logs";
+import { type PainRegion, painRegionLabels } from "@/lib/validation/fields";
 
 export const metadata: Metadata = { title: "Today" };
 

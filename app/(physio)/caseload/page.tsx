@@ -4,7 +4,7 @@ import Link from "next/link";
 import { CaseloadView } from "@/components/caseload/caseload-view";
 import { buttonClasses } from "@/components/ui/button";
 import { getCaseload } from "@/lib/data/caseload";
-import { requireRole } from "@/lib/data/session";
+import { requireRole } from "@/lib/data/current-user";
 import { queryKeys } from "@/lib/query-keys";
 
 export const metadata: Metadata = { title: "Your patients" };

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AccessLogList } from "@/components/care/access-log-list";
 import { Pagination } from "@/components/ui/pagination";
-import { listAccessLog } from "@/lib/data/care-links";
-import { requireRole } from "@/lib/data/session";
+import { listAccessLog } from "@/lib/data/access-log";
+import { requireRole } from "@/lib/data/current-user";
 import { loadPage, pageNumber } from "@/lib/paging";
 
 export const metadata: Metadata = { title: "Who has seen your data" };

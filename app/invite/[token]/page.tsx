@@ -3,8 +3,8 @@ import Link from "next/link";
 import { AnswerInvite } from "@/components/care/answer-invite";
 import { WhatSharingMeans } from "@/components/care/what-sharing-means";
 import { buttonClasses } from "@/components/ui/button";
-import { previewInvite } from "@/lib/data/care-links";
-import { getCurrentUser } from "@/lib/data/session";
+import { getCurrentUser } from "@/lib/data/current-user";
+import { previewInvite } from "@/lib/data/invitations";
 import { formatDate } from "@/lib/format";
 import { inviteTokenField } from "@/lib/validation/care";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { InviteForm } from "@/components/care/invite-form";
 import { SentInvites } from "@/components/care/sent-invites";
-import { listSentInvites } from "@/lib/data/care-links";
-import { requireRole } from "@/lib/data/session";
+import { requireRole } from "@/lib/data/current-user";
+import { listSentInvites } from "@/lib/data/invitations";
 
 export const metadata: Metadata = { title: "Invite a patient" };
 

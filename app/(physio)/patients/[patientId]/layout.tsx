@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { PatientTabs } from "@/components/care/patient-tabs";
 import { PatientSummary } from "@/components/caseload/caseload-patients";
 import { getPatientSummary } from "@/lib/data/caseload";
-import { requireRole } from "@/lib/data/session";
+import { requireRole } from "@/lib/data/current-user";
 import { formatDate } from "@/lib/format";
 
 /** A linked patient's record. Each page checks access itself too: layouts do not re-run on every navigation. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { ClinicalNoteForm } from "@/components/care/clinical-note-form";
 import { listClinicalNotes } from "@/lib/data/clinical-notes";
-import { requireRole } from "@/lib/data/session";
+import { requireRole } from "@/lib/data/current-user";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Clinical notes" };

@@ -3,11 +3,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { painContextLabels } from "@/components/history/labels";
 import { PainEntryEditForm } from "@/components/history/pain-entry-edit-form";
+import { requireRole } from "@/lib/data/current-user";
 import { NotFoundError } from "@/lib/data/errors";
 import { getPainEntry } from "@/lib/data/pain";
-import { requireRole } from "@/lib/data/session";
 import { formatDateTime, toDateTimeLocalValue } from "@/lib/format";
-import { painRegionLabels } from "@/lib/validation/logs";
+import { painRegionLabels } from "@/lib/validation/fields";
 
 export const metadata: Metadata = { title: "Edit pain entry" };
 

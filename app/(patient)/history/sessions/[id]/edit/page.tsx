@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SessionForm } from "@/components/sessions/session-form";
+import { requireRole } from "@/lib/data/current-user";
 import { NotFoundError } from "@/lib/data/errors";
 import { listExercises } from "@/lib/data/exercises";
-import { requireRole } from "@/lib/data/session";
 import { getSession } from "@/lib/data/sessions";
 import { formatDateTime, toDateTimeLocalValue } from "@/lib/format";
 

@@ -1,0 +1,246 @@
+import "server-only";
+import { createHash, randomBytes, randomInt } from "node:crypto";
+import { db } from "@/lib/db";
+import { currentClientAddress } from "@/lib/request-context";
+import { inviteCodeAlphabet, inviteCodeLength } from "@/lib/validation/care";
+import { type AuditAction, recordAudit } from "./audit";
+import { getCurrentUser, requireRole } from "./current-user";
+import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
+
+// Invitations: a physiotherapist asks a patient to link; the patient answers by link or code.
+export const inviteLifetimeDays = 7;
+/** Codes a patient may enter (checking and answering each count) in the window before entry pauses. */
+export const inviteCodeAttempts = { limit: 10, windowMinutes: 15 } as const;
+
+/** One answer for every unusable invitation, so a guess learns nothing about which it was. */
+function invalidInvite(): NotFoundError {
+  const error = new NotFoundError();
+  error.message =
+    "This invitation is not valid. It may have expired, been used or cancelled, or been sent to a different e-mail address.";
+  return error;
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** Tokens and codes are stored only as hashes; the database never holds one that works. */
+export const hashInviteToken = (token: string) => sha256(`invite-token:${token}`);
+export const hashInviteCode = (code: string) => sha256(`invite-code:${code}`);
+
+function newCode(): string {
+  let code = "";
+  for (let index = 0; index < inviteCodeLength; index++) code += inviteCodeAlphabet[randomInt(32)];
+  return code;
+}
+
+export const formatInviteCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
+
+/** "p•••@example.com": enough for the right person to recognise, not enough to harvest. */
+export function maskEmail(email: string): string {
+  const [local = "", domain = ""] = email.split("@");
+  return `${local.slice(0, 1)}•••@${domain}`;
+}
+
+export type InviteStatus = "PENDING" | "ACCEPTED" | "DECLINED" | "CANCELLED" | "EXPIRED";
+
+function statusOf(row: { status: string; expiresAt: Date }, now: Date): InviteStatus {
+  return row.status === "PENDING" && row.expiresAt <= now ? "EXPIRED" : (row.status as InviteStatus);
+}
+
+export type CreatedInvite = {
+  inviteId: string;
+  token: string;
+  code: string;
+  expiresAt: Date;
+  patientEmail: string;
+};
+
+/**
+ * A physiotherapist invites a patient by e-mail. The link carries 256 random bits and the code 40;
+ * both are shown once, here, and only their hashes are kept.
+ */
+export async function createInvite(email: string, now = new Date()): Promise<CreatedInvite> {
+  const physio = await requireRole("PHYSIO");
+  const patientEmail = email.trim().toLowerCase();
+  if (patientEmail === physio.email)
+    throw new RuleError("Invite your patient's e-mail, not your own.", "patientEmail");
+  const expiresAt = new Date(now.getTime() + inviteLifetimeDays * 86_400_000);
+  for (let attempt = 0; ; attempt++) {
+    const token = randomBytes(32).toString("base64url");
+    const code = newCode();
+    try {
+      const invite = await db.careInvite.create({
+        data: {
+          physioId: physio.id,
+          patientEmail,
+          tokenHash: hashInviteToken(token),
+          codeHash: hashInviteCode(code),
+          expiresAt,
+        },
+        select: { id: true },
+      });
+      return { inviteId: invite.id, token, code: formatInviteCode(code), expiresAt, patientEmail };
+    } catch (error) {
+      // A code already issued (one chance in a trillion per pair): draw again.
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
+  }
+}
+
+export type SentInvite = {
+  id: string;
+  patientEmail: string;
+  status: InviteStatus;
+  createdAt: Date;
+  expiresAt: Date;
+  respondedAt: Date | null;
+};
+
+export async function listSentInvites(now = new Date()): Promise<SentInvite[]> {
+  const physio = await requireRole("PHYSIO");
+  const rows = await db.careInvite.findMany({
+    where: { physioId: physio.id },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: {
+      id: true,
+      patientEmail: true,
+      status: true,
+      createdAt: true,
+      expiresAt: true,
+      respondedAt: true,
+    },
+  });
+  return rows.map((row) => ({ ...row, status: statusOf(row, now) }));
+}
+
+export async function cancelInvite(inviteId: string, now = new Date()): Promise<void> {
+  const physio = await requireRole("PHYSIO");
+  const { count } = await db.careInvite.updateMany({
+    where: { id: inviteId, physioId: physio.id, status: "PENDING", expiresAt: { gt: now } },
+    data: { status: "CANCELLED", respondedAt: now },
+  });
+  if (count !== 1) throw new NotFoundError("That invitation");
+}
+
+export type InvitePreview = {
+  physioName: string;
+  sentTo: string;
+  expiresAt: Date;
+  /** Whether the person looking can answer it: the invited patient, signed in. */
+  viewer: "invited-patient" | "signed-out" | "other-account";
+};
+
+const inviteSelect = {
+  id: true,
+  physioId: true,
+  patientEmail: true,
+  status: true,
+  expiresAt: true,
+  physio: { select: { name: true } },
+} as const;
+
+async function findUsableInvite(where: { tokenHash: string } | { codeHash: string }, now: Date) {
+  const invite = await db.careInvite.findUnique({ where, select: inviteSelect });
+  if (!invite || statusOf(invite, now) !== "PENDING") return null;
+  return invite;
+}
+
+/**
+ * What the invitation link shows: who is asking, and whether the person looking can answer. An
+ * unknown, used, cancelled or expired token shows nothing at all.
+ */
+export async function previewInvite(token: string, now = new Date()): Promise<InvitePreview | null> {
+  const invite = await findUsableInvite({ tokenHash: hashInviteToken(token) }, now);
+  if (!invite) return null;
+  const user = await getCurrentUser();
+  const viewer = !user
+    ? "signed-out"
+    : user.role === "PATIENT" && user.email === invite.patientEmail
+      ? "invited-patient"
+      : "other-account";
+  return {
+    physioName: invite.physio.name,
+    sentTo: maskEmail(invite.patientEmail),
+    expiresAt: invite.expiresAt,
+    viewer,
+  };
+}
+
+/**
+ * Codes are short enough to guess at, so each patient may try only a few in a sliding window. The
+ * attempt is written before the code is looked up, so attempts sent all at once are counted too.
+ */
+async function throttleCodeAttempt(patient: { id: string; role: string }, now: Date): Promise<void> {
+  await recordAudit({
+    actorId: patient.id,
+    actorRole: patient.role,
+    action: "INVITE_CODE_ENTERED",
+    patientId: patient.id,
+    outcome: "SUCCESS",
+    clientAddress: await currentClientAddress(),
+  });
+  const attempts = await db.auditEvent.count({
+    where: {
+      actorId: patient.id,
+      action: "INVITE_CODE_ENTERED" satisfies AuditAction,
+      at: { gt: new Date(now.getTime() - inviteCodeAttempts.windowMinutes * 60_000) },
+    },
+  });
+  if (attempts > inviteCodeAttempts.limit) {
+    throw new RuleError(
+      `Too many codes entered. Wait ${inviteCodeAttempts.windowMinutes} minutes, or use the invitation link instead.`,
+      "code",
+    );
+  }
+}
+
+/** A signed-in patient typed the code read out to them: who is asking? */
+export async function previewInviteByCode(code: string, now = new Date()): Promise<InvitePreview> {
+  const patient = await requireRole("PATIENT");
+  await throttleCodeAttempt(patient, now);
+  const invite = await findUsableInvite({ codeHash: hashInviteCode(code) }, now);
+  if (!invite || invite.patientEmail !== patient.email) throw invalidInvite();
+  return {
+    physioName: invite.physio.name,
+    sentTo: maskEmail(invite.patientEmail),
+    expiresAt: invite.expiresAt,
+    viewer: "invited-patient",
+  };
+}
+
+/**
+ * The invited patient accepts or declines. Single use: the invite leaves PENDING in the same
+ * transaction that creates the link, so two answers at once cannot both count.
+ */
+export async function answerInvite(
+  input: { token?: string; code?: string; answer: "accept" | "decline" },
+  now = new Date(),
+): Promise<{ physioName: string }> {
+  const patient = await requireRole("PATIENT");
+  if (input.code) await throttleCodeAttempt(patient, now);
+  const where = input.token
+    ? { tokenHash: hashInviteToken(input.token) }
+    : { codeHash: hashInviteCode(input.code ?? "") };
+  const invite = await findUsableInvite(where, now);
+  if (!invite || invite.patientEmail !== patient.email) throw invalidInvite();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.careInvite.updateMany({
+      where: { id: invite.id, status: "PENDING", expiresAt: { gt: now } },
+      data: {
+        status: input.answer === "accept" ? "ACCEPTED" : "DECLINED",
+        acceptedById: patient.id,
+        respondedAt: now,
+      },
+    });
+    if (count !== 1) throw invalidInvite();
+    if (input.answer === "decline") return;
+    await tx.careLink.upsert({
+      where: { physioId_patientId: { physioId: invite.physioId, patientId: patient.id } },
+      create: { physioId: invite.physioId, patientId: patient.id, status: "ACTIVE", consentedAt: now },
+      update: { status: "ACTIVE", consentedAt: now, revokedAt: null, revokedById: null },
+    });
+  });
+  return { physioName: invite.physio.name };
+}
