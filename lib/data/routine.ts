@@ -1,5 +1,6 @@
 import "server-only";
 import type { ExerciseCategory } from "@/lib/catalog/exercises";
+import { starterRoutineSlugs } from "@/lib/catalog/starter-routine";
 import { db } from "@/lib/db";
 import type { RoutineDose } from "@/lib/validation/routine";
 import { type CurrentUser, readPatientData, requirePatientAccess } from "./current-user";
@@ -342,14 +343,6 @@ export async function moveRoutineItem(
     }),
   );
 }
-
-/** A gentle first routine for a patient with none: two stretches and two strengthening exercises. */
-export const starterRoutineSlugs = [
-  "knee-to-chest-stretch",
-  "hip-flexor-stretch",
-  "glute-bridge",
-  "clamshell",
-] as const;
 
 export async function applyStarterRoutine(patientId: string, clientRequestId: string): Promise<boolean> {
   const editor = await requireRoutineEditor(patientId);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "../../lib/auth/password.ts";
+import { starterRoutineSlugs } from "../../lib/catalog/starter-routine.ts";
 import type { Db } from "../../lib/db/client.ts";
 import type { Prisma } from "../../lib/generated/sqlite/client.ts";
 import { seededRandom } from "./random.ts";
@@ -226,9 +227,7 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
   const passwordHash = await hashPassword(password);
   const exercises = await db.exercise.findMany({
     where: {
-      slug: {
-        in: ["knee-to-chest-stretch", "hip-flexor-stretch", "glute-bridge", "clamshell", "pelvic-tilt"],
-      },
+      slug: { in: [...starterRoutineSlugs, "pelvic-tilt"] },
     },
     select: {
       id: true,

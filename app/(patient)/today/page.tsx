@@ -6,11 +6,11 @@ import { DoneToday } from "@/components/today/done-today";
 import { DueToday } from "@/components/today/due-today";
 import { FromPhysio } from "@/components/today/from-physio";
 import { StarterRoutineCard } from "@/components/today/starter-routine-card";
+import { starterRoutineSlugs } from "@/lib/catalog/starter-routine";
 import { listRecentComments } from "@/lib/data/clinical-notes";
 import { requireRole } from "@/lib/data/current-user";
 import { listExercises } from "@/lib/data/exercises";
 import { getPatientHome } from "@/lib/data/patient-home";
-import { starterRoutineSlugs } from "@/lib/data/routine";
 import { formatDateTime } from "@/lib/format";
 import { type PainRegion, painRegionLabels } from "@/lib/validation/fields";
 
