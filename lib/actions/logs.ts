@@ -2,7 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { discardGuidedDraft, finishGuidedSession, saveGuidedDraft } from "@/lib/data/guided-session";
+import {
+  discardGuidedDraft,
+  finishGuidedSession,
+  guidedDraftMaxLength,
+  guidedDraftTooLarge,
+  saveGuidedDraft,
+} from "@/lib/data/guided-session";
 import { deletePainEntry, editPainEntry, recordCheckIn, restorePainEntry } from "@/lib/data/pain";
 import { deleteSession, editSession, logSession, restoreSession } from "@/lib/data/sessions";
 import {
@@ -112,7 +118,7 @@ export const restorePainEntryAction = createAction(
 
 const draftSchema = z.object({
   startedAt: z.coerce.date(),
-  state: z.string().max(50_000),
+  state: z.string().max(guidedDraftMaxLength, guidedDraftTooLarge),
 });
 
 export const saveGuidedDraftAction = createAction(

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { isScheduledOn, weekdayIn } from "@/lib/domain/schedule";
 import type { SessionInput } from "@/lib/validation/logs";
 import { requireRole } from "./current-user";
+import { RuleError } from "./errors";
 import { getRoutine, type RoutineItemView } from "./routine";
 import { logSession, type WriteResult } from "./sessions";
 
@@ -32,8 +33,17 @@ export async function getGuidedDraft(now = new Date()): Promise<GuidedDraft | nu
   return { startedAt: draft.startedAt, state: draft.state };
 }
 
+/**
+ * A real draft is a few hundred characters (the outcomes are run-length encoded); the cap keeps a
+ * tampered request from parking a large blob in the database.
+ */
+export const guidedDraftMaxLength = 50_000;
+export const guidedDraftTooLarge =
+  "This session's progress is too large to keep. Finish or restart the session.";
+
 export async function saveGuidedDraft(startedAt: Date, state: string): Promise<void> {
   const patient = await requireRole("PATIENT");
+  if (state.length > guidedDraftMaxLength) throw new RuleError(guidedDraftTooLarge, "state");
   await db.guidedSessionDraft.upsert({
     where: { patientId: patient.id },
     create: { patientId: patient.id, startedAt, state },

@@ -46,6 +46,7 @@ import {
   type TestUser,
   testDb,
 } from "../support/factories";
+import { routineItemInput, sessionInput } from "../support/inputs";
 import { testSession } from "../support/test-session";
 
 // Who may touch patient A's data (DESIGN.md section 6), as a matrix in the spirit of medplum's
@@ -102,14 +103,18 @@ beforeAll(async () => {
   // Patient A's data, written the way the app writes it.
   signInAs(patientA);
   expect(await addRoutineItemAction(initial, routineInput("clamshell"))).toMatchObject({ ok: true });
-  const session = sessionInput();
+  const session = sessionInput(exerciseIds.clamshell ?? "");
   expect(await logSessionAction(initial, session)).toMatchObject({ ok: true });
   const saved = await testDb().exerciseSession.findFirstOrThrow({
     where: { patientId: patientA.id, clientRequestId: session.clientRequestId },
   });
   a.sessionId = saved.id;
   expect(
-    await editSessionAction(initial, { ...sessionInput(), id: a.sessionId, durationMinutes: "25" }),
+    await editSessionAction(initial, {
+      ...sessionInput(exerciseIds.clamshell ?? ""),
+      id: a.sessionId,
+      durationMinutes: "25",
+    }),
   ).toMatchObject({ ok: true });
   expect(await checkInAction(initial, { clientRequestId: randomUUID(), LOWER_BACK: "4" })).toMatchObject({
     ok: true,
@@ -152,29 +157,8 @@ beforeEach(async () => {
   });
 });
 
-function routineInput(slug: string, overrides: Record<string, unknown> = {}) {
-  return {
-    clientRequestId: randomUUID(),
-    exerciseId: exerciseIds[slug],
-    sets: "2",
-    reps: "5",
-    holdSeconds: "10",
-    perSide: "on",
-    days: ["0", "3"],
-    ...overrides,
-  };
-}
-
-function sessionInput() {
-  return {
-    clientRequestId: randomUUID(),
-    startedAt: new Date(Date.now() - 3_600_000).toISOString(),
-    durationMinutes: "20",
-    painBefore: "5",
-    painAfter: "3",
-    entries: [{ exerciseId: exerciseIds.clamshell, side: "LEFT", sets: "2", reps: "5", holdSeconds: "10" }],
-  };
-}
+const routineInput = (slug: string, overrides: Record<string, unknown> = {}) =>
+  routineItemInput(exerciseIds[slug], overrides);
 
 // How each kind of entry point answered, in the matrix's words.
 

@@ -23,6 +23,7 @@ import {
   type TestUser,
   testDb,
 } from "../support/factories";
+import { routineItemInput, sessionInput } from "../support/inputs";
 import { testProvider } from "../support/test-database";
 import { testSession } from "../support/test-session";
 
@@ -61,29 +62,6 @@ async function eventsDuring(fn: () => Promise<unknown>) {
   await fn();
   const after = await testDb().auditEvent.findMany({ orderBy: { at: "asc" } });
   return after.filter((row) => !before.has(row.id));
-}
-
-function sessionInput(overrides: Record<string, unknown> = {}) {
-  return {
-    clientRequestId: randomUUID(),
-    startedAt: new Date(Date.now() - 3_600_000).toISOString(),
-    painBefore: "4",
-    painAfter: "2",
-    entries: [{ exerciseId: clamshellId, side: "LEFT", sets: "2", reps: "5", holdSeconds: "10" }],
-    ...overrides,
-  };
-}
-
-function routineInput(overrides: Record<string, unknown> = {}) {
-  return {
-    clientRequestId: randomUUID(),
-    exerciseId: clamshellId,
-    sets: "2",
-    reps: "5",
-    holdSeconds: "10",
-    days: ["1"],
-    ...overrides,
-  };
 }
 
 describe("reads", () => {
@@ -217,7 +195,7 @@ describe("writes", () => {
     {
       name: "a patient logging a session records SESSION_LOGGED for themselves",
       actor: () => patientA,
-      run: () => logSessionAction(initial, sessionInput()),
+      run: () => logSessionAction(initial, sessionInput(clamshellId)),
       expected: { action: "SESSION_LOGGED", outcome: "SUCCESS", patientId: () => patientA.id },
       rows: sessionsOfA,
       written: 1,
@@ -225,7 +203,7 @@ describe("writes", () => {
     {
       name: "a session with pain of 11 records SESSION_LOGGED as FAILED and writes nothing",
       actor: () => patientA,
-      run: () => logSessionAction(initial, sessionInput({ painBefore: "11" })),
+      run: () => logSessionAction(initial, sessionInput(clamshellId, { painBefore: "11" })),
       expected: { action: "SESSION_LOGGED", outcome: "FAILED", patientId: () => patientA.id },
       rows: sessionsOfA,
       written: 0,
@@ -233,7 +211,7 @@ describe("writes", () => {
     {
       name: "a physiotherapist prescribing records ROUTINE_ITEM_ADDED for the patient",
       actor: () => physio,
-      run: () => addRoutineItemAction(initial, routineInput({ patientId: patientA.id })),
+      run: () => addRoutineItemAction(initial, routineItemInput(clamshellId, { patientId: patientA.id })),
       expected: { action: "ROUTINE_ITEM_ADDED", outcome: "SUCCESS", patientId: () => patientA.id },
       rows: routineVersionsOfA,
       written: 1,
@@ -241,7 +219,8 @@ describe("writes", () => {
     {
       name: "a prescription of 0 sets records ROUTINE_ITEM_ADDED as FAILED and writes nothing",
       actor: () => physio,
-      run: () => addRoutineItemAction(initial, routineInput({ patientId: patientA.id, sets: "0" })),
+      run: () =>
+        addRoutineItemAction(initial, routineItemInput(clamshellId, { patientId: patientA.id, sets: "0" })),
       expected: { action: "ROUTINE_ITEM_ADDED", outcome: "FAILED", patientId: () => patientA.id },
       rows: routineVersionsOfA,
       written: 0,
@@ -249,7 +228,7 @@ describe("writes", () => {
     {
       name: "a physiotherapist without a link prescribing records ROUTINE_ITEM_ADDED as DENIED and writes nothing",
       actor: () => stranger,
-      run: () => addRoutineItemAction(initial, routineInput({ patientId: patientA.id })),
+      run: () => addRoutineItemAction(initial, routineItemInput(clamshellId, { patientId: patientA.id })),
       expected: { action: "ROUTINE_ITEM_ADDED", outcome: "DENIED", patientId: () => patientA.id },
       rows: routineVersionsOfA,
       written: 0,
@@ -305,7 +284,7 @@ describe("writes", () => {
 
   it("a rule that refuses a write records it as FAILED", async () => {
     signInAs(physio);
-    const prescription = routineInput({ patientId: patientA.id });
+    const prescription = routineItemInput(clamshellId, { patientId: patientA.id });
     expect(await addRoutineItemAction(initial, prescription)).toMatchObject({ ok: true });
     const itemId = (
       await testDb().routineItemVersion.findFirstOrThrow({
@@ -327,7 +306,7 @@ describe("writes", () => {
 
   it("a comment on someone else's session is recorded as DENIED and writes nothing", async () => {
     signInAs(patientB);
-    const input = sessionInput();
+    const input = sessionInput(clamshellId);
     await logSessionAction(initial, input);
     const sessionOfB = await testDb().exerciseSession.findFirstOrThrow({
       where: { patientId: patientB.id, clientRequestId: input.clientRequestId },
@@ -360,10 +339,12 @@ describe("who has seen my data", () => {
     await linkCare(lead.id, other.id);
 
     signInAs(patient);
-    expect(await logSessionAction(initial, sessionInput())).toMatchObject({ ok: true });
+    expect(await logSessionAction(initial, sessionInput(clamshellId))).toMatchObject({ ok: true });
     signInAs(lead);
     await getProgress(patient.id, "3m");
-    expect(await addRoutineItemAction(initial, routineInput({ patientId: patient.id }))).toMatchObject({
+    expect(
+      await addRoutineItemAction(initial, routineItemInput(clamshellId, { patientId: patient.id })),
+    ).toMatchObject({
       ok: true,
     });
     await getProgress(other.id, "3m");

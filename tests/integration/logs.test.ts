@@ -15,6 +15,7 @@ import { listPainEntries } from "@/lib/data/pain";
 import { listSessionRevisions, listSessions } from "@/lib/data/sessions";
 import { seedCatalog } from "../../prisma/seed/catalog";
 import { createUser, navigationOutcome, signInAs, type TestUser, testDb } from "../support/factories";
+import { entryInput, sessionInput } from "../support/inputs";
 
 let patientA: TestUser;
 let patientB: TestUser;
@@ -39,22 +40,17 @@ beforeAll(async () => {
 const initial: ActionState = { ok: false };
 const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
 
-function sessionInput(overrides: Record<string, unknown> = {}) {
-  return {
-    clientRequestId: randomUUID(),
-    startedAt: hourAgo(),
-    durationMinutes: "20",
-    painBefore: "5",
-    painAfter: "3",
+/** Clamshells on both sides and a glute bridge, with a note that looks like markup. */
+const loggedSession = (overrides: Record<string, unknown> = {}) =>
+  sessionInput(clamshellId, {
     notes: "Felt easier <b>today</b>",
     entries: [
-      { exerciseId: clamshellId, side: "LEFT", sets: "2", reps: "3", holdSeconds: "30" },
-      { exerciseId: clamshellId, side: "RIGHT", sets: "2", reps: "3", holdSeconds: "30" },
-      { exerciseId: bridgeId, side: "BOTH", sets: "1", reps: "3", holdSeconds: "30" },
+      entryInput(clamshellId, { reps: "3", holdSeconds: "30" }),
+      entryInput(clamshellId, { side: "RIGHT", reps: "3", holdSeconds: "30" }),
+      entryInput(bridgeId, { side: "BOTH", sets: "1", reps: "3", holdSeconds: "30" }),
     ],
     ...overrides,
-  };
-}
+  });
 
 const sessionsOf = (patient: TestUser) =>
   testDb().exerciseSession.count({ where: { patientId: patient.id } });
@@ -63,7 +59,7 @@ const painOf = (patient: TestUser) => testDb().painEntry.count({ where: { patien
 describe("logging a session", () => {
   it("saves the session with its per-side entries, notes kept as plain text", async () => {
     signInAs(patientA);
-    const input = sessionInput();
+    const input = loggedSession();
     const state = await logSessionAction(initial, input);
     expect(state).toMatchObject({ ok: true, message: "Session saved." });
     const saved = await testDb().exerciseSession.findUniqueOrThrow({
@@ -89,7 +85,7 @@ describe("logging a session", () => {
   it("writes exactly one row when the same request arrives five times, even at once", async () => {
     signInAs(patientA);
     const before = await sessionsOf(patientA);
-    const input = sessionInput();
+    const input = loggedSession();
     const results = await Promise.all(Array.from({ length: 5 }, () => logSessionAction(initial, input)));
     expect(results.every((r) => r.ok)).toBe(true);
     expect(await sessionsOf(patientA)).toBe(before + 1);
@@ -146,7 +142,7 @@ describe("logging a session", () => {
     async (_label, overrides, field, message) => {
       signInAs(patientA);
       const before = await sessionsOf(patientA);
-      const state = await logSessionAction(initial, sessionInput(overrides));
+      const state = await logSessionAction(initial, loggedSession(overrides));
       expect(state.ok).toBe(false);
       expect(state.errors?.[field]?.join(" ")).toMatch(message);
       expect(await sessionsOf(patientA)).toBe(before);
@@ -156,11 +152,11 @@ describe("logging a session", () => {
   it("sends someone who is not signed in to sign-in, and a physiotherapist to not found, writing nothing", async () => {
     const before = await testDb().exerciseSession.count();
     signInAs(null);
-    expect(await navigationOutcome(() => logSessionAction(initial, sessionInput()))).toBe(
+    expect(await navigationOutcome(() => logSessionAction(initial, loggedSession()))).toBe(
       "redirect:/sign-in",
     );
     signInAs(physio);
-    expect(await navigationOutcome(() => logSessionAction(initial, sessionInput()))).toBe("not-found");
+    expect(await navigationOutcome(() => logSessionAction(initial, loggedSession()))).toBe("not-found");
     expect(await testDb().exerciseSession.count()).toBe(before);
   });
 });
@@ -168,7 +164,7 @@ describe("logging a session", () => {
 describe("editing and deleting a session", () => {
   async function logOne(patient: TestUser) {
     signInAs(patient);
-    const input = sessionInput();
+    const input = loggedSession();
     await logSessionAction(initial, input);
     return testDb().exerciseSession.findUniqueOrThrow({
       where: { patientId_clientRequestId: { patientId: patient.id, clientRequestId: input.clientRequestId } },
@@ -177,7 +173,7 @@ describe("editing and deleting a session", () => {
 
   it("keeps the earlier version when the owner edits, once per request", async () => {
     const session = await logOne(patientA);
-    const edit = sessionInput({
+    const edit = loggedSession({
       id: session.id,
       painAfter: "1",
       entries: [{ exerciseId: bridgeId, side: "BOTH", sets: "3", reps: "5", holdSeconds: "20" }],
@@ -200,7 +196,7 @@ describe("editing and deleting a session", () => {
 
   it("never reports a concurrent edit as saved when it was not", async () => {
     const session = await logOne(patientA);
-    const edits = ["1", "2", "4", "6"].map((painAfter) => sessionInput({ id: session.id, painAfter }));
+    const edits = ["1", "2", "4", "6"].map((painAfter) => loggedSession({ id: session.id, painAfter }));
     const results = await Promise.all(edits.map((edit) => editSessionAction(initial, edit)));
     const saved = results.filter((result) => result.ok).length;
     expect(saved).toBeGreaterThan(0);
@@ -216,7 +212,7 @@ describe("editing and deleting a session", () => {
   it("answers another patient's session as not found and changes nothing", async () => {
     const session = await logOne(patientA);
     signInAs(patientB);
-    const edit = await editSessionAction(initial, sessionInput({ id: session.id, painAfter: "0" }));
+    const edit = await editSessionAction(initial, loggedSession({ id: session.id, painAfter: "0" }));
     expect(edit).toMatchObject({ ok: false, message: "That session was not found." });
     const del = await deleteSessionAction(initial, { clientRequestId: randomUUID(), id: session.id });
     expect(del).toMatchObject({ ok: false, message: "That session was not found." });

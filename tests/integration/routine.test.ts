@@ -19,6 +19,7 @@ import {
   type TestUser,
   testDb,
 } from "../support/factories";
+import { routineItemInput } from "../support/inputs";
 
 const initial: ActionState = { ok: false };
 let exerciseIds: Record<string, string>;
@@ -29,18 +30,8 @@ beforeAll(async () => {
   exerciseIds = Object.fromEntries(rows.map((row) => [row.slug, row.id]));
 });
 
-function add(slug: string, overrides: Record<string, unknown> = {}) {
-  return {
-    clientRequestId: randomUUID(),
-    exerciseId: exerciseIds[slug],
-    sets: "2",
-    reps: "3",
-    holdSeconds: "30",
-    perSide: "on",
-    days: ["0", "2", "4"],
-    ...overrides,
-  };
-}
+const add = (slug: string, overrides: Record<string, unknown> = {}) =>
+  routineItemInput(exerciseIds[slug], overrides);
 
 async function newPatientWithItems(...slugs: string[]): Promise<TestUser> {
   const patient = await createUser("PATIENT");
