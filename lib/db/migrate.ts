@@ -74,10 +74,21 @@ function checkHistory(migrations: Migration[], applied: AppliedMigration[]): Mig
   return migrations.filter((m) => !done.has(m.name));
 }
 
-/** Applies every pending migration; returns the names applied. Safe to run from several processes. */
-export async function applyMigrations(url: string, root = process.cwd()): Promise<string[]> {
+/**
+ * Applies every pending migration, or only those up to and including `through` (the upgrade test
+ * walks the chain one folder at a time); returns the names applied. Safe to run from several processes.
+ */
+export async function applyMigrations(
+  url: string,
+  root = process.cwd(),
+  through?: string,
+): Promise<string[]> {
   const provider = providerOf(url);
-  const migrations = readMigrations(provider, root);
+  const all = readMigrations(provider, root);
+  if (through !== undefined && !all.some((m) => m.name === through)) {
+    throw new Error(`There is no migration ${through}.`);
+  }
+  const migrations = through === undefined ? all : all.filter((m) => m.name <= through);
   return provider === "sqlite" ? applySqlite(url, migrations) : applyPostgres(url, migrations);
 }
 
