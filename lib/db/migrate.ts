@@ -96,7 +96,11 @@ function applySqlite(url: string, migrations: Migration[]): string[] {
   const db = new Database(sqliteFilePath(url), { timeout: 10_000 });
   try {
     db.pragma("journal_mode = WAL");
-    db.pragma("foreign_keys = ON");
+    // Prisma rebuilds a table to change a column (create a copy, copy rows, drop, rename) and turns
+    // foreign keys off around it. SQLite ignores that pragma inside a transaction, so with keys on
+    // the DROP would cascade and silently delete every child row. Keys are off for the migration
+    // and checked before it commits instead.
+    db.pragma("foreign_keys = OFF");
     db.exec(sqliteMigrationsTable);
     // BEGIN IMMEDIATE takes the write lock, so two starting processes apply each migration once.
     const run = db.transaction(() => {
@@ -109,6 +113,13 @@ function applySqlite(url: string, migrations: Migration[]): string[] {
       for (const migration of pending) {
         const startedAt = Date.now();
         db.exec(migration.sql);
+        const broken = db.pragma("foreign_key_check") as { table: string; parent: string }[];
+        if (broken.length > 0) {
+          const first = broken[0];
+          throw new Error(
+            `Migration ${migration.name} leaves ${broken.length} row(s) of ${first?.table} pointing at missing ${first?.parent} rows; nothing was applied.`,
+          );
+        }
         db.prepare(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
         ).run(randomUUID(), migration.checksum, Date.now(), migration.name, startedAt);

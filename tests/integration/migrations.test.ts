@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -148,3 +148,62 @@ describe(`${provider} migrations`, () => {
     await expect(applyMigrations(database.url)).rejects.toThrow(/edited after it was applied/);
   });
 });
+
+// SQLite ignores `PRAGMA foreign_keys=OFF` inside a transaction, which is where migrations run; a
+// Prisma-style table rebuild would then cascade its DROP into every child table.
+if (provider === "sqlite") {
+  describe("sqlite migrations that rebuild a table", () => {
+    function migrationsRoot(folders: Record<string, string>): string {
+      const root = mkdtempSync(path.join(tmpdir(), "hbc-migrations-"));
+      for (const [name, sql] of Object.entries(folders)) {
+        mkdirSync(path.join(root, "prisma/migrations", name), { recursive: true });
+        writeFileSync(path.join(root, "prisma/migrations", name, "migration.sql"), sql);
+      }
+      return root;
+    }
+    const parentAndChild = `
+      CREATE TABLE "Parent" ("id" TEXT NOT NULL PRIMARY KEY, "name" TEXT NOT NULL);
+      CREATE TABLE "Child" ("id" TEXT NOT NULL PRIMARY KEY, "parentId" TEXT NOT NULL,
+        CONSTRAINT "Child_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Parent" ("id") ON DELETE CASCADE);
+      INSERT INTO "Parent" VALUES ('p1', 'kept');
+      INSERT INTO "Child" VALUES ('c1', 'p1'), ('c2', 'p1');`;
+    // What `prisma migrate diff` writes to change a column of a table that others reference.
+    const rebuildParent = `
+      PRAGMA defer_foreign_keys=ON;
+      PRAGMA foreign_keys=OFF;
+      CREATE TABLE "new_Parent" ("id" TEXT NOT NULL PRIMARY KEY, "name" TEXT NOT NULL, "note" TEXT NOT NULL DEFAULT '');
+      INSERT INTO "new_Parent" ("id", "name") SELECT "id", "name" FROM "Parent";
+      DROP TABLE "Parent";
+      ALTER TABLE "new_Parent" RENAME TO "Parent";
+      PRAGMA foreign_keys=ON;
+      PRAGMA defer_foreign_keys=OFF;`;
+
+    it("keep the rows of tables that reference the rebuilt one", async () => {
+      const database = await createEmptyDatabase(provider);
+      cleanups.push(database);
+      const root = migrationsRoot({
+        "1_parent_and_child": parentAndChild,
+        "2_rebuild_parent": rebuildParent,
+      });
+      expect(await applyMigrations(database.url, root)).toEqual(["1_parent_and_child", "2_rebuild_parent"]);
+      const db = new Database(sqliteFilePath(database.url), { readonly: true });
+      expect(db.prepare(`SELECT id FROM "Child" ORDER BY id`).pluck().all()).toEqual(["c1", "c2"]);
+      db.close();
+    });
+
+    it("refuse a migration that leaves rows pointing at nothing, and apply none of it", async () => {
+      const database = await createEmptyDatabase(provider);
+      cleanups.push(database);
+      const root = migrationsRoot({
+        "1_parent_and_child": parentAndChild,
+        "2_orphans": `INSERT INTO "Child" VALUES ('c3', 'missing');`,
+      });
+      await expect(applyMigrations(database.url, root)).rejects.toThrow(
+        /2_orphans leaves 1 row\(s\) of Child pointing at missing Parent/,
+      );
+      const db = new Database(sqliteFilePath(database.url), { readonly: true });
+      expect(db.prepare(`SELECT migration_name FROM "_prisma_migrations"`).pluck().all()).toEqual([]);
+      db.close();
+    });
+  });
+}
