@@ -36,6 +36,15 @@ export default defineConfig({
         resolve: { alias },
         test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: "components",
+          include: ["tests/components/**/*.test.tsx"],
+          environment: "jsdom",
+          setupFiles: ["tests/support/components-setup.ts"],
+        },
+      },
       integration("integration-sqlite", "sqlite"),
       ...(postgresUrl ? [integration("integration-postgres", "postgresql")] : []),
     ],

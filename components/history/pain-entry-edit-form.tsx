@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { PainRatingScale } from "@/components/pain/pain-rating-scale";
+import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
 import { localToIso } from "@/components/sessions/session-form-model";
 import { Button } from "@/components/ui/button";
 import { Field, FieldErrors, inputClasses } from "@/components/ui/field";
@@ -28,6 +29,7 @@ export function PainEntryEditForm({
 }) {
   const [state, dispatch, pending] = useActionState(editPainEntryAction, initialActionState);
   const requestId = useRequestId(initialRequestId, state);
+  useRefreshAfterWrite(state);
   const [rating, setRating] = useState(String(entry.rating));
   const [recordedAt, setRecordedAt] = useState(entry.recordedAt);
   const [note, setNote] = useState(entry.note);

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
+import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
 import { buttonClasses } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useRequestId } from "@/components/ui/use-request-id";
@@ -44,6 +45,8 @@ export function RecordActions({
   const [restoreState, restoreAction, restoring] = useActionState(actions[kind].restore, initialActionState);
   const deleteId = useRequestId(deleteRequestId, deleteState);
   const restoreId = useRequestId(restoreRequestId, restoreState);
+  useRefreshAfterWrite(deleteState);
+  useRefreshAfterWrite(restoreState);
   const [latest, setLatest] = useState<ActionState>(initialActionState);
   useEffect(() => setLatest(deleteState), [deleteState]);
   useEffect(() => setLatest(restoreState), [restoreState]);

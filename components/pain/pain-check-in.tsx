@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
 import { FieldErrors, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -18,6 +19,7 @@ import { PainRatingScale } from "./pain-rating-scale";
 export function PainCheckIn({ requestId: initialRequestId }: { requestId: string }) {
   const [state, formAction] = useActionState(checkInAction, initialActionState);
   const requestId = useRequestId(initialRequestId, state);
+  useRefreshAfterWrite(state);
   const values = state.ok ? undefined : state.values;
   const formErrors = [...(state.errors?.clientRequestId ?? []), ...(state.errors?.recordedAt ?? [])];
   return (

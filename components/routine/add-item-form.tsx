@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
+import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
 import { FieldErrors, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -48,6 +49,7 @@ export function AddItemForm({
 }) {
   const [state, formAction, pending] = useActionState(addRoutineItemAction, initialActionState);
   const requestId = useRequestId(initialRequestId, state);
+  useRefreshAfterWrite(state, patientId);
   const [selectedId, setSelectedId] = useState(() => firstNotIn(exercises, inRoutine)?.id ?? "");
   const [draft, setDraft] = useState(() => defaultDraft(firstNotIn(exercises, inRoutine)));
   const selected = exercises.find((exercise) => exercise.id === selectedId);

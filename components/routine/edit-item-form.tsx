@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useRequestId } from "@/components/ui/use-request-id";
@@ -25,6 +26,7 @@ export function EditItemForm({
 }) {
   const [state, formAction, pending] = useActionState(updateRoutineItemAction, initialActionState);
   const requestId = useRequestId(initialRequestId, state);
+  useRefreshAfterWrite(state, patientId);
   const [draft, setDraft] = useState(dose);
   return (
     <form action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate className="space-y-4">

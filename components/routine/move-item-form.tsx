@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
 import { buttonClasses } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useRequestId } from "@/components/ui/use-request-id";
@@ -30,6 +31,7 @@ export function MoveItemForm({
 }) {
   const [state, formAction, pending] = useActionState(moveRoutineItemAction, initialActionState);
   const requestId = useRequestId(initialRequestId, state);
+  useRefreshAfterWrite(state, patientId);
   const lastPressed = useRef<HTMLButtonElement | null>(null);
   // Reordering moves this card's DOM node, which drops focus; put it back on the button used.
   useEffect(() => {

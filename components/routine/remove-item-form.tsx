@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useRequestId } from "@/components/ui/use-request-id";
@@ -22,6 +23,7 @@ export function RemoveItemForm({
 }) {
   const [state, formAction] = useActionState(stopRoutineItemAction, initialActionState);
   const requestId = useRequestId(initialRequestId, state);
+  useRefreshAfterWrite(state, patientId);
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="clientRequestId" value={requestId} />

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { type Ref, startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
+import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { FieldErrors, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -40,6 +41,7 @@ export function GuidedFinish({
 }) {
   const [result, finishAction, pending] = useActionState(finishGuidedSessionAction, initialActionState);
   const requestId = useRequestId(initialRequestId, result);
+  useRefreshAfterWrite(result);
   const [painAfter, setPainAfter] = useState<number | null>(null);
   const [notes, setNotes] = useState("");
   const notesId = useId();

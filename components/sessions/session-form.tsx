@@ -11,6 +11,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Field, FieldErrors, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -97,6 +98,7 @@ export function SessionForm({
     editing ? editSessionAction : logSessionAction,
     initialActionState,
   );
+  useRefreshAfterWrite(state);
   const requestId = useRequestId(initialRequestId, state);
   const [values, setValues] = useState(() => {
     const { entries: _entries, ...rest } = initial;

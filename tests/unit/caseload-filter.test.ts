@@ -6,29 +6,8 @@ import {
   filterCaseload,
   paginate,
 } from "@/components/caseload/caseload-filter";
-import type { CaseloadRow } from "@/lib/data/caseload";
-import { type CaseloadFlag, compareByAttention } from "@/lib/domain/caseload";
-
-let nextId = 0;
-
-function row(overrides: Partial<CaseloadRow> & { name: string }, flags: CaseloadFlag[] = []): CaseloadRow {
-  nextId += 1;
-  return {
-    patientId: `p${nextId}`,
-    timeZone: "Europe/London",
-    linkedSince: "2026-01-01T09:00:00.000Z",
-    lastActivityAt: "2026-03-01T09:00:00.000Z",
-    daysSinceActivity: 1,
-    latestPain: { rating: 3, at: "2026-03-01T09:00:00.000Z" },
-    baseline: 3,
-    trend: "STEADY",
-    adherence7: { done: 4, due: 5, percent: 80 },
-    adherence30: { done: 16, due: 20, percent: 80 },
-    flags: flags.map((flag) => ({ flag, reason: `${flag} reason.` })),
-    attention: flags.length * 100_000,
-    ...overrides,
-  };
-}
+import { compareByAttention } from "@/lib/domain/caseload";
+import { caseloadRow } from "../support/caseload-rows";
 
 const filter = (overrides: Partial<CaseloadFilter>): CaseloadFilter => ({
   ...defaultCaseloadFilter,
@@ -36,9 +15,9 @@ const filter = (overrides: Partial<CaseloadFilter>): CaseloadFilter => ({
 });
 const names = (rows: { name: string }[]) => rows.map(({ name }) => name);
 
-const zoe = row({ name: "Zoë Ångström", attention: 410_300 }, ["PAIN_FLARE"]);
-const jose = row({ name: "José Núñez", attention: 210_000 }, ["LOW_ADHERENCE"]);
-const ines = row(
+const zoe = caseloadRow({ name: "Zoë Ångström", attention: 410_300 }, ["PAIN_FLARE"]);
+const jose = caseloadRow({ name: "José Núñez", attention: 210_000 }, ["LOW_ADHERENCE"]);
+const ines = caseloadRow(
   {
     name: "Inès Dubois",
     attention: 310_099,
@@ -50,13 +29,13 @@ const ines = row(
   },
   ["INACTIVE", "LOW_ADHERENCE"],
 );
-const alex = row({
+const alex = caseloadRow({
   name: "alex morgan",
   attention: 500,
   lastActivityAt: "2026-03-02T18:00:00.000Z",
   latestPain: { rating: 5, at: "2026-03-02T18:00:00.000Z" },
 });
-const bea = row({ name: "Bea Castro", attention: 300, lastActivityAt: "2026-02-20T08:00:00.000Z" });
+const bea = caseloadRow({ name: "Bea Castro", attention: 300, lastActivityAt: "2026-02-20T08:00:00.000Z" });
 const caseload = [zoe, ines, jose, alex, bea].sort(compareByAttention);
 
 describe("searching the caseload by name", () => {
@@ -128,7 +107,7 @@ describe("sorting the caseload", () => {
   });
 
   it("by pain puts the highest latest pain first, patients without pain entries last, ties by attention", () => {
-    const flare = row({
+    const flare = caseloadRow({
       name: "Flare",
       attention: 410_800,
       latestPain: { rating: 8, at: "2026-03-01T09:00:00.000Z" },
@@ -151,7 +130,7 @@ describe("sorting the caseload", () => {
 });
 
 describe("paging the caseload", () => {
-  const many = Array.from({ length: 60 }, (_, index) => row({ name: `Patient ${index + 1}` }));
+  const many = Array.from({ length: 60 }, (_, index) => caseloadRow({ name: `Patient ${index + 1}` }));
 
   it("shows 25 patients a page", () => {
     expect(caseloadPageSize).toBe(25);
