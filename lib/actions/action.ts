@@ -1,10 +1,10 @@
 import "server-only";
-import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { type AuditedWrite, type AuditOutcome, recordAudit } from "@/lib/data/audit";
 import { type CurrentUser, getCurrentUser, requireRole, requireUser } from "@/lib/data/current-user";
 import { NotFoundError, RuleError } from "@/lib/data/errors";
+import { isRedirect } from "@/lib/next-errors";
 import { currentClientAddress } from "@/lib/request-context";
 import type { Role } from "@/lib/validation/auth";
 import type { ActionState, FieldErrors } from "./action-state";
@@ -52,15 +52,6 @@ function formToObject(formData: FormData): Record<string, unknown> {
   return object;
 }
 
-function isNotFound(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    "digest" in error &&
-    error.digest === "NEXT_HTTP_ERROR_FALLBACK;404"
-  );
-}
-
 function echo(input: Record<string, unknown>): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(input)) {
@@ -89,6 +80,7 @@ export function createAction<A extends Access, S extends z.ZodType>(
     const input = submitted instanceof FormData ? formToObject(submitted) : (submitted ?? {});
     const values = echo(input);
     let user: CurrentUser | null = null;
+    let callerChecked = false;
     const audit: Context<A>["audit"] = {};
     const finish = async (outcome: AuditOutcome, detail?: string) => {
       if (!auditAs || !user) return;
@@ -111,6 +103,7 @@ export function createAction<A extends Access, S extends z.ZodType>(
           : access === "user"
             ? await requireUser()
             : await requireRole(access as Role);
+      callerChecked = true;
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
         await finish("FAILED", "invalid input");
@@ -128,21 +121,17 @@ export function createAction<A extends Access, S extends z.ZodType>(
       await finish(state.ok ? "SUCCESS" : "FAILED", state.ok ? undefined : state.message);
       return state;
     } catch (error) {
-      if (isRedirectError(error)) await finish("SUCCESS");
-      if (isNotFound(error) && user) {
-        // A patient this caller may not see: the same answer as a missing one, and nothing written.
-        await finish("DENIED", "not found");
-        return { ok: false, message: "That was not found.", values };
+      if (isRedirect(error)) await finish("SUCCESS");
+      // Someone else's object and a missing one get the same answer, and nothing is written. From
+      // the role check it goes on to Next as a 404: the other role's actions do not exist for them.
+      if (error instanceof NotFoundError && callerChecked) {
+        await finish("DENIED", error.message);
+        return { ok: false, message: error.message, values };
       }
       unstable_rethrow(error);
       if (error instanceof ActionFailure) {
         await finish("FAILED", error.message);
         return { ok: false, message: error.message, errors: error.errors, values };
-      }
-      // Someone else's object and a missing one get the same answer, and nothing is written.
-      if (error instanceof NotFoundError) {
-        await finish("DENIED", error.message);
-        return { ok: false, message: error.message, values };
       }
       if (error instanceof RuleError) {
         await finish("FAILED", error.message);

@@ -1,5 +1,4 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { requirePatientAccess, requireRole } from "./current-user";
@@ -79,6 +78,6 @@ export const getLinkedPatient = cache(async (patientId: string): Promise<LinkedP
     where: { physioId: physio.id, patientId, status: "ACTIVE" },
     select: { consentedAt: true, patient: { select: { id: true, name: true, timezone: true } } },
   });
-  if (!link) notFound();
+  if (!link) throw new NotFoundError("That patient");
   return { ...link.patient, linkedSince: link.consentedAt };
 });

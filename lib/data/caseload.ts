@@ -1,5 +1,4 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { usesPostgres } from "@/lib/db/provider";
 import { localDate } from "@/lib/domain/calendar";
@@ -14,6 +13,7 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 import { currentClientAddress } from "@/lib/request-context";
 import type { AuditedRead } from "./audit";
 import { type CurrentUser, requirePatientAccess, requireRole } from "./current-user";
+import { NotFoundError } from "./errors";
 
 /** One caseload row, JSON-safe (dates as ISO strings) so the page and the route handler agree. */
 export type CaseloadRow = {
@@ -56,7 +56,7 @@ export async function getPatientSummary(patientId: string, now = new Date()): Pr
   const physio = await requireRole("PHYSIO");
   await requirePatientAccess(patientId);
   const [row] = await summariseLinkedPatients(physio, patientId, "READ_SUMMARY", now);
-  if (!row) notFound();
+  if (!row) throw new NotFoundError("That patient");
   return row;
 }
 

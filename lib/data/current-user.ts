@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth";
 import { sessionPolicy } from "@/lib/config";
@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { currentClientAddress } from "@/lib/request-context";
 import { type Role, safeCallbackPath } from "@/lib/validation/auth";
 import { type AuditedRead, recordAudit } from "./audit";
+import { NotFoundError } from "./errors";
 
 export type CurrentUser = { id: string; name: string; email: string; role: Role; timezone: string };
 
@@ -68,7 +69,7 @@ export async function requireUser(): Promise<CurrentUser> {
 /** A user of another role gets "not found": pages of the other role do not exist for them. */
 export async function requireRole(role: Role): Promise<CurrentUser> {
   const user = await requireUser();
-  if (user.role !== role) notFound();
+  if (user.role !== role) throw new NotFoundError("That page");
   return user;
 }
 
@@ -81,7 +82,8 @@ export type PatientAccess = { user: CurrentUser; patientId: string; via: "self" 
 export const requirePatientAccess = cache(async (patientId: string): Promise<PatientAccess> => {
   const user = await requireUser();
   if (user.role === "PATIENT" && user.id === patientId) return { user, patientId, via: "self" };
-  if (user.role === "PHYSIO") {
+  // PostgreSQL text cannot hold a NUL, so no id has one: such an id is refused without a lookup.
+  if (user.role === "PHYSIO" && !patientId.includes("\0")) {
     const link = await db.careLink.findFirst({
       where: { physioId: user.id, patientId, status: "ACTIVE" },
       select: { id: true },
@@ -89,16 +91,16 @@ export const requirePatientAccess = cache(async (patientId: string): Promise<Pat
     if (link) return { user, patientId, via: "careLink" };
   }
   // Recorded so the patient can see it (a revoked physiotherapist trying again, say); the id may be
-  // made up, so it is stored as given, cut short.
+  // made up, so it is stored as given (a NUL as U+FFFD), cut short.
   await recordAudit({
     actorId: user.id,
     actorRole: user.role,
     action: "ACCESS_DENIED",
-    patientId: patientId.slice(0, 64),
+    patientId: patientId.replaceAll("\0", "\uFFFD").slice(0, 64),
     outcome: "DENIED",
     clientAddress: await currentClientAddress(),
   });
-  notFound();
+  throw new NotFoundError("That patient");
 });
 
 /**

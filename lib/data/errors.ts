@@ -1,8 +1,14 @@
+import { notFoundDigest } from "@/lib/next-errors";
+
 /**
- * Thrown by data functions for an object the caller may not see or that does not exist: the two
- * are deliberately indistinguishable. Actions answer it with "not found" and write nothing.
+ * The data layer's one way to say "not found", for an object the caller may not see or that does
+ * not exist: the two are deliberately indistinguishable. It carries Next's not-found digest, so a
+ * page renders the 404 page without catching it; actions answer it with its message and write
+ * nothing; route handlers answer 404 (see lib/next-errors.ts).
  */
 export class NotFoundError extends Error {
+  readonly digest = notFoundDigest;
+
   constructor(what = "That item") {
     super(`${what} was not found.`);
   }

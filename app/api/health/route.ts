@@ -1,11 +1,9 @@
 import { isHealthy } from "@/lib/data/health";
+import { answer } from "@/lib/route-answers";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   const healthy = await isHealthy();
-  return Response.json(
-    { status: healthy ? "ok" : "unavailable" },
-    { status: healthy ? 200 : 503, headers: { "Cache-Control": "no-store" } },
-  );
+  return answer(healthy ? 200 : 503, { status: healthy ? "ok" : "unavailable" });
 }

@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { painContextLabels } from "@/components/history/labels";
 import { PainEntryEditForm } from "@/components/history/pain-entry-edit-form";
 import { requireRole } from "@/lib/data/current-user";
-import { NotFoundError } from "@/lib/data/errors";
 import { getPainEntry } from "@/lib/data/pain";
 import { formatDateTime, toDateTimeLocalValue } from "@/lib/format";
 import { painRegionLabels } from "@/lib/validation/fields";
@@ -14,10 +12,7 @@ export const metadata: Metadata = { title: "Edit pain entry" };
 export default async function EditPainEntryPage(props: PageProps<"/history/pain/[id]/edit">) {
   const patient = await requireRole("PATIENT");
   const { id } = await props.params;
-  const entry = await getPainEntry(patient.id, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const entry = await getPainEntry(patient.id, id);
   const tz = patient.timezone;
   const regionLabel = painRegionLabels[entry.region];
   return (

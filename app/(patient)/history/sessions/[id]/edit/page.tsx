@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { SessionForm } from "@/components/sessions/session-form";
 import { requireRole } from "@/lib/data/current-user";
-import { NotFoundError } from "@/lib/data/errors";
 import { listExercises } from "@/lib/data/exercises";
 import { getSession } from "@/lib/data/sessions";
 import { formatDateTime, toDateTimeLocalValue } from "@/lib/format";
@@ -13,13 +11,7 @@ export const metadata: Metadata = { title: "Edit session" };
 export default async function EditSessionPage(props: PageProps<"/history/sessions/[id]/edit">) {
   const patient = await requireRole("PATIENT");
   const { id } = await props.params;
-  const [session, exercises] = await Promise.all([
-    getSession(patient.id, id).catch((error: unknown) => {
-      if (error instanceof NotFoundError) notFound();
-      throw error;
-    }),
-    listExercises(),
-  ]);
+  const [session, exercises] = await Promise.all([getSession(patient.id, id), listExercises()]);
   const tz = patient.timezone;
   return (
     <div className="max-w-2xl space-y-6">
