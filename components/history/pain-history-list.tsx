@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PainEntryView } from "@/lib/data/pain";
 import { formatDateTime } from "@/lib/format";
-import { painRegionLabels } from "@/lib/validation/fields";
+import { painAreaLabels } from "@/lib/validation/fields";
 import { HistoryRecord } from "./history-record";
 import { painContextLabels } from "./labels";
 import { RecordActions } from "./record-actions";
@@ -20,7 +20,7 @@ export function PainHistoryList({
     <ul className="space-y-3">
       {entries.map((entry) => {
         const when = formatDateTime(entry.recordedAt, timeZone);
-        const region = painRegionLabels[entry.region];
+        const region = painAreaLabels[entry.region];
         const deleted = entry.deletedAt !== null;
         const headingId = `pain-${entry.id}`;
         return (

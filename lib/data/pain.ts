@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { type PainRegion, painRegions } from "@/lib/validation/fields";
+import { type PainArea, painRegions } from "@/lib/validation/fields";
 import type { CheckInInput, PainEntryEditInput } from "@/lib/validation/logs";
 import { readPatientData, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
@@ -10,7 +10,8 @@ import { historyPageSize } from "./sessions";
 export type PainEntryView = {
   id: string;
   rating: number;
-  region: PainRegion;
+  /** NOT_GIVEN only for session ratings stored before ratings named their area. */
+  region: PainArea;
   context: "CHECK_IN" | "BEFORE_SESSION" | "AFTER_SESSION";
   recordedAt: Date;
   note: string;

@@ -108,11 +108,13 @@ export async function getProgress(
       { i: unknown; sessions: unknown; paired: unknown; before: unknown; after: unknown }[]
     >`WITH ${bucketTable(days)}
       SELECT b.i AS i, COUNT(*) AS sessions,
-        SUM(CASE WHEN s."painBefore" IS NOT NULL AND s."painAfter" IS NOT NULL THEN 1 ELSE 0 END) AS paired,
-        AVG(CASE WHEN s."painAfter" IS NOT NULL THEN s."painBefore" END) AS before,
-        AVG(CASE WHEN s."painBefore" IS NOT NULL THEN s."painAfter" END) AS after
+        SUM(CASE WHEN pb."rating" IS NOT NULL AND pa."rating" IS NOT NULL THEN 1 ELSE 0 END) AS paired,
+        AVG(CASE WHEN pa."rating" IS NOT NULL THEN pb."rating" END) AS before,
+        AVG(CASE WHEN pb."rating" IS NOT NULL THEN pa."rating" END) AS after
       FROM b JOIN "ExerciseSession" s ON s."patientId" = ${patientId} AND s."deletedAt" IS NULL
         AND s."startedAt" >= b.s AND s."startedAt" < b.e
+      LEFT JOIN "PainEntry" pb ON pb."sessionId" = s."id" AND pb."context" = 'BEFORE_SESSION' AND pb."deletedAt" IS NULL
+      LEFT JOIN "PainEntry" pa ON pa."sessionId" = s."id" AND pa."context" = 'AFTER_SESSION' AND pa."deletedAt" IS NULL
       GROUP BY b.i`,
     db.$queryRaw<
       { i: unknown; exerciseId: string; name: string; volume: unknown }[]
@@ -127,10 +129,11 @@ export async function getProgress(
       SELECT x."id" AS "exerciseId", x."name" AS name, COUNT(*) AS sessions, AVG(d.change) AS change
       FROM (
         -- One row per session and exercise (an exercise done on both sides counts once).
-        SELECT DISTINCT s."id" AS "sessionId", e."exerciseId" AS "exerciseId", s."painAfter" - s."painBefore" AS change
+        SELECT DISTINCT s."id" AS "sessionId", e."exerciseId" AS "exerciseId", pa."rating" - pb."rating" AS change
         FROM "ExerciseSession" s JOIN "SessionEntry" e ON e."sessionId" = s."id"
+        JOIN "PainEntry" pb ON pb."sessionId" = s."id" AND pb."context" = 'BEFORE_SESSION' AND pb."deletedAt" IS NULL
+        JOIN "PainEntry" pa ON pa."sessionId" = s."id" AND pa."context" = 'AFTER_SESSION' AND pa."deletedAt" IS NULL
         WHERE s."patientId" = ${patientId} AND s."deletedAt" IS NULL
-          AND s."painBefore" IS NOT NULL AND s."painAfter" IS NOT NULL
           AND s."startedAt" >= ${rangeStart} AND s."startedAt" < ${rangeEnd}
       ) d
       JOIN "Exercise" x ON x."id" = d."exerciseId"

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { limits } from "@/lib/validation/fields";
+import { limits, type PainArea } from "@/lib/validation/fields";
 import type { SessionEntryInput, SessionInput } from "@/lib/validation/logs";
 import { readPatientData, requireRole } from "./current-user";
 import { NotFoundError, RuleError } from "./errors";
@@ -23,8 +23,11 @@ export type SessionView = {
   id: string;
   startedAt: Date;
   durationSeconds: number;
+  /** Pain before and after, from the session's own pain entries (deleted ones left out). */
   painBefore: number | null;
   painAfter: number | null;
+  /** The area the ratings are about; NOT_GIVEN for ratings stored before areas were asked. */
+  painArea: PainArea | null;
   notes: string;
   source: SessionSource;
   version: number;
@@ -38,13 +41,15 @@ const sessionSelect = {
   id: true,
   startedAt: true,
   durationSeconds: true,
-  painBefore: true,
-  painAfter: true,
   notes: true,
   source: true,
   version: true,
   deletedAt: true,
   _count: { select: { revisions: { where: { change: "EDITED" } } } },
+  painEntries: {
+    where: { deletedAt: null },
+    select: { id: true, rating: true, region: true, context: true },
+  },
   entries: {
     orderBy: { position: "asc" },
     select: {
@@ -62,13 +67,12 @@ type SessionRow = {
   id: string;
   startedAt: Date;
   durationSeconds: number;
-  painBefore: number | null;
-  painAfter: number | null;
   notes: string;
   source: string;
   version: number;
   deletedAt: Date | null;
   _count: { revisions: number };
+  painEntries: { id: string; rating: number; region: string; context: string }[];
   entries: {
     exerciseId: string;
     side: string;
@@ -80,12 +84,15 @@ type SessionRow = {
 };
 
 function toSessionView(row: SessionRow): SessionView {
+  const before = row.painEntries.find((entry) => entry.context === "BEFORE_SESSION");
+  const after = row.painEntries.find((entry) => entry.context === "AFTER_SESSION");
   return {
     id: row.id,
     startedAt: row.startedAt,
     durationSeconds: row.durationSeconds,
-    painBefore: row.painBefore,
-    painAfter: row.painAfter,
+    painBefore: before?.rating ?? null,
+    painAfter: after?.rating ?? null,
+    painArea: ((before ?? after)?.region as PainArea | undefined) ?? null,
     notes: row.notes,
     source: row.source as SessionSource,
     version: row.version,
@@ -155,20 +162,108 @@ export async function logSession(
             patientId: patient.id,
             startedAt: input.startedAt,
             durationSeconds: durationOf(input),
-            painBefore: input.painBefore ?? null,
-            painAfter: input.painAfter ?? null,
             notes: input.notes,
             source,
             clientRequestId: input.clientRequestId,
             entries: { create: entryRows(input.entries) },
           },
-          select: { id: true },
+          select: { id: true, startedAt: true, durationSeconds: true },
+        });
+        await tx.painEntry.createMany({
+          data: sessionPainRows(input).map((rating) => ({
+            ...rating,
+            patientId: patient.id,
+            sessionId: session.id,
+            recordedAt: ratingTime(rating.context, session),
+            clientRequestId: `${input.clientRequestId}:${rating.context === "BEFORE_SESSION" ? "before" : "after"}`,
+          })),
         });
         await afterWrite?.(tx);
         return session.id;
       }),
   );
   return { id, created };
+}
+
+type SessionRating = { context: "BEFORE_SESSION" | "AFTER_SESSION"; rating: number; region: string };
+
+/** The pain entries a session form asks for: before and after, each naming the session's area. */
+function sessionPainRows(input: SessionInput): SessionRating[] {
+  const region = input.painArea;
+  if (!region) return [];
+  const rows: SessionRating[] = [];
+  if (input.painBefore !== undefined)
+    rows.push({ context: "BEFORE_SESSION", rating: input.painBefore, region });
+  if (input.painAfter !== undefined) rows.push({ context: "AFTER_SESSION", rating: input.painAfter, region });
+  return rows;
+}
+
+/** Before is rated at the start, after at the end of the session. */
+function ratingTime(
+  context: SessionRating["context"],
+  session: { startedAt: Date; durationSeconds: number },
+): Date {
+  return context === "BEFORE_SESSION"
+    ? session.startedAt
+    : new Date(session.startedAt.getTime() + session.durationSeconds * 1000);
+}
+
+/**
+ * Brings a session's pain entries in line with an edit: a changed rating updates its entry (the
+ * session's revision keeps the earlier values), a removed one is deleted softly, a new one added.
+ */
+async function syncSessionPain(
+  tx: Tx,
+  patientId: string,
+  session: { id: string; startedAt: Date; durationSeconds: number },
+  input: SessionInput,
+): Promise<void> {
+  const wanted = sessionPainRows(input);
+  const existing = await tx.painEntry.findMany({
+    where: { sessionId: session.id },
+    select: { id: true, context: true, version: true, deletedAt: true },
+  });
+  for (const context of ["BEFORE_SESSION", "AFTER_SESSION"] as const) {
+    const want = wanted.find((rating) => rating.context === context);
+    const have = existing.find((entry) => entry.context === context);
+    if (!want) {
+      if (have && !have.deletedAt) {
+        await tx.painEntry.update({
+          where: { id: have.id },
+          data: { deletedAt: new Date(), version: have.version + 1 },
+        });
+      }
+      continue;
+    }
+    const values = { rating: want.rating, region: want.region, recordedAt: ratingTime(context, session) };
+    if (have) {
+      await tx.painEntry.update({
+        where: { id: have.id },
+        data: { ...values, deletedAt: null, version: have.version + 1 },
+      });
+    } else {
+      await tx.painEntry.create({
+        data: {
+          ...values,
+          context,
+          patientId,
+          sessionId: session.id,
+          clientRequestId: `${input.clientRequestId}:${context === "BEFORE_SESSION" ? "before" : "after"}`,
+        },
+      });
+    }
+  }
+}
+
+/**
+ * A deleted session's pain entries go with it and come back with it; one the patient had deleted
+ * on its own before stays deleted (its deletedAt differs from the session's).
+ */
+async function moveSessionPain(tx: Tx, sessionId: string, from: Date | null, to: Date | null): Promise<void> {
+  await tx.painEntry.updateMany({
+    where: { sessionId, deletedAt: from },
+    data: { deletedAt: to, version: { increment: 1 } },
+  });
 }
 
 /** A revision-keeping change to one of the patient's sessions (see reviseOnce). */
@@ -214,28 +309,30 @@ export function editSession(sessionId: string, input: SessionInput): Promise<Wri
   return reviseSession(sessionId, input.clientRequestId, "EDITED", async (tx, current) => {
     await checkExercises(tx, input.entries);
     await tx.sessionEntry.deleteMany({ where: { sessionId } });
-    await tx.exerciseSession.update({
+    const session = await tx.exerciseSession.update({
       where: { id: sessionId },
       data: {
         startedAt: input.startedAt,
         durationSeconds: durationOf(input),
-        painBefore: input.painBefore ?? null,
-        painAfter: input.painAfter ?? null,
         notes: input.notes,
         version: current.version + 1,
         entries: { create: entryRows(input.entries) },
       },
+      select: { id: true, patientId: true, startedAt: true, durationSeconds: true },
     });
+    await syncSessionPain(tx, session.patientId, session, input);
   });
 }
 
 /** A soft delete: the session disappears from lists and charts until it is restored. */
 export function deleteSession(sessionId: string, clientRequestId: string): Promise<WriteResult> {
   return reviseSession(sessionId, clientRequestId, "DELETED", async (tx, current) => {
+    const deletedAt = new Date();
     await tx.exerciseSession.update({
       where: { id: sessionId },
-      data: { deletedAt: new Date(), version: current.version + 1 },
+      data: { deletedAt, version: current.version + 1 },
     });
+    await moveSessionPain(tx, sessionId, null, deletedAt);
   });
 }
 
@@ -245,6 +342,7 @@ export function restoreSession(sessionId: string, clientRequestId: string): Prom
       where: { id: sessionId },
       data: { deletedAt: null, version: current.version + 1 },
     });
+    await moveSessionPain(tx, sessionId, current.deletedAt, null);
   });
 }
 

@@ -18,6 +18,11 @@ export const painRegionLabels: Record<PainRegion, string> = {
   RIGHT_HIP: "Right hip",
   LOWER_BACK: "Lower back",
 };
+/** Session ratings stored before ratings named their area; only the migration writes it. */
+export const areaNotGiven = "NOT_GIVEN" as const;
+/** The area a stored rating is about: one of the three, or "area not given". */
+export type PainArea = PainRegion | typeof areaNotGiven;
+export const painAreaLabels: Record<PainArea, string> = { ...painRegionLabels, NOT_GIVEN: "Area not given" };
 export const painContexts = ["CHECK_IN", "BEFORE_SESSION", "AFTER_SESSION"] as const;
 export const sides = ["LEFT", "RIGHT", "BOTH"] as const;
 export type Side = (typeof sides)[number];
@@ -47,6 +52,11 @@ export const painRating = z.preprocess(
     ),
 );
 export const optionalPainRating = z.preprocess(blankToUndefined, painRating.optional());
+/** The area a rating is about, as a form sends it. */
+export const painAreaField = z.preprocess(
+  blankToUndefined,
+  z.enum(painRegions, { error: "Choose left hip, right hip or lower back." }).optional(),
+);
 
 export const clientRequestId = z.uuid({ error: "This form has expired. Reload the page and try again." });
 

@@ -6,6 +6,7 @@ import {
   limits,
   notesField,
   optionalPainRating,
+  painAreaField,
   painRating,
   painRegions,
   pastInstant,
@@ -32,6 +33,8 @@ const sessionFields = (now?: () => Date) => ({
   ),
   painBefore: optionalPainRating,
   painAfter: optionalPainRating,
+  /** The area both of the session's ratings are about. */
+  painArea: painAreaField,
   notes: notesField,
   entries: z
     .array(sessionEntrySchema)
@@ -44,16 +47,26 @@ const atLeastOneSet = {
   message: "Record at least one set done.",
 };
 
+// Every pain rating names its area, so a session rating without one is refused.
+const ratedAreaNamed = {
+  path: ["painArea"],
+  message: "Choose the area your pain rating is about.",
+};
+const areaNamed = (value: { painBefore?: number; painAfter?: number; painArea?: string }) =>
+  (value.painBefore === undefined && value.painAfter === undefined) || value.painArea !== undefined;
+
 export function sessionSchema(now?: () => Date) {
   return z
     .object(sessionFields(now))
-    .refine((value) => value.entries.some((entry) => entry.sets > 0), atLeastOneSet);
+    .refine((value) => value.entries.some((entry) => entry.sets > 0), atLeastOneSet)
+    .refine(areaNamed, ratedAreaNamed);
 }
 
 export function sessionEditSchema(now?: () => Date) {
   return z
     .object({ ...sessionFields(now), id: idField })
-    .refine((value) => value.entries.some((entry) => entry.sets > 0), atLeastOneSet);
+    .refine((value) => value.entries.some((entry) => entry.sets > 0), atLeastOneSet)
+    .refine(areaNamed, ratedAreaNamed);
 }
 export type SessionInput = z.infer<ReturnType<typeof sessionSchema>>;
 

@@ -87,20 +87,22 @@ async function seedHistory(
     }
     if (random() >= story.sessionRate) continue;
     const sessionId = randomUUID();
-    const startedAt = notAfterNow(dayStart + (17 * 60 + Math.floor(random() * 180)) * 60_000);
+    const plannedStart = dayStart + (17 * 60 + Math.floor(random() * 180)) * 60_000;
     const painBefore = clampPain(base + (random() - 0.3));
     const painAfter = clampPain(painBefore - 1 - random() * 1.5);
     const done = exercises.filter(() => random() < 0.85);
+    const durationSeconds = 900 + Math.floor(random() * 900);
+    // The session has ended by now, so its after-session rating is not in the future.
+    const startedAt = notAfterNow(Math.min(plannedStart, now.getTime() - durationSeconds * 1000));
+    const sessionRequestId = randomUUID();
     sessions.push({
       id: sessionId,
       patientId,
       startedAt,
-      durationSeconds: 900 + Math.floor(random() * 900),
-      painBefore,
-      painAfter,
+      durationSeconds,
       notes: random() < 0.1 ? "Felt stiff at the start, easier by the end." : "",
       source: random() < 0.8 ? "GUIDED" : "QUICK_LOG",
-      clientRequestId: randomUUID(),
+      clientRequestId: sessionRequestId,
     });
     for (const [position, exercise] of done.entries()) {
       for (const side of exercise.defaultPerSide ? ["LEFT", "RIGHT"] : ["BOTH"]) {
@@ -116,6 +118,8 @@ async function seedHistory(
         });
       }
     }
+    // As the session forms write them: one rating before and one after, naming the area (the
+    // demo patients' main area is the lower back), at the session's start and end.
     pains.push({
       id: randomUUID(),
       patientId,
@@ -124,7 +128,7 @@ async function seedHistory(
       context: "BEFORE_SESSION",
       recordedAt: startedAt,
       sessionId,
-      clientRequestId: randomUUID(),
+      clientRequestId: `${sessionRequestId}:before`,
     });
     pains.push({
       id: randomUUID(),
@@ -132,9 +136,9 @@ async function seedHistory(
       rating: painAfter,
       region: "LOWER_BACK",
       context: "AFTER_SESSION",
-      recordedAt: notAfterNow(startedAt.getTime() + 20 * 60_000),
+      recordedAt: new Date(startedAt.getTime() + durationSeconds * 1000),
       sessionId,
-      clientRequestId: randomUUID(),
+      clientRequestId: `${sessionRequestId}:after`,
     });
   }
   await db.exerciseSession.createMany({ data: sessions });

@@ -51,7 +51,11 @@ export function seedReferenceData(
     `INSERT INTO "PainEntry" (id, "patientId", rating, region, context, "recordedAt", "clientRequestId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, 'CHECK_IN', ?, ?, ?, ?)`,
   );
   const insertSession = db.prepare(
-    `INSERT INTO "ExerciseSession" (id, "patientId", "startedAt", "durationSeconds", "painBefore", "painAfter", source, "clientRequestId", "createdAt", "updatedAt") VALUES (?, ?, ?, 1200, ?, ?, 'GUIDED', ?, ?, ?)`,
+    `INSERT INTO "ExerciseSession" (id, "patientId", "startedAt", "durationSeconds", source, "clientRequestId", "createdAt", "updatedAt") VALUES (?, ?, ?, 1200, 'GUIDED', ?, ?, ?)`,
+  );
+  // Pain before and after a session are pain entries naming the area, as the session forms write them.
+  const insertSessionPain = db.prepare(
+    `INSERT INTO "PainEntry" (id, "patientId", rating, region, context, "recordedAt", "sessionId", "clientRequestId", "createdAt", "updatedAt") VALUES (?, ?, ?, 'LOWER_BACK', ?, ?, ?, ?, ?, ?)`,
   );
   const insertEntry = db.prepare(
     `INSERT INTO "SessionEntry" (id, "sessionId", "exerciseId", position, side, sets, reps, "holdSeconds") VALUES (?, ?, ?, ?, ?, 2, 3, 30)`,
@@ -114,13 +118,28 @@ export function seedReferenceData(
         if (rand() >= 0.8) continue;
         const sessionId = randomUUID();
         const before = Math.max(0, Math.min(10, Math.round(base)));
-        insertSession.run(
-          sessionId,
-          patientId,
-          iso(morning + 9 * 3_600_000),
-          before,
-          Math.max(0, before - 1),
+        const startedAt = morning + 9 * 3_600_000;
+        const requestId = randomUUID();
+        insertSession.run(sessionId, patientId, iso(startedAt), requestId, stamp, stamp);
+        insertSessionPain.run(
           randomUUID(),
+          patientId,
+          before,
+          "BEFORE_SESSION",
+          iso(startedAt),
+          sessionId,
+          `${requestId}:before`,
+          stamp,
+          stamp,
+        );
+        insertSessionPain.run(
+          randomUUID(),
+          patientId,
+          Math.max(0, before - 1),
+          "AFTER_SESSION",
+          iso(startedAt + 1_200_000),
+          sessionId,
+          `${requestId}:after`,
           stamp,
           stamp,
         );

@@ -66,11 +66,12 @@ describe("logging a session", () => {
       where: {
         patientId_clientRequestId: { patientId: patientA.id, clientRequestId: input.clientRequestId },
       },
-      include: { entries: { orderBy: { position: "asc" } } },
+      include: {
+        entries: { orderBy: { position: "asc" } },
+        painEntries: { orderBy: { recordedAt: "asc" } },
+      },
     });
     expect(saved).toMatchObject({
-      painBefore: 5,
-      painAfter: 3,
       durationSeconds: 1200,
       source: "QUICK_LOG",
       notes: "Felt easier <b>today</b>",
@@ -80,6 +81,17 @@ describe("logging a session", () => {
       ["RIGHT", 2, 3, 30],
       ["BOTH", 1, 3, 30],
     ]);
+    // Pain before and after are pain data: entries naming the area, at the session's start and end.
+    expect(saved.painEntries.map((p) => [p.context, p.rating, p.region, p.recordedAt])).toEqual([
+      ["BEFORE_SESSION", 5, "LOWER_BACK", saved.startedAt],
+      ["AFTER_SESSION", 3, "LOWER_BACK", new Date(saved.startedAt.getTime() + 1_200_000)],
+    ]);
+  });
+
+  it("refuses a session pain rating that does not name its area", async () => {
+    signInAs(patientA);
+    const state = await logSessionAction(initial, loggedSession({ painArea: "" }));
+    expect(state).toMatchObject({ ok: false, errors: { painArea: [expect.stringMatching(/area/)] } });
   });
 
   it("writes exactly one row when the same request arrives five times, even at once", async () => {
@@ -97,6 +109,7 @@ describe("logging a session", () => {
   it.each([
     ["pain above 10", { painBefore: "11" }, "painBefore", /0 \(none\) to 10/],
     ["pain that is not a whole number", { painAfter: "2.5" }, "painAfter", /0 \(none\) to 10/],
+    ["an area that is not one of the three", { painArea: "KNEE" }, "painArea", /left hip, right hip/],
     [
       "a date in the future",
       { startedAt: new Date(Date.now() + 86_400_000).toISOString() },
@@ -185,7 +198,7 @@ describe("editing and deleting a session", () => {
       include: { entries: true },
     });
     expect(updated.version).toBe(2);
-    expect(updated.painAfter).toBe(1);
+    expect((await listSessions(patientA.id, 1)).items.find((s) => s.id === session.id)?.painAfter).toBe(1);
     expect(updated.entries.map((e) => [e.side, e.sets, e.reps, e.holdSeconds])).toEqual([["BOTH", 3, 5, 20]]);
     expect((await listSessions(patientA.id, 1)).items.find((s) => s.id === session.id)?.edited).toBe(true);
     const revisions = await listSessionRevisions(patientA.id, session.id);
@@ -217,7 +230,10 @@ describe("editing and deleting a session", () => {
     const del = await deleteSessionAction(initial, { clientRequestId: randomUUID(), id: session.id });
     expect(del).toMatchObject({ ok: false, message: "That session was not found." });
     const after = await testDb().exerciseSession.findUniqueOrThrow({ where: { id: session.id } });
-    expect(after).toMatchObject({ version: 1, deletedAt: null, painAfter: 3 });
+    expect(after).toMatchObject({ version: 1, deletedAt: null });
+    expect(
+      await testDb().painEntry.findFirst({ where: { sessionId: session.id, context: "AFTER_SESSION" } }),
+    ).toMatchObject({ rating: 3, version: 1 });
     expect(await testDb().exerciseSessionRevision.count({ where: { sessionId: session.id } })).toBe(0);
   });
 

@@ -49,11 +49,28 @@ beforeAll(async () => {
         patientId: patient.id,
         startedAt: new Date(at),
         durationSeconds: 600,
-        painBefore: before,
-        painAfter: after,
         source: "QUICK_LOG",
         clientRequestId: `session-${at}`,
         deletedAt: deleted ? new Date() : null,
+        // Pain before and after a session are its own pain entries, as the app writes them.
+        painEntries: {
+          create: (
+            [
+              ["BEFORE_SESSION", before, 0],
+              ["AFTER_SESSION", after, 600_000],
+            ] as [string, number | null, number][]
+          )
+            .filter(([, rating]) => rating !== null)
+            .map(([context, rating, offset]) => ({
+              patientId: patient.id,
+              rating: rating as number,
+              region: "LOWER_BACK",
+              context,
+              recordedAt: new Date(new Date(at).getTime() + offset),
+              clientRequestId: `session-${at}:${context}`,
+              deletedAt: deleted ? new Date() : null,
+            })),
+        },
         entries: {
           create: entries.map(([slug, side, sets, reps], position) => ({
             exerciseId: ids[slug] ?? "",

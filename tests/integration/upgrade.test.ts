@@ -20,7 +20,15 @@ import { actAs } from "../support/test-session";
 type DataChange = { table: string; columns?: string[]; why: string };
 
 /** Rows a migration changes on purpose, by folder name. Without `columns`, rows of the table may go. */
-const declaredDataChanges: Record<string, DataChange[]> = {};
+const declaredDataChanges: Record<string, DataChange[]> = {
+  "20261201074557_one_pain_model": [
+    {
+      table: "ExerciseSession",
+      columns: ["painBefore", "painAfter"],
+      why: "pain before/after a session moves into PainEntry rows (region NOT_GIVEN); the columns go",
+    },
+  ],
+};
 
 const providers: DatabaseProvider[] = ["sqlite", "postgresql"];
 const templateMarker = "fixture not written yet";
@@ -317,6 +325,7 @@ describe(`${provider}: upgrading through every migration with data in place`, ()
       durationSeconds: 1260,
       painBefore: 5,
       painAfter: 3,
+      painArea: "LOWER_BACK",
       notes: "Bridges felt easier today; right hip a bit stiff on the clamshells.",
       source: "GUIDED",
       version: 2,
@@ -353,6 +362,8 @@ describe(`${provider}: upgrading through every migration with data in place`, ()
       ],
     });
     expect(sessions.items[2]?.deletedAt).toEqual(new Date("2026-11-13T07:45:00.000Z"));
+    // Pain stored on the session before areas were asked became pain entries with no invented area.
+    expect(sessions.items[0]).toMatchObject({ painBefore: 4, painAfter: 3, painArea: "NOT_GIVEN" });
 
     const revisions = await listSessionRevisions(maya.id, "fx-session-1");
     expect(
@@ -360,15 +371,41 @@ describe(`${provider}: upgrading through every migration with data in place`, ()
     ).toEqual([[1, "EDITED", 4]]);
 
     const pain = await listPainEntries(maya.id, 1);
-    expect(pain.items.map((entry) => [entry.id, entry.rating, entry.region, entry.edited])).toEqual([
+    expect(
+      pain.items.map((entry) => [entry.id, entry.rating, entry.region, entry.context, entry.recordedAt]),
+    ).toEqual(
+      expect.arrayContaining([
+        [
+          "migrated-fx-session-2-after",
+          3,
+          "NOT_GIVEN",
+          "AFTER_SESSION",
+          new Date("2026-11-18T18:20:00.000Z"),
+        ],
+        [
+          "migrated-fx-session-2-before",
+          4,
+          "NOT_GIVEN",
+          "BEFORE_SESSION",
+          new Date("2026-11-18T18:05:00.000Z"),
+        ],
+      ]),
+    );
+    expect(
+      pain.items
+        .filter((entry) => entry.id.startsWith("fx-"))
+        .map((entry) => [entry.id, entry.rating, entry.region, entry.edited]),
+    ).toEqual([
       ["fx-pain-4", 2, "LEFT_HIP", false],
       ["fx-pain-3", 4, "RIGHT_HIP", true],
       ["fx-pain-2", 3, "LOWER_BACK", false],
       ["fx-pain-1", 5, "LOWER_BACK", false],
       ["fx-pain-5", 7, "LOWER_BACK", false],
     ]);
-    expect(pain.items[1]?.note).toBe("Stiff after a long drive.");
-    expect(pain.items[4]?.deletedAt).toEqual(new Date("2026-11-14T09:02:00.000Z"));
+    expect(pain.items.find((entry) => entry.id === "fx-pain-3")?.note).toBe("Stiff after a long drive.");
+    expect(pain.items.find((entry) => entry.id === "fx-pain-5")?.deletedAt).toEqual(
+      new Date("2026-11-14T09:02:00.000Z"),
+    );
 
     const routine = await getRoutine(maya.id);
     expect(
@@ -397,7 +434,8 @@ describe(`${provider}: upgrading through every migration with data in place`, ()
     actAs(maya);
     const progress = await getProgress(maya.id, "2w", fixtureNow);
     const day = (date: string) => progress.pain.points.find((point) => point.date === date);
-    expect(day("2026-11-16")?.LOWER_BACK).toBe(4);
+    // Pain data is check-ins and before-session ratings; the 3 after that session is shown apart.
+    expect(day("2026-11-16")?.LOWER_BACK).toBe(5);
     expect(day("2026-11-18")).toMatchObject({ LEFT_HIP: 2, RIGHT_HIP: 4, LOWER_BACK: null });
     expect(day("2026-11-14")?.LOWER_BACK).toBeNull();
     expect(progress.beforeAfter.points).toEqual([
@@ -447,11 +485,12 @@ describe(`${provider}: upgrading through every migration with data in place`, ()
 
     const caseload = await getCaseload(fixtureNow);
     expect(caseload.map((row) => [row.patientId, row.name, row.lastActivityAt]).sort()).toEqual([
-      ["fx-user-maya", "Maya Okafor", "2026-11-18T18:05:00.000Z"],
+      ["fx-user-lena", "Lena Fischer", "2026-11-19T19:14:00.000Z"],
+      ["fx-user-maya", "Maya Okafor", "2026-11-18T18:20:00.000Z"],
       ["fx-user-sam", "Sam Whitfield", null],
     ]);
     expect(caseload.find((row) => row.patientId === maya.id)?.latestPain?.at).toBe(
-      "2026-11-18T12:15:00.000Z",
+      "2026-11-18T18:20:00.000Z",
     );
 
     expect(await listClinicalNotes(maya.id)).toEqual([

@@ -19,7 +19,7 @@ export function entryInput(
   return { exerciseId, side: "LEFT", sets: "2", reps: "5", holdSeconds: "10", ...overrides };
 }
 
-/** A quick-logged session an hour ago: 20 minutes, pain 5 before and 3 after, one entry. */
+/** A quick-logged session an hour ago: 20 minutes, lower back pain 5 before and 3 after, one entry. */
 export function sessionInput(exerciseId: string, overrides: Record<string, unknown> = {}) {
   return {
     clientRequestId: randomUUID(),
@@ -27,6 +27,7 @@ export function sessionInput(exerciseId: string, overrides: Record<string, unkno
     durationMinutes: "20",
     painBefore: "5",
     painAfter: "3",
+    painArea: "LOWER_BACK",
     entries: [entryInput(exerciseId)],
     ...overrides,
   };

@@ -5,7 +5,7 @@ import { PainEntryEditForm } from "@/components/history/pain-entry-edit-form";
 import { requireRole } from "@/lib/data/current-user";
 import { getPainEntry } from "@/lib/data/pain";
 import { formatDateTime, toDateTimeLocalValue } from "@/lib/format";
-import { painRegionLabels } from "@/lib/validation/fields";
+import { painAreaLabels } from "@/lib/validation/fields";
 
 export const metadata: Metadata = { title: "Edit pain entry" };
 
@@ -14,7 +14,7 @@ export default async function EditPainEntryPage(props: PageProps<"/history/pain/
   const { id } = await props.params;
   const entry = await getPainEntry(patient.id, id);
   const tz = patient.timezone;
-  const regionLabel = painRegionLabels[entry.region];
+  const regionLabel = painAreaLabels[entry.region];
   return (
     <div className="max-w-2xl space-y-6">
       <div>
