@@ -65,11 +65,10 @@ export function InviteForm() {
           </div>
           <div className="space-y-1">
             <p className="text-sm font-medium text-slate-800">Or read out this code</p>
-            <p
-              className="font-mono text-2xl font-bold tracking-widest"
-              aria-label={`Code ${[...(invite.code ?? "")].join(" ")}`}
-            >
-              {invite.code}
+            <p className="font-mono text-2xl font-bold tracking-widest">
+              {/* A screen reader reads the code letter by letter rather than as a word. */}
+              <span aria-hidden="true">{invite.code}</span>
+              <span className="sr-only">Code {[...(invite.code ?? "")].join(" ")}</span>
             </p>
             <p className="text-sm text-slate-700">
               The patient enters it under Account, then “Join with a code”. Valid until {invite.expires}.

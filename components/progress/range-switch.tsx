@@ -1,6 +1,5 @@
 "use client";
 
-import { useId } from "react";
 import { type ProgressRange, progressRangeLabels, progressRanges } from "@/lib/domain/progress";
 
 /** Toggle buttons for the period the charts cover; exactly one is pressed. */
@@ -11,12 +10,9 @@ export function RangeSwitch({
   value: ProgressRange;
   onChange: (range: ProgressRange) => void;
 }) {
-  const labelId = useId();
   return (
-    <div role="group" aria-labelledby={labelId} className="space-y-1">
-      <p id={labelId} className="text-sm font-medium text-slate-800">
-        Period
-      </p>
+    <fieldset className="min-w-0">
+      <legend className="mb-1 text-sm font-medium text-slate-800">Period</legend>
       <div className="flex max-w-md gap-1 rounded-xl border border-slate-300 bg-white p-1">
         {progressRanges.map((range) => {
           const pressed = range === value;
@@ -33,6 +29,6 @@ export function RangeSwitch({
           );
         })}
       </div>
-    </div>
+    </fieldset>
   );
 }
