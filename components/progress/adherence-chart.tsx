@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { WeekAdherence } from "@/lib/domain/progress";
+import { daysNeeded, type WeekAdherence } from "@/lib/domain/adherence";
+import { defaultWeeklyTargetPercent } from "@/lib/domain/clinical-thresholds";
 import { ChartCard, type LegendItem } from "./chart-card";
 import {
   type ChartBaseProps,
@@ -19,17 +20,20 @@ import {
 
 const dueColour = "#475569";
 const doneColour = chartColours.bluishGreen;
+const extraColour = chartColours.skyBlue;
 const dayTicks = [0, 1, 2, 3, 4, 5, 6, 7];
 
 const legend: LegendItem[] = [
   { label: "Days a session was due", colour: dueColour, shape: "bar", outline: true },
-  { label: "Days with a session", colour: doneColour, shape: "bar" },
+  { label: "Due days with a session", colour: doneColour, shape: "bar" },
+  { label: "Sessions on other days (not counted)", colour: extraColour, shape: "bar" },
 ];
 
 function weekStatus(week: WeekAdherence): string {
+  if (week.partial) return "Part of the week shown";
   if (week.due === 0) return "Nothing due";
-  if (week.done >= week.due) return "Yes";
-  return week.complete ? "No" : "In progress";
+  if (!week.complete) return week.onTarget ? "So far" : "In progress";
+  return week.onTarget ? "Yes" : "No";
 }
 
 const title = "Sessions done and due";
@@ -37,11 +41,22 @@ const title = "Sessions done and due";
 type AdherenceChartProps = ChartBaseProps & {
   weeks: WeekAdherence[];
   streak: number;
+  targetPercent: number;
 };
 
-/** Days with a session against days due, per Monday-to-Sunday week, and the streak of weeks on target. */
-export function AdherenceChart({ weeks, streak, summary, range, audience = "patient" }: AdherenceChartProps) {
-  const active = weeks.some((week) => week.due > 0 || week.done > 0);
+/**
+ * Due days with a session against days due, per Monday-to-Sunday week, sessions on other days
+ * beside them, and the streak of weeks on target (over the whole history).
+ */
+export function AdherenceChart({
+  weeks,
+  streak,
+  targetPercent,
+  summary,
+  range,
+  audience = "patient",
+}: AdherenceChartProps) {
+  const active = weeks.some((week) => week.due > 0 || week.done > 0 || week.extra > 0);
   const empty = active
     ? undefined
     : emptyFor(
@@ -59,17 +74,30 @@ export function AdherenceChart({ weeks, streak, summary, range, audience = "pati
       empty={empty}
       legend={legend}
       details={
-        <p className="text-slate-800">
-          Current streak:{" "}
-          <strong className="font-semibold">
-            {streak} {streak === 1 ? "week" : "weeks"} on target
-          </strong>
-        </p>
+        <div className="space-y-1">
+          <p className="text-slate-800">
+            Current streak:{" "}
+            <strong className="font-semibold">
+              {streak} {streak === 1 ? "week" : "weeks"} on target
+            </strong>{" "}
+            (complete weeks in a row, over all your history)
+          </p>
+          <p className="text-sm text-slate-700">
+            A week is on target when sessions were done on at least {targetPercent}% of its due days (
+            {targetPercent === defaultWeeklyTargetPercent
+              ? "the app's default, which the physiotherapist can change"
+              : "set by the physiotherapist"}
+            ): {daysNeeded(3, targetPercent)} of 3 days for a 3-day routine, {daysNeeded(5, targetPercent)} of
+            5 for a 5-day one. Sessions on days that were not due are shown but not counted. Today counts as
+            due once its session is done.
+          </p>
+        </div>
       }
       table={{
-        caption: "Days with a session and days a session was due, per week (Monday to Sunday), newest first",
-        columns: ["Week starting", "Days with a session", "Days due", "On target"],
-        rows: rowsByDate(weeks, "weekStart", (week) => [week.done, week.due, weekStatus(week)]),
+        caption:
+          "Due days with a session, days due and sessions on other days, per week (Monday to Sunday), newest first",
+        columns: ["Week starting", "Due days with a session", "Days due", "Other days", "On target"],
+        rows: rowsByDate(weeks, "weekStart", (week) => [week.done, week.due, week.extra, weekStatus(week)]),
       }}
     >
       <ResponsiveContainer width="100%" height={240}>
@@ -86,7 +114,8 @@ export function AdherenceChart({ weeks, streak, summary, range, audience = "pati
             strokeWidth={1.5}
             isAnimationActive={false}
           />
-          <Bar dataKey="done" name="Days with a session" fill={doneColour} isAnimationActive={false} />
+          <Bar dataKey="done" name="Due days with a session" fill={doneColour} isAnimationActive={false} />
+          <Bar dataKey="extra" name="Other days" fill={extraColour} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BeforeAfterPoint } from "@/lib/data/progress";
+import { formatPain, round1 } from "@/lib/domain/progress";
 import { ChartCard, type LegendItem } from "./chart-card";
 import {
   type ChartBaseProps,
@@ -33,7 +34,10 @@ type BeforeAfterChartProps = ChartBaseProps & {
   points: BeforeAfterPoint[];
 };
 
-/** Pain rated before and after sessions, per day with sessions (a day's sessions averaged). */
+/**
+ * Pain rated before and after sessions, per day with sessions (a day's sessions averaged); the
+ * summary weighs every session the same.
+ */
 export function BeforeAfterChart({ points, summary, range, audience = "patient" }: BeforeAfterChartProps) {
   const showDots = points.length <= 45;
   const empty =
@@ -58,9 +62,9 @@ export function BeforeAfterChart({ points, summary, range, audience = "patient" 
         columns: ["Date", "Sessions", "Before", "After", "Change"],
         rows: rowsByDate(points, "date", (point) => [
           point.sessions,
-          point.before,
-          point.after,
-          formatChange(Math.round((point.after - point.before) * 10) / 10),
+          formatPain(point.before),
+          formatPain(point.after),
+          formatChange(round1(point.after - point.before)),
         ]),
       }}
     >
@@ -69,7 +73,7 @@ export function BeforeAfterChart({ points, summary, range, audience = "patient" 
           <CartesianGrid {...gridLines} />
           <XAxis {...dateXAxis(points, "date", "Date of session")} padding={{ left: 8, right: 8 }} />
           <YAxis {...painYAxis} />
-          <Tooltip labelFormatter={dayLabel} />
+          <Tooltip labelFormatter={dayLabel} formatter={(value) => formatPain(Number(value))} />
           <Line
             dataKey="before"
             name="Before"

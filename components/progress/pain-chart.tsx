@@ -2,8 +2,15 @@
 
 import Link from "next/link";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { PainPoint } from "@/lib/data/progress";
-import { type PainRegion, painRegionLabels, painRegions } from "@/lib/validation/fields";
+import {
+  type AreaTrend,
+  averageKey,
+  type ChartArea,
+  chartAreaLabels,
+  type PainPoint,
+} from "@/lib/data/progress";
+import { painTrendLabels, painTrendRule } from "@/lib/domain/pain-trend";
+import { formatPain } from "@/lib/domain/progress";
 import { ChartCard, type LegendItem } from "./chart-card";
 import {
   type ChartBaseProps,
@@ -19,32 +26,29 @@ import {
   rowsByDate,
 } from "./chart-format";
 
-const regionStyle: Record<PainRegion, { colour: string; dash?: string }> = {
+const areaStyle: Record<ChartArea, { colour: string; dash?: string }> = {
   LEFT_HIP: { colour: chartColours.blue },
   RIGHT_HIP: { colour: chartColours.orange, dash: "6 3" },
   LOWER_BACK: { colour: chartColours.reddishPurple, dash: "2 2" },
+  NOT_GIVEN: { colour: chartColours.black, dash: "8 2 2 2" },
 };
-const averageColour = chartColours.black;
-
-const legend: LegendItem[] = [
-  ...painRegions.map((region) => ({
-    label: painRegionLabels[region],
-    colour: regionStyle[region].colour,
-    shape: "line" as const,
-    dash: regionStyle[region].dash,
-  })),
-  { label: "7-day average", colour: averageColour, shape: "bold-line" },
-];
 
 const title = "Pain over time";
 
 type PainChartProps = ChartBaseProps & {
   points: PainPoint[];
+  areas: ChartArea[];
+  trends: AreaTrend[];
 };
 
-/** Daily pain per area (thin lines) under the 7-day rolling average of all areas (bold). */
-export function PainChart({ points, summary, range, audience = "patient" }: PainChartProps) {
-  const rated = points.filter((point) => point.average !== null);
+const shown = (value: number | null) => (value === null ? null : formatPain(value));
+
+/**
+ * Per area: the 7-day average (bold) over each day's mean (thin). Areas are never averaged
+ * together; each has its own trend. Ratings right after a session are in the before/after chart.
+ */
+export function PainChart({ points, areas, trends, summary, range, audience = "patient" }: PainChartProps) {
+  const rated = points.filter((point) => areas.some((area) => point[area] !== null));
   const only = rated.length === 1 ? rated[0] : undefined;
   const showDots = points.length <= 31;
   const empty =
@@ -60,6 +64,20 @@ export function PainChart({ points, summary, range, audience = "patient" }: Pain
   const notice = only
     ? `A trend line needs ratings on two different days; so far there is one, on ${formatDay(only.date)}.${audience === "patient" ? " Check in again tomorrow." : ""}`
     : undefined;
+  const legend: LegendItem[] = areas.flatMap((area) => [
+    {
+      label: `${chartAreaLabels[area]}: 7-day average`,
+      colour: areaStyle[area].colour,
+      shape: "bold-line" as const,
+      dash: areaStyle[area].dash,
+    },
+    {
+      label: `${chartAreaLabels[area]}: each day`,
+      colour: areaStyle[area].colour,
+      shape: "line" as const,
+      dash: areaStyle[area].dash,
+    },
+  ]);
   return (
     <ChartCard
       title={title}
@@ -67,13 +85,33 @@ export function PainChart({ points, summary, range, audience = "patient" }: Pain
       empty={empty}
       notice={notice}
       legend={legend}
+      details={
+        <div className="space-y-1 text-sm text-slate-700">
+          {trends.length > 0 ? (
+            <ul aria-label="Trend per area" className="flex flex-wrap gap-x-4">
+              {trends.map(({ area, trend }) => (
+                <li key={area}>
+                  {chartAreaLabels[area]}:{" "}
+                  <strong className="font-semibold">{painTrendLabels[trend.direction]}</strong>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p>
+            {painTrendRule} Check-ins and ratings before a session count here; ratings right after a session
+            are in the before-and-after chart.
+          </p>
+        </div>
+      }
       table={{
-        caption: "Pain per day (0 to 10) by area, and the 7-day average of all areas, newest first",
-        columns: ["Date", ...painRegions.map((region) => painRegionLabels[region]), "7-day average"],
-        rows: rowsByDate(rated, "date", (point) => [
-          ...painRegions.map((region) => point[region]),
-          point.rolling,
-        ]),
+        caption: "Pain per day (0 to 10) and its 7-day average, per area, newest first",
+        columns: [
+          "Date",
+          ...areas.flatMap((area) => [chartAreaLabels[area], `${chartAreaLabels[area]}, 7-day average`]),
+        ],
+        rows: rowsByDate(rated, "date", (point) =>
+          areas.flatMap((area) => [shown(point[area]), shown(point[averageKey(area)])]),
+        ),
       }}
     >
       <ResponsiveContainer width="100%" height={280}>
@@ -81,30 +119,32 @@ export function PainChart({ points, summary, range, audience = "patient" }: Pain
           <CartesianGrid {...gridLines} />
           <XAxis {...dateXAxis(points, "date", "Date")} />
           <YAxis {...painYAxis} />
-          <Tooltip labelFormatter={dayLabel} />
-          {painRegions.map((region) => (
+          <Tooltip labelFormatter={dayLabel} formatter={(value) => formatPain(Number(value))} />
+          {areas.flatMap((area) => [
             <Line
-              key={region}
-              dataKey={region}
-              name={painRegionLabels[region]}
-              stroke={regionStyle[region].colour}
-              strokeDasharray={regionStyle[region].dash}
-              strokeWidth={1.5}
-              strokeOpacity={0.8}
-              dot={showDots ? { r: 2.5, fill: regionStyle[region].colour } : false}
+              key={area}
+              dataKey={area}
+              name={`${chartAreaLabels[area]}, that day`}
+              stroke={areaStyle[area].colour}
+              strokeDasharray={areaStyle[area].dash}
+              strokeWidth={1}
+              strokeOpacity={0.55}
+              dot={showDots ? { r: 2.5, fill: areaStyle[area].colour } : false}
               connectNulls
               isAnimationActive={false}
-            />
-          ))}
-          <Line
-            dataKey="rolling"
-            name="7-day average"
-            stroke={averageColour}
-            strokeWidth={3.5}
-            dot={false}
-            connectNulls
-            isAnimationActive={false}
-          />
+            />,
+            <Line
+              key={averageKey(area)}
+              dataKey={averageKey(area)}
+              name={`${chartAreaLabels[area]}, 7-day average`}
+              stroke={areaStyle[area].colour}
+              strokeDasharray={areaStyle[area].dash}
+              strokeWidth={3}
+              dot={false}
+              connectNulls
+              isAnimationActive={false}
+            />,
+          ])}
         </LineChart>
       </ResponsiveContainer>
     </ChartCard>

@@ -14,6 +14,8 @@ import {
   YAxis,
 } from "recharts";
 import type { PainResponse } from "@/lib/data/progress";
+import { atLeast, meaningfulChangePoints } from "@/lib/domain/clinical-thresholds";
+import { round1 } from "@/lib/domain/progress";
 import { ChartCard, type LegendItem } from "./chart-card";
 import {
   axisTick,
@@ -32,11 +34,26 @@ const worseColour = chartColours.vermillion;
 const sameColour = chartColours.grey;
 
 const legend: LegendItem[] = [
-  { label: "Pain lower after (left of 0)", colour: easedColour, shape: "bar" },
-  { label: "Pain higher after (right of 0)", colour: worseColour, shape: "bar" },
+  {
+    label: `Pain ${meaningfulChangePoints} or more lower after (left of 0)`,
+    colour: easedColour,
+    shape: "bar",
+  },
+  {
+    label: `Pain ${meaningfulChangePoints} or more higher after (right of 0)`,
+    colour: worseColour,
+    shape: "bar",
+  },
+  { label: `Less than ${meaningfulChangePoints} either way`, colour: sameColour, shape: "bar" },
 ];
 
-const colourOf = (change: number) => (change < 0 ? easedColour : change > 0 ? worseColour : sameColour);
+// Only a change of the meaningful size gets a direction's colour, as in the words.
+const colourOf = (change: number) =>
+  atLeast(-change, meaningfulChangePoints)
+    ? easedColour
+    : atLeast(change, meaningfulChangePoints)
+      ? worseColour
+      : sameColour;
 
 const title = "Pain response per exercise";
 
@@ -57,8 +74,8 @@ export function PainResponseChart({ rows, summary, range, audience = "patient" }
           audience,
           <>
             No sessions with pain rated before and after{inPeriod(range)} yet — when you{" "}
-            <Link href="/log">log a session</Link>, rate your pain at the start and the end to see which
-            exercises help.
+            <Link href="/log">log a session</Link>, rate your pain at the start and the end to see how it
+            changes.
           </>,
           `No sessions with pain rated before and after${inPeriod(range)}.`,
         );
@@ -71,9 +88,9 @@ export function PainResponseChart({ rows, summary, range, audience = "patient" }
       details={
         <p className="text-sm text-slate-700">
           Each bar is the average change in pain (0 to 10) from before to after the sessions that included the
-          exercise. A negative number, a bar to the left of 0, means pain was lower afterwards: an
-          improvement. Sessions often include several exercises, so a bar shows what went with less pain, not
-          what caused it.
+          exercise. A negative number, a bar to the left of 0, means pain was lower afterwards. Sessions often
+          include several exercises, so a bar shows what went with a change, not what caused it. A change
+          smaller than {meaningfulChangePoints} points is within the scale&apos;s measurement error.
         </p>
       }
       table={{
@@ -83,7 +100,7 @@ export function PainResponseChart({ rows, summary, range, audience = "patient" }
         rows: rows.map((row) => ({
           key: row.exerciseId,
           heading: row.name,
-          cells: [row.sessions, formatChange(row.averageChange)],
+          cells: [row.sessions, formatChange(round1(row.averageChange))],
         })),
       }}
     >
@@ -105,7 +122,7 @@ export function PainResponseChart({ rows, summary, range, audience = "patient" }
           />
           <YAxis type="category" dataKey="name" tick={axisTick} width={112} interval={0} />
           <ReferenceLine x={0} stroke="#334155" />
-          <Tooltip formatter={(value) => formatChange(Number(value))} />
+          <Tooltip formatter={(value) => formatChange(round1(Number(value)))} />
           <Bar
             dataKey="averageChange"
             name="Average change"

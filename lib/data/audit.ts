@@ -47,6 +47,7 @@ export const auditedWrites = {
   CARE_LINK_ENDED: "Ended the care link",
   CLINICAL_NOTE_ADDED: "Added a clinical note",
   COMMENT_ADDED: "Commented on your session",
+  WEEKLY_TARGET_SET: "Set the share of due days that makes your week on target",
 } as const;
 export type AuditedWrite = keyof typeof auditedWrites;
 

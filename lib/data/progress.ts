@@ -1,28 +1,45 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { usesPostgres } from "@/lib/db/provider";
-import { addDays, type Bucket, dayBuckets, localDate, weekBuckets } from "@/lib/domain/calendar";
 import {
   currentStreak,
-  describePainTrend,
   dueDates,
-  mean,
+  type RoutineItemHistory,
+  scheduleOf,
+  type WeekAdherence,
+  weeklyAdherence,
+} from "@/lib/domain/adherence";
+import { addDays, type Bucket, dayBuckets, localDate, weekBuckets } from "@/lib/domain/calendar";
+import { type PainTrend, painTrendOver } from "@/lib/domain/pain-trend";
+import {
+  countOf,
+  describeBeforeAfter,
+  describeExerciseResponses,
+  describePainTrends,
   type ProgressRange,
   progressRangeLabels,
   rangeDates,
   rollingAverage,
-  round1,
-  type WeekAdherence,
-  weeklyAdherence,
+  trendWindowsLabel,
 } from "@/lib/domain/progress";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { type PainRegion, painRegions } from "@/lib/validation/fields";
-import { readPatientData } from "./current-user";
+import { painRegionLabels, painRegions } from "@/lib/validation/fields";
+import { readPatientData, requirePatientAccess, requireRole } from "./current-user";
+import { NotFoundError } from "./errors";
 
-export type PainPoint = { date: string; average: number | null; rolling: number | null } & Record<
-  PainRegion,
-  number | null
->;
+/** The areas a chart can show: the three of the scale, and ratings stored before areas were asked. */
+export const chartAreas = [...painRegions, "NOT_GIVEN"] as const;
+export type ChartArea = (typeof chartAreas)[number];
+export const chartAreaLabels: Record<ChartArea, string> = {
+  ...painRegionLabels,
+  NOT_GIVEN: "Area not given",
+};
+export const averageKey = (area: ChartArea) => `${area}_7d` as const;
+
+/** One day: each area's mean rating that day, and its mean over the 7 days ending that day (full precision). */
+export type PainPoint = { date: string } & Record<ChartArea, number | null> &
+  Record<`${ChartArea}_7d`, number | null>;
+export type AreaTrend = { area: ChartArea; trend: PainTrend };
 export type BeforeAfterPoint = { date: string; before: number; after: number; sessions: number };
 export type VolumeSeries = { exerciseId: string; name: string };
 export type VolumePoint = { weekStart: string; values: Record<string, number> };
@@ -33,9 +50,16 @@ export type ProgressData = {
   from: string;
   to: string;
   timeZone: string;
-  pain: { points: PainPoint[]; summary: string };
-  beforeAfter: { points: BeforeAfterPoint[]; summary: string };
-  adherence: { weeks: WeekAdherence[]; streak: number; summary: string };
+  pain: { points: PainPoint[]; areas: ChartArea[]; trends: AreaTrend[]; summary: string };
+  beforeAfter: {
+    points: BeforeAfterPoint[];
+    /** Per session, over the period: the mean of every session's before and after ratings. */
+    sessions: number;
+    before: number | null;
+    after: number | null;
+    summary: string;
+  };
+  adherence: { weeks: WeekAdherence[]; streak: number; targetPercent: number; summary: string };
   volume: { series: VolumeSeries[]; points: VolumePoint[]; summary: string };
   painResponse: { rows: PainResponse[]; summary: string };
 };
@@ -59,8 +83,6 @@ function bucketTable(buckets: Bucket[]): Prisma.Sql {
 }
 
 const num = (value: unknown): number => (typeof value === "bigint" ? Number(value) : Number(value ?? 0));
-const numOrNull = (value: unknown): number | null =>
-  value === null || value === undefined ? null : num(value);
 
 async function firstActivity(patientId: string, timeZone: string): Promise<string | null> {
   const [pain, session] = await Promise.all([
@@ -72,10 +94,15 @@ async function firstActivity(patientId: string, timeZone: string): Promise<strin
   return localDate(Math.min(...first.map((d) => d.getTime())), timeZone);
 }
 
+// Pain data for the charts: check-ins and ratings before a session. A rating right after a
+// session is shown with its label in the before/after chart, not mixed into the daily pain.
+const painDataContexts = Prisma.sql`('CHECK_IN', 'BEFORE_SESSION')`;
+
 /**
  * Everything the progress charts show for one patient and range, in a fixed number of queries
- * whatever the range (seven, plus two for "all" to find its first day): the database aggregates
- * per day or week, JavaScript only shapes arrays of at most a few hundred rows.
+ * whatever the range (plus two for "all" to find its first day): the database aggregates per day,
+ * week or exercise, JavaScript only shapes arrays of at most a few hundred rows. Adherence and the
+ * streak read the whole history of session days and routine versions (a few hundred dates).
  */
 export async function getProgress(
   patientId: string,
@@ -83,38 +110,45 @@ export async function getProgress(
   now = new Date(),
 ): Promise<ProgressData> {
   await readPatientData(patientId, "READ_PROGRESS");
-  const patient = await db.user.findUniqueOrThrow({ where: { id: patientId }, select: { timezone: true } });
+  const patient = await db.user.findUniqueOrThrow({
+    where: { id: patientId },
+    select: { timezone: true, weeklyTargetPercent: true },
+  });
   const timeZone = patient.timezone;
+  const targetPercent = patient.weeklyTargetPercent;
   const today = localDate(now, timeZone);
   const { from, to } = rangeDates(
     range,
     today,
     range === "all" ? await firstActivity(patientId, timeZone) : null,
   );
-  // Six days before the range feed the first points of the 7-day rolling average.
+  // Six days before the range feed the first points of the 7-day average.
   const lead = 6;
   const days = dayBuckets(addDays(from, -lead), to, timeZone);
-  const weeks = weekBuckets(from, to, timeZone);
   const rangeStart = days[lead]?.start ?? now;
   const rangeEnd = days.at(-1)?.end ?? now;
+  // The first week counts only the days in the range, as adherence does.
+  const weeks = weekBuckets(from, to, timeZone).map((week, index) =>
+    index === 0 ? { ...week, start: rangeStart } : week,
+  );
 
-  const [painRows, sessionRows, volumeRows, responseRows, routineItems] = await Promise.all([
-    db.$queryRaw<{ i: unknown; region: string; avg: unknown }[]>`WITH ${bucketTable(days)}
-      SELECT b.i AS i, p."region" AS region, AVG(p."rating") AS avg
+  const [painRows, pairedRows, volumeRows, responseRows, sessionTimes, routineItems] = await Promise.all([
+    db.$queryRaw<{ i: unknown; region: string; total: unknown; ratings: unknown }[]>`WITH ${bucketTable(days)}
+      SELECT b.i AS i, p."region" AS region, SUM(p."rating") AS total, COUNT(*) AS ratings
       FROM b JOIN "PainEntry" p ON p."patientId" = ${patientId} AND p."deletedAt" IS NULL
+        AND p."context" IN ${painDataContexts}
         AND p."recordedAt" >= b.s AND p."recordedAt" < b.e
       GROUP BY b.i, p."region"`,
     db.$queryRaw<
-      { i: unknown; sessions: unknown; paired: unknown; before: unknown; after: unknown }[]
-    >`WITH ${bucketTable(days)}
-      SELECT b.i AS i, COUNT(*) AS sessions,
-        SUM(CASE WHEN pb."rating" IS NOT NULL AND pa."rating" IS NOT NULL THEN 1 ELSE 0 END) AS paired,
-        AVG(CASE WHEN pa."rating" IS NOT NULL THEN pb."rating" END) AS before,
-        AVG(CASE WHEN pb."rating" IS NOT NULL THEN pa."rating" END) AS after
+      { i: unknown; sessions: unknown; before: unknown; after: unknown }[]
+    >`WITH ${bucketTable(days.slice(lead))}
+      SELECT b.i AS i, COUNT(*) AS sessions, SUM(pb."rating") AS before, SUM(pa."rating") AS after
       FROM b JOIN "ExerciseSession" s ON s."patientId" = ${patientId} AND s."deletedAt" IS NULL
         AND s."startedAt" >= b.s AND s."startedAt" < b.e
-      LEFT JOIN "PainEntry" pb ON pb."sessionId" = s."id" AND pb."context" = 'BEFORE_SESSION' AND pb."deletedAt" IS NULL
-      LEFT JOIN "PainEntry" pa ON pa."sessionId" = s."id" AND pa."context" = 'AFTER_SESSION' AND pa."deletedAt" IS NULL
+      JOIN "PainEntry" pb ON pb."sessionId" = s."id" AND pb."patientId" = s."patientId"
+        AND pb."context" = 'BEFORE_SESSION' AND pb."deletedAt" IS NULL
+      JOIN "PainEntry" pa ON pa."sessionId" = s."id" AND pa."patientId" = s."patientId"
+        AND pa."context" = 'AFTER_SESSION' AND pa."deletedAt" IS NULL
       GROUP BY b.i`,
     db.$queryRaw<
       { i: unknown; exerciseId: string; name: string; volume: unknown }[]
@@ -126,71 +160,99 @@ export async function getProgress(
       JOIN "Exercise" x ON x."id" = e."exerciseId"
       GROUP BY b.i, x."id", x."name"`,
     db.$queryRaw<{ exerciseId: string; name: string; sessions: unknown; change: unknown }[]>`
-      SELECT x."id" AS "exerciseId", x."name" AS name, COUNT(*) AS sessions, AVG(d.change) AS change
+      SELECT x."id" AS "exerciseId", x."name" AS name, COUNT(*) AS sessions, SUM(d.change) AS change
       FROM (
         -- One row per session and exercise (an exercise done on both sides counts once).
         SELECT DISTINCT s."id" AS "sessionId", e."exerciseId" AS "exerciseId", pa."rating" - pb."rating" AS change
         FROM "ExerciseSession" s JOIN "SessionEntry" e ON e."sessionId" = s."id"
-        JOIN "PainEntry" pb ON pb."sessionId" = s."id" AND pb."context" = 'BEFORE_SESSION' AND pb."deletedAt" IS NULL
-        JOIN "PainEntry" pa ON pa."sessionId" = s."id" AND pa."context" = 'AFTER_SESSION' AND pa."deletedAt" IS NULL
+        JOIN "PainEntry" pb ON pb."sessionId" = s."id" AND pb."patientId" = s."patientId"
+          AND pb."context" = 'BEFORE_SESSION' AND pb."deletedAt" IS NULL
+        JOIN "PainEntry" pa ON pa."sessionId" = s."id" AND pa."patientId" = s."patientId"
+          AND pa."context" = 'AFTER_SESSION' AND pa."deletedAt" IS NULL
         WHERE s."patientId" = ${patientId} AND s."deletedAt" IS NULL
           AND s."startedAt" >= ${rangeStart} AND s."startedAt" < ${rangeEnd}
       ) d
       JOIN "Exercise" x ON x."id" = d."exerciseId"
       GROUP BY x."id", x."name"`,
+    db.exerciseSession.findMany({
+      where: { patientId, deletedAt: null, startedAt: { lt: rangeEnd } },
+      select: { startedAt: true },
+    }),
     db.routineItem.findMany({
       where: { routine: { patientId } },
-      select: { daysOfWeek: true, createdAt: true, stoppedAt: true },
+      select: {
+        daysOfWeek: true,
+        createdAt: true,
+        stoppedAt: true,
+        versions: { select: { version: true, change: true, daysOfWeek: true, createdAt: true } },
+      },
     }),
   ]);
 
-  // Pain per day and region, the day's mean across regions, and its 7-day rolling mean.
-  const painByDay = new Map<number, Partial<Record<PainRegion, number>>>();
+  // Pain: each area's mean per day, from the day's ratings (never from rounded figures).
+  const dailyByArea = new Map<ChartArea, (number | null)[]>();
   for (const row of painRows) {
-    const entry = painByDay.get(num(row.i)) ?? {};
-    entry[row.region as PainRegion] = round1(num(row.avg));
-    painByDay.set(num(row.i), entry);
+    const area = (chartAreas as readonly string[]).includes(row.region)
+      ? (row.region as ChartArea)
+      : "NOT_GIVEN";
+    const values = dailyByArea.get(area) ?? days.map(() => null);
+    values[num(row.i)] = num(row.total) / num(row.ratings);
+    dailyByArea.set(area, values);
   }
-  const dailyMean = days.map((_, index) => {
-    const regions = painByDay.get(index);
-    const value = regions ? mean(painRegions.map((region) => regions[region])) : null;
-    return value === null ? null : round1(value);
-  });
-  const rolling = rollingAverage(dailyMean.slice(lead), 7, dailyMean.slice(0, lead));
-  const painPoints: PainPoint[] = days.slice(lead).map((day, index) => {
-    const regions = painByDay.get(index + lead) ?? {};
-    return {
-      date: day.label,
-      LEFT_HIP: regions.LEFT_HIP ?? null,
-      RIGHT_HIP: regions.RIGHT_HIP ?? null,
-      LOWER_BACK: regions.LOWER_BACK ?? null,
-      average: dailyMean[index + lead] ?? null,
-      rolling: rolling[index] ?? null,
-    };
-  });
-
-  // Sessions: pain before and after per day, and which days had a session.
-  const sessionDates = new Set<string>();
-  const beforeAfter: BeforeAfterPoint[] = [];
-  for (const row of [...sessionRows].sort((a, b) => num(a.i) - num(b.i))) {
-    const index = num(row.i);
-    if (index < lead) continue;
-    const date = days[index]?.label ?? "";
-    sessionDates.add(date);
-    const before = numOrNull(row.before);
-    const after = numOrNull(row.after);
-    if (num(row.paired) > 0 && before !== null && after !== null) {
-      beforeAfter.push({ date, before: round1(before), after: round1(after), sessions: num(row.paired) });
+  const areas = chartAreas.filter((area) =>
+    dailyByArea
+      .get(area)
+      ?.slice(lead)
+      .some((value) => value !== null),
+  );
+  const averages = new Map(
+    areas.map((area) => {
+      const daily = dailyByArea.get(area) ?? [];
+      return [area, rollingAverage(daily.slice(lead), 7, daily.slice(0, lead))] as const;
+    }),
+  );
+  const painPoints = days.slice(lead).map((day, index) => {
+    const point: Record<string, number | string | null> = { date: day.label };
+    for (const area of chartAreas) {
+      point[area] = dailyByArea.get(area)?.[index + lead] ?? null;
+      point[averageKey(area)] = averages.get(area)?.[index] ?? null;
     }
-  }
+    return point as PainPoint;
+  });
+  const trends: AreaTrend[] = areas.map((area) => {
+    const daily = new Map<string, number>();
+    (dailyByArea.get(area) ?? []).forEach((value, index) => {
+      const date = days[index]?.label;
+      if (value !== null && date) daily.set(date, value);
+    });
+    return { area, trend: painTrendOver(daily, from, to) };
+  });
 
-  const scheduled = routineItems.map((item) => ({
-    daysOfWeek: item.daysOfWeek,
-    activeFrom: localDate(item.createdAt, timeZone),
-    activeUntil: item.stoppedAt ? localDate(item.stoppedAt, timeZone) : null,
-  }));
-  const adherenceWeeks = weeklyAdherence(sessionDates, dueDates(scheduled, from, to), from, to, today);
-  const streak = currentStreak(adherenceWeeks);
+  // Before and after sessions: a day's sessions averaged for the chart, every session weighing
+  // the same in the summary.
+  const beforeAfter: BeforeAfterPoint[] = [...pairedRows]
+    .sort((a, b) => num(a.i) - num(b.i))
+    .map((row) => {
+      const sessions = num(row.sessions);
+      return {
+        date: days[num(row.i) + lead]?.label ?? "",
+        before: num(row.before) / sessions,
+        after: num(row.after) / sessions,
+        sessions,
+      };
+    });
+  const paired = beforeAfter.reduce((sum, point) => sum + point.sessions, 0);
+  const beforeTotal = beforeAfter.reduce((sum, point) => sum + point.before * point.sessions, 0);
+  const afterTotal = beforeAfter.reduce((sum, point) => sum + point.after * point.sessions, 0);
+
+  // Adherence: due days from the routine as it was on each day, over the whole history for the
+  // streak; the chart shows the weeks of the range.
+  const schedule = routineItems.flatMap((item: RoutineItemHistory) => scheduleOf(item, timeZone));
+  const sessionDays = new Set(sessionTimes.map((session) => localDate(session.startedAt, timeZone)));
+  const historyFrom = [from, ...schedule.map((item) => item.activeFrom)].sort()[0] ?? from;
+  const due = dueDates(schedule, historyFrom, to);
+  const adherenceWeeks = weeklyAdherence(due, sessionDays, from, to, today, targetPercent);
+  const streak = currentStreak(weeklyAdherence(due, sessionDays, historyFrom, to, today, targetPercent));
 
   const seriesById = new Map<string, VolumeSeries>();
   const volumeByWeek = weeks.map((week) => ({ weekStart: week.label, values: {} as Record<string, number> }));
@@ -201,45 +263,45 @@ export async function getProgress(
   }
   const series = [...seriesById.values()].sort((a, b) => a.name.localeCompare(b.name));
 
-  const responses = responseRows
-    .map((row) => ({
-      exerciseId: row.exerciseId,
-      name: row.name,
-      sessions: num(row.sessions),
-      averageChange: round1(num(row.change)),
-    }))
-    .sort((a, b) => a.averageChange - b.averageChange || a.name.localeCompare(b.name));
+  const responses = responseRows.map((row) => ({
+    exerciseId: row.exerciseId,
+    name: row.name,
+    sessions: num(row.sessions),
+    totalChange: num(row.change),
+  }));
 
-  const label = range === "all" ? "all your logs" : progressRangeLabels[range];
-  const beforeMean = mean(beforeAfter.map((p) => p.before));
-  const afterMean = mean(beforeAfter.map((p) => p.after));
-  const completeWeeks = adherenceWeeks.filter((week) => week.complete && week.due > 0);
+  const label = range === "all" ? "all your logs" : `these ${progressRangeLabels[range]}`;
   const totalVolume = volumeByWeek.reduce(
     (sum, week) => sum + Object.values(week.values).reduce((a, b) => a + b, 0),
     0,
   );
-  const best = responses[0];
 
   return {
     range,
     from,
     to,
     timeZone,
-    pain: { points: painPoints, summary: describePainTrend(dailyMean.slice(lead), label) },
+    pain: {
+      points: painPoints,
+      areas,
+      trends,
+      summary: describePainTrends(
+        trends.map(({ area, trend }) => ({ label: chartAreaLabels[area], trend })),
+        trendWindowsLabel(range, label),
+      ),
+    },
     beforeAfter: {
       points: beforeAfter,
-      summary:
-        beforeMean === null || afterMean === null
-          ? "No sessions with pain rated before and after in this period."
-          : `On average pain went from ${round1(beforeMean)} before a session to ${round1(afterMean)} after it (${beforeAfter.reduce((n, p) => n + p.sessions, 0)} sessions).`,
+      sessions: paired,
+      before: paired === 0 ? null : beforeTotal / paired,
+      after: paired === 0 ? null : afterTotal / paired,
+      summary: describeBeforeAfter(paired, beforeTotal, afterTotal),
     },
     adherence: {
       weeks: adherenceWeeks,
       streak,
-      summary:
-        completeWeeks.length === 0
-          ? "No complete week with sessions due in this period yet."
-          : `${completeWeeks.filter((week) => week.done >= week.due).length} of ${completeWeeks.length} complete weeks on target; current streak ${streak} ${streak === 1 ? "week" : "weeks"}.`,
+      targetPercent,
+      summary: describeAdherence(adherenceWeeks, targetPercent),
     },
     volume: {
       series,
@@ -247,13 +309,41 @@ export async function getProgress(
       summary:
         totalVolume === 0
           ? "No exercises logged in this period."
-          : `${totalVolume} holds or repetitions across ${series.length} exercises.`,
+          : `${totalVolume} holds or repetitions across ${countOf(series.length, "exercise")}.`,
     },
     painResponse: {
-      rows: responses,
-      summary: best
-        ? `Pain changed most after ${best.name}: ${best.averageChange > 0 ? "+" : ""}${best.averageChange} on average over ${best.sessions} sessions.`
-        : "No sessions with pain rated before and after in this period.",
+      rows: responses
+        .map(({ totalChange, ...row }) => ({ ...row, averageChange: totalChange / row.sessions }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      summary: describeExerciseResponses(responses),
     },
   };
+}
+
+function describeAdherence(weeks: WeekAdherence[], targetPercent: number): string {
+  const counted = weeks.filter((week) => week.complete && !week.partial && week.due > 0);
+  const extra = weeks.reduce((sum, week) => sum + week.extra, 0);
+  const rule = `A week is on target with sessions on at least ${targetPercent}% of its due days.`;
+  const extraNote =
+    extra > 0
+      ? ` ${countOf(extra, "day")} with a session that was not due shown separately, not counted.`
+      : "";
+  if (counted.length === 0)
+    return `No complete week with sessions due in this period yet. ${rule}${extraNote}`;
+  const onTarget = counted.filter((week) => week.onTarget).length;
+  return `${onTarget} of ${countOf(counted.length, "complete week")} on target. ${rule}${extraNote}`;
+}
+
+/**
+ * A linked physiotherapist sets the share of due days that makes a patient's week "on target".
+ * Nobody else may: not the patient, not a physiotherapist without an active link.
+ */
+export async function setWeeklyTarget(patientId: string, percent: number): Promise<void> {
+  await requireRole("PHYSIO");
+  await requirePatientAccess(patientId);
+  const { count } = await db.user.updateMany({
+    where: { id: patientId, role: "PATIENT" },
+    data: { weeklyTargetPercent: percent },
+  });
+  if (count === 0) throw new NotFoundError("That patient");
 }

@@ -64,6 +64,14 @@ export const adherenceFlagDays = 14;
 export const defaultWeeklyTargetPercent = 80;
 
 /**
+ * The per-exercise comparison names an exercise only with at least this many sessions rated
+ * before and after (app convention: fewer cannot tell a pattern from a few good days), and only
+ * for a change of `meaningfulChangePoints` or more. It shows association, not cause: a session
+ * holds several exercises.
+ */
+export const minimumSessionsPerExercise = 5;
+
+/**
  * Means of daily means are not exact in binary (6 - 4.1 is 1.9000000000000004), so a value that
  * meets a threshold on paper must not miss it by a rounding error. Compare with `atLeast`.
  */

@@ -1,7 +1,17 @@
 // Pure rules behind the progress charts. Inputs are small arrays already aggregated by the
-// database (one row per day or week); nothing here reads a clock or a database.
-import { addDays, dateOfDayNumber, dayNumber, mondayOf, weekdayOfDate } from "./calendar";
-import { isScheduledOn } from "./schedule";
+// database (one row per day, week or exercise); nothing here reads a clock or a database. Figures
+// keep full precision; only the words and tables round, to one decimal.
+import { addDays } from "./calendar";
+import {
+  atLeast,
+  meaningfulChangePoints,
+  minimumSessionsPerExercise,
+  trendWindowDays,
+} from "./clinical-thresholds";
+import { type PainTrend, painTrendRule } from "./pain-trend";
+
+// Adherence moved to adherence.ts; kept reachable here until every caller imports it from there.
+export { dueDates, type ScheduledItem } from "./adherence";
 
 export const progressRanges = ["2w", "3m", "1y", "all"] as const;
 export type ProgressRange = (typeof progressRanges)[number];
@@ -32,7 +42,7 @@ export function rangeDates(
  */
 export function rollingAverage(
   values: (number | null)[],
-  window = 7,
+  window = trendWindowDays,
   lead: (number | null)[] = [],
 ): (number | null)[] {
   const all = [...lead, ...values];
@@ -41,82 +51,23 @@ export function rollingAverage(
     const slice = all
       .slice(Math.max(0, end - window + 1), end + 1)
       .filter((value): value is number => value !== null);
-    return slice.length === 0 ? null : round1(slice.reduce((sum, value) => sum + value, 0) / slice.length);
+    return slice.length === 0 ? null : slice.reduce((sum, value) => sum + value, 0) / slice.length;
   });
 }
 
+/** For display only: one decimal. */
 export function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-export type ScheduledItem = { daysOfWeek: number; activeFrom: string; activeUntil: string | null };
-
-/** Days a session was due: days on which at least one active routine item was scheduled. */
-export function dueDates(items: ScheduledItem[], from: string, to: string): Set<string> {
-  const due = new Set<string>();
-  const last = dayNumber(to);
-  for (let day = dayNumber(from); day <= last; day++) {
-    const date = dateOfDayNumber(day);
-    const weekday = weekdayOfDate(date);
-    const scheduled = items.some(
-      (item) =>
-        item.activeFrom <= date &&
-        (item.activeUntil === null || date < item.activeUntil) &&
-        isScheduledOn(item.daysOfWeek, weekday),
-    );
-    if (scheduled) due.add(date);
-  }
-  return due;
+/** A pain figure as shown in words: always one decimal ("6.0", "3.3"). */
+export function formatPain(value: number): string {
+  return round1(value).toFixed(1);
 }
 
-export type WeekAdherence = { weekStart: string; done: number; due: number; complete: boolean };
-
-/**
- * Sessions done (days with at least one session, at most one per day) against days due, per
- * Monday-to-Sunday week. A week still in progress is marked incomplete.
- */
-export function weeklyAdherence(
-  sessionDates: Set<string>,
-  due: Set<string>,
-  from: string,
-  to: string,
-  today: string,
-): WeekAdherence[] {
-  const weeks: WeekAdherence[] = [];
-  for (let monday = mondayOf(from); monday <= to; monday = addDays(monday, 7)) {
-    let done = 0;
-    let dueCount = 0;
-    for (let offset = 0; offset < 7; offset++) {
-      const date = addDays(monday, offset);
-      if (date < from || date > to) continue;
-      if (sessionDates.has(date)) done++;
-      if (due.has(date)) dueCount++;
-    }
-    weeks.push({ weekStart: monday, done, due: dueCount, complete: addDays(monday, 6) < today });
-  }
-  return weeks;
-}
-
-/**
- * Consecutive weeks on target (done >= due, with something due), counted back from the latest
- * complete week; the week in progress extends the streak only once it is already on target.
- * Weeks with nothing due neither break nor extend it.
- */
-export function currentStreak(weeks: WeekAdherence[]): number {
-  let streak = 0;
-  for (let index = weeks.length - 1; index >= 0; index--) {
-    const week = weeks[index];
-    if (!week) break;
-    if (week.due === 0) continue;
-    const onTarget = week.done >= week.due;
-    if (!week.complete) {
-      if (onTarget) streak++;
-      continue;
-    }
-    if (!onTarget) break;
-    streak++;
-  }
-  return streak;
+/** "1 session", "2 sessions". */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
 }
 
 /** Mean of the numbers present, or null. */
@@ -125,21 +76,75 @@ export function mean(values: (number | null | undefined)[]): number | null {
   return present.length === 0 ? null : present.reduce((sum, value) => sum + value, 0) / present.length;
 }
 
+/** Which two weeks a period's trend compares, in words. */
+export function trendWindowsLabel(range: ProgressRange, rangeLabel: string): string {
+  return range === "2w"
+    ? `the last ${trendWindowDays} days against the ${trendWindowDays} before`
+    : `the first ${trendWindowDays} days of ${rangeLabel} against the last ${trendWindowDays}`;
+}
+
+function trendClause(trend: PainTrend): string {
+  switch (trend.direction) {
+    case "too-few":
+      return `too few ratings to compare (rated on ${trend.earlierDays} and ${trend.laterDays} of ${trendWindowDays} days)`;
+    case "same":
+      return `about the same (${formatPain(trend.earlier)} to ${formatPain(trend.later)})`;
+    default:
+      return `${trend.direction} (${formatPain(trend.earlier)} to ${formatPain(trend.later)})`;
+  }
+}
+
 /**
- * "Average pain fell from 6.1 to 3.4 over 3 months": the first and last week of data compared
- * (a week each, so one bad day does not decide it).
+ * "Comparing ...: Lower back better (6.1 to 3.4); Right hip about the same (3.0 to 2.6)." One
+ * clause per area with ratings in the period, by the rule in pain-trend.ts.
  */
-export function describePainTrend(daily: (number | null)[], rangeLabel: string): string {
-  const present = daily.map((value, index) => ({ value, index })).filter((point) => point.value !== null);
-  if (present.length === 0) return "No pain ratings in this period yet.";
-  if (present.length === 1)
-    return `One pain rating in this period: ${round1(present[0]?.value ?? 0)} out of 10.`;
-  const first = mean(present.slice(0, 7).map((point) => point.value));
-  const last = mean(present.slice(-7).map((point) => point.value));
-  if (first === null || last === null) return "Not enough pain ratings to show a trend.";
-  const from = round1(first);
-  const to = round1(last);
-  if (Math.abs(to - from) < 0.5)
-    return `Average pain stayed about the same (${from} to ${to}) over ${rangeLabel}.`;
-  return `Average pain ${to < from ? "fell" : "rose"} from ${from} to ${to} over ${rangeLabel}.`;
+export function describePainTrends(areas: { label: string; trend: PainTrend }[], windows: string): string {
+  if (areas.length === 0) return "No pain ratings in this period yet.";
+  const clauses = areas.map(({ label, trend }) => `${label} ${trendClause(trend)}`);
+  return `Comparing ${windows}: ${clauses.join("; ")}. ${painTrendRule}`;
+}
+
+/** The before/after summary, per session: the mean of every paired session's ratings. */
+export function describeBeforeAfter(sessions: number, beforeTotal: number, afterTotal: number): string {
+  if (sessions === 0) return "No sessions with pain rated before and after in this period.";
+  return `On average pain went from ${formatPain(beforeTotal / sessions)} before a session to ${formatPain(afterTotal / sessions)} after it (${countOf(sessions, "session")} with both ratings).`;
+}
+
+export type ExerciseResponse = { exerciseId: string; name: string; sessions: number; totalChange: number };
+
+/**
+ * Names exercises only when their sessions went with a meaningful change (2 points or more, the
+ * same rule as the trends) over enough sessions. Every exercise that qualifies is named, in
+ * alphabetical order, so none is picked among equals; the words say association, not cause.
+ */
+export function describeExerciseResponses(rows: ExerciseResponse[]): string {
+  if (rows.length === 0) return "No sessions with pain rated before and after in this period.";
+  const qualifying = rows
+    .filter(
+      (row) =>
+        row.sessions >= minimumSessionsPerExercise &&
+        atLeast(Math.abs(row.totalChange / row.sessions), meaningfulChangePoints),
+    )
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const rule = `of ${meaningfulChangePoints} points or more over at least ${minimumSessionsPerExercise} sessions`;
+  if (qualifying.length === 0) {
+    return `No exercise went with a change in pain ${rule}; smaller differences are within the scale's measurement error.`;
+  }
+  const list = (direction: "lower" | "higher") => {
+    const named = qualifying
+      .filter((row) => (direction === "lower" ? row.totalChange < 0 : row.totalChange > 0))
+      .map(
+        (row) =>
+          `${row.name} (${formatPain(Math.abs(row.totalChange / row.sessions))} points ${direction}, ${countOf(row.sessions, "session")})`,
+      );
+    if (named.length === 0) return null;
+    return `Sessions that included ${joinNames(named)} went with pain ${direction} afterwards.`;
+  };
+  const sentences = [list("lower"), list("higher")].filter((sentence) => sentence !== null);
+  return `${sentences.join(" ")} This is an association: a session holds several exercises, so it does not show which one made the difference.`;
+}
+
+function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }

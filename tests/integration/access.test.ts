@@ -10,6 +10,7 @@ import {
   endLinkAsPhysioAction,
 } from "@/lib/actions/care";
 import { checkInAction, editSessionAction, logSessionAction } from "@/lib/actions/logs";
+import { setWeeklyTargetAction } from "@/lib/actions/progress";
 import {
   addRoutineItemAction,
   moveRoutineItemAction,
@@ -197,7 +198,7 @@ async function routeOutcome(response: Response, hasA: (body: unknown) => boolean
 async function patientAState() {
   const db = testDb();
   const patientId = people.patientA.id;
-  const [items, versions, notes, comments, links] = await Promise.all([
+  const [items, versions, notes, comments, links, target] = await Promise.all([
     db.routineItem.findMany({
       where: { routine: { patientId } },
       orderBy: { id: "asc" },
@@ -211,8 +212,9 @@ async function patientAState() {
       orderBy: { physioId: "asc" },
       select: { physioId: true, status: true, revokedAt: true, revokedById: true },
     }),
+    db.user.findUniqueOrThrow({ where: { id: patientId }, select: { weeklyTargetPercent: true } }),
   ]);
-  return { items, versions, notes, comments, links };
+  return { items, versions, notes, comments, links, target };
 }
 
 /** A routine item of A's, set by A, for a write to act on without disturbing the others. */
@@ -561,6 +563,19 @@ const rows: Row[] = [
           where: { patientId_clientRequestId: { patientId: A(), clientRequestId: input.clientRequestId } },
         }),
       ).toMatchObject({ authorId: actor.id, sessionId: a.sessionId, body: input.body });
+    },
+  }),
+  write("setWeeklyTargetAction for A", physioWrites, {
+    // A value other than the one A has, so a landed write is seen.
+    arrange: async () => {
+      const { weeklyTargetPercent } = await testDb().user.findUniqueOrThrow({ where: { id: A() } });
+      return { patientId: A(), weeklyTargetPercent: String(weeklyTargetPercent === 60 ? 70 : 60) };
+    },
+    act: (input) => actionOutcome(() => setWeeklyTargetAction(initial, input)),
+    landed: async (input) => {
+      expect(await testDb().user.findUniqueOrThrow({ where: { id: A() } })).toMatchObject({
+        weeklyTargetPercent: Number(input.weeklyTargetPercent),
+      });
     },
   }),
   write("endLinkAsPhysioAction for A", physioWrites, {

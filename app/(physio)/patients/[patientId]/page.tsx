@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { ProgressView } from "@/components/progress/progress-view";
+import { WeeklyTargetForm } from "@/components/progress/weekly-target-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { endLinkAsPhysioAction } from "@/lib/actions/care";
 import { getProgress } from "@/lib/data/progress";
@@ -15,7 +16,7 @@ export default async function PatientProgressPage(props: PageProps<"/patients/[p
   const { patientId } = await props.params;
   const queryClient = new QueryClient();
   // getProgress checks the care link and records the read; a missing link is "not found".
-  await queryClient.fetchQuery({
+  const progress = await queryClient.fetchQuery({
     queryKey: queryKeys.progress(patientId, initialRange),
     queryFn: () => getProgress(patientId, initialRange),
   });
@@ -24,6 +25,15 @@ export default async function PatientProgressPage(props: PageProps<"/patients/[p
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ProgressView patientId={patientId} initialRange={initialRange} audience="physio" />
       </HydrationBoundary>
+      <section aria-labelledby="weekly-target-heading" className="space-y-2 border-t border-slate-200 pt-6">
+        <h2 id="weekly-target-heading" className="text-lg font-semibold">
+          Weekly target
+        </h2>
+        <p className="max-w-xl text-sm text-slate-700">
+          Sets when a week counts as on target in the sessions chart and its streak, for this patient only.
+        </p>
+        <WeeklyTargetForm patientId={patientId} current={progress.adherence.targetPercent} />
+      </section>
       <section
         aria-labelledby="end-link-heading"
         className="max-w-xl space-y-2 border-t border-slate-200 pt-6"

@@ -1,0 +1,171 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as getCaseloadRoute } from "@/app/api/caseload/route";
+import { GET as getProgressRoute } from "@/app/api/patients/[patientId]/progress/route";
+import { type CaseloadRow, getCaseload } from "@/lib/data/caseload";
+import { getProgress, type ProgressData } from "@/lib/data/progress";
+import { createPrismaClient, type Db } from "@/lib/db/client";
+import { sqliteFilePath } from "@/lib/db/provider";
+import { seedCatalog } from "../../prisma/seed/catalog";
+import { demoAccounts, seedDemo } from "../../prisma/seed/demo";
+import { type PatientFigures, recomputeFigures } from "../../scripts/recompute-figures";
+import { signInAs, type TestUser, testDb } from "../support/factories";
+import { createTestDatabase, testProvider } from "../support/test-database";
+
+// "Done when": the demo's figures, recomputed from the database by a script that shares no code
+// with the app, match what the progress pages, the caseload, the record and their route handlers
+// show. Four months of demo history before 8 April 2026 cross the clock change of 29 March.
+const now = new Date("2026-04-08T11:00:00Z");
+const ranges = ["2w", "3m"] as const;
+let figures: PatientFigures[];
+let physio: TestUser;
+
+const asUser = async (email: string): Promise<TestUser> => {
+  const user = await testDb().user.findUniqueOrThrow({ where: { email } });
+  return { ...user, role: user.role as TestUser["role"], password: "" };
+};
+
+/** The script reads SQLite; on the PostgreSQL suite the seeded rows are copied into a SQLite file first. */
+async function sqliteFileOfDemo(): Promise<string> {
+  const url = process.env.DATABASE_URL ?? "";
+  if (testProvider() === "sqlite") return sqliteFilePath(url);
+  const copy = await createTestDatabase("sqlite");
+  const target = createPrismaClient(copy.url);
+  const models = [
+    "user",
+    "exercise",
+    "routine",
+    "routineItem",
+    "routineItemVersion",
+    "exerciseSession",
+    "sessionEntry",
+    "painEntry",
+  ] as const;
+  for (const model of models) {
+    const delegate = (client: Db) =>
+      client[model] as unknown as {
+        findMany: () => Promise<object[]>;
+        createMany: (args: { data: object[] }) => Promise<unknown>;
+      };
+    await delegate(target).createMany({ data: await delegate(testDb()).findMany() });
+  }
+  await target.$disconnect();
+  return sqliteFilePath(copy.url);
+}
+
+beforeAll(async () => {
+  await seedCatalog(testDb());
+  expect(await seedDemo(testDb(), "demo password for tests", now)).toBe(true);
+  figures = recomputeFigures(await sqliteFileOfDemo(), now);
+  physio = await asUser(demoAccounts.physio.email);
+}, 120_000);
+
+const close = (actual: number | null | undefined, expected: number | null | undefined) => {
+  if (expected === null || expected === undefined) expect(actual ?? null).toBeNull();
+  else expect(actual).toBeCloseTo(expected, 9);
+};
+
+/** Every figure the progress charts show, against the recomputed ones. */
+function compareProgress(shown: ProgressData, expected: PatientFigures, range: (typeof ranges)[number]) {
+  const wanted = expected.ranges[range];
+  expect([shown.from, shown.to]).toEqual([wanted.from, wanted.to]);
+  expect(
+    shown.adherence.weeks.map(({ weekStart, done, due, extra }) => ({ weekStart, done, due, extra })),
+  ).toEqual(wanted.weeks);
+  expect(shown.adherence.streak).toBe(expected.streak);
+  expect(shown.adherence.targetPercent).toBe(expected.weeklyTargetPercent);
+  expect(
+    shown.volume.points.map((point) => ({
+      weekStart: point.weekStart,
+      total: Object.values(point.values).reduce((sum, value) => sum + value, 0),
+    })),
+  ).toEqual(wanted.volumePerWeek);
+  expect(shown.beforeAfter.sessions).toBe(wanted.beforeAfter.sessions);
+  close(shown.beforeAfter.before, wanted.beforeAfter.before);
+  close(shown.beforeAfter.after, wanted.beforeAfter.after);
+  expect(shown.painResponse.rows.map((row) => [row.name, row.sessions])).toEqual(
+    wanted.painResponse.map((row) => [row.exercise, row.sessions]),
+  );
+  for (const [index, row] of shown.painResponse.rows.entries()) {
+    close(row.averageChange, wanted.painResponse[index]?.averageChange);
+  }
+
+  expect([...shown.pain.areas].sort()).toEqual(Object.keys(wanted.pain));
+  for (const [area, pain] of Object.entries(wanted.pain)) {
+    for (const point of shown.pain.points) {
+      const values = point as unknown as Record<string, number | null>;
+      close(values[area], pain.daily[point.date]);
+      close(values[`${area}_7d`], pain.sevenDay[point.date]);
+    }
+    const trend = shown.pain.trends.find((t) => t.area === area)?.trend;
+    expect(trend?.direction).toBe(pain.trend.direction);
+    if (trend && trend.direction !== "too-few" && pain.trend.direction !== "too-few") {
+      close(trend.earlier, pain.trend.earlier);
+      close(trend.later, pain.trend.later);
+    } else {
+      expect(trend).toEqual(pain.trend);
+    }
+  }
+}
+
+function compareCaseloadRow(row: CaseloadRow | undefined, expected: PatientFigures) {
+  expect(row).toBeDefined();
+  expect(row?.adherence7 ?? null).toEqual(expected.caseload.adherence7);
+  expect(row?.adherence30 ?? null).toEqual(expected.caseload.adherence30);
+}
+
+describe("the demo's figures, recomputed without the app's code", () => {
+  it("cover the three demo patients, with weeks due, ratings and trends to compare", () => {
+    expect(figures.map((f) => f.email)).toEqual([
+      demoAccounts.patient.email,
+      ...demoAccounts.otherPatients.map((p) => p.email),
+    ]);
+    const alex = figures[0];
+    expect(alex?.ranges["3m"].weeks.filter((week) => week.due > 0).length).toBeGreaterThan(10);
+    expect(alex?.ranges["3m"].beforeAfter.sessions).toBeGreaterThan(30);
+    expect(
+      Object.values(alex?.ranges["3m"].pain ?? {}).some((area) => area.trend.direction !== "too-few"),
+    ).toBe(true);
+  });
+
+  it.each(ranges)("match the patient's progress page for %s", async (range) => {
+    for (const expected of figures) {
+      signInAs(await asUser(expected.email));
+      compareProgress(await getProgress(expected.patientId, range, now), expected, range);
+    }
+  });
+
+  it.each(ranges)("match the physiotherapist's view of each record for %s", async (range) => {
+    signInAs(physio);
+    for (const expected of figures) {
+      compareProgress(await getProgress(expected.patientId, range, now), expected, range);
+    }
+  });
+
+  it("match the caseload's adherence for every demo patient", async () => {
+    signInAs(physio);
+    const rows = await getCaseload(now);
+    for (const expected of figures)
+      compareCaseloadRow(
+        rows.find((r) => r.patientId === expected.patientId),
+        expected,
+      );
+  });
+});
+
+describe("the route handlers", () => {
+  it("send what the data functions return, so the pages and the handlers show the same figures", async () => {
+    const expected = figures[0];
+    if (!expected) throw new Error("no demo patient");
+    signInAs(await asUser(expected.email));
+    const response = await getProgressRoute(
+      new Request(`http://localhost/api/patients/${expected.patientId}/progress?range=3m`),
+      { params: Promise.resolve({ patientId: expected.patientId }) },
+    );
+    expect(await response.json()).toEqual(
+      JSON.parse(JSON.stringify(await getProgress(expected.patientId, "3m"))),
+    );
+    signInAs(physio);
+    const caseload = await getCaseloadRoute();
+    expect(await caseload.json()).toEqual(JSON.parse(JSON.stringify(await getCaseload())));
+  });
+});
