@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { authConfig } from "@/lib/auth.config";
 import { authenticate } from "@/lib/data/sign-in";
+import { logServerError } from "@/lib/log-event";
 import { clientAddressFrom } from "@/lib/request-context";
 import { signInSchema } from "@/lib/validation/auth";
 
@@ -12,6 +13,13 @@ export class ThrottledSignIn extends CredentialsSignin {
 
 const nextAuth = NextAuth({
   ...authConfig,
+  // A wrong or throttled password is an event of its own (lib/data/sign-in.ts), not an error.
+  logger: {
+    error: (error) => {
+      if ((error as { type?: string }).type !== "CredentialsSignin")
+        void logServerError("Auth.js failed", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },

@@ -1,4 +1,5 @@
 import "server-only";
+import { logServerError } from "@/lib/log-event";
 import { isNotFound, isRedirect } from "@/lib/next-errors";
 
 const noStore = { "Cache-Control": "no-store" };
@@ -20,7 +21,7 @@ export async function answerWith(read: () => Promise<unknown>, signInMessage: st
   } catch (error) {
     if (isNotFound(error)) return answer(404, { message: "Not found." });
     if (isRedirect(error)) return answer(401, { message: signInMessage });
-    console.error("Route handler failed", error);
+    await logServerError("Route handler failed", error);
     return answer(500, { message: "Something went wrong. Please try again." });
   }
 }

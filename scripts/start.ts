@@ -55,7 +55,8 @@ try {
   const { demoPassword } = await prepareDatabase(env);
   buildIfNeeded();
   const port = process.env.PORT ?? "3000";
-  const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+  // scripts/server.ts serves the build as `next start` would, and logs each request as a JSON line.
+  const server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts"), "-p", port], {
     stdio: ["ignore", "inherit", "inherit"],
     env: process.env,
   });

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { type AuditedWrite, type AuditOutcome, recordAudit } from "@/lib/data/audit";
 import { type CurrentUser, getCurrentUser, requireRole, requireUser } from "@/lib/data/current-user";
 import { NotFoundError, RuleError } from "@/lib/data/errors";
+import { logServerError } from "@/lib/log-event";
 import { isRedirect } from "@/lib/next-errors";
 import { currentClientAddress } from "@/lib/request-context";
 import type { Role } from "@/lib/validation/auth";
@@ -142,7 +143,7 @@ export function createAction<A extends Access, S extends z.ZodType>(
           values,
         };
       }
-      console.error("Server action failed", error);
+      await logServerError("Server action failed", error);
       await finish("FAILED", "unexpected error").catch(() => undefined);
       return { ok: false, message: "Something went wrong and nothing was saved. Please try again.", values };
     }

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { auth } from "@/lib/auth";
 import { sessionPolicy } from "@/lib/config";
 import { db } from "@/lib/db";
+import { logEvent } from "@/lib/log-event";
 import { currentClientAddress } from "@/lib/request-context";
 import { type Role, safeCallbackPath } from "@/lib/validation/auth";
 import { type AuditedRead, recordAudit } from "./audit";
@@ -69,7 +70,10 @@ export async function requireUser(): Promise<CurrentUser> {
 /** A user of another role gets "not found": pages of the other role do not exist for them. */
 export async function requireRole(role: Role): Promise<CurrentUser> {
   const user = await requireUser();
-  if (user.role !== role) throw new NotFoundError("That page");
+  if (user.role !== role) {
+    await logEvent("access_refused", { userId: user.id, role: user.role, reason: "wrong_role" });
+    throw new NotFoundError("That page");
+  }
   return user;
 }
 
@@ -90,6 +94,11 @@ export const requirePatientAccess = cache(async (patientId: string): Promise<Pat
     });
     if (link) return { user, patientId, via: "careLink" };
   }
+  await logEvent("access_refused", {
+    userId: user.id,
+    role: user.role,
+    reason: user.role === "PATIENT" ? "other_patient" : "no_care_link",
+  });
   // Recorded so the patient can see it (a revoked physiotherapist trying again, say); the id may be
   // made up, so it is stored as given (a NUL as U+FFFD), cut short.
   await recordAudit({

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { db } from "@/lib/db";
+import { logEvent } from "@/lib/log-event";
 import { currentClientAddress } from "@/lib/request-context";
 import { inviteCodeAlphabet, inviteCodeLength } from "@/lib/validation/care";
 import { type AuditAction, recordAudit } from "./audit";
@@ -189,6 +190,7 @@ async function throttleCodeAttempt(patient: { id: string; role: string }, now: D
     },
   });
   if (attempts > inviteCodeAttempts.limit) {
+    await logEvent("invite_code_throttled", { userId: patient.id, attempts });
     throw new RuleError(
       `Too many codes entered. Wait ${inviteCodeAttempts.windowMinutes} minutes, or use the invitation link instead.`,
       "code",

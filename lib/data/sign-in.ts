@@ -8,6 +8,7 @@ import {
   retryAfterSeconds,
   type ThrottleRule,
 } from "@/lib/domain/sign-in-throttle";
+import { logEvent } from "@/lib/log-event";
 import type { Role } from "@/lib/validation/auth";
 import { recordAudit } from "./audit";
 
@@ -56,6 +57,7 @@ export async function authenticate(
       clientAddress,
       detail: "throttled",
     });
+    await logEvent("sign_in_throttled", { retryAfterSeconds: wait });
     return { status: "throttled", retryAfterSeconds: wait };
   }
 
@@ -75,6 +77,7 @@ export async function authenticate(
       outcome: "FAILED",
       clientAddress,
     });
+    await logEvent("sign_in_failed", { userId: user?.id ?? null });
     return { status: "invalid" };
   }
 
