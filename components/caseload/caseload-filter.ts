@@ -5,11 +5,20 @@ import { type CaseloadFlag, compareByAttention } from "@/lib/domain/caseload";
 
 export const caseloadPageSize = 25;
 
-export const caseloadFlagFilters = ["all", "PAIN_FLARE", "LOW_ADHERENCE", "INACTIVE", "any", "none"] as const;
+export const caseloadFlagFilters = [
+  "all",
+  "SEVERE_PAIN",
+  "PAIN_FLARE",
+  "LOW_ADHERENCE",
+  "INACTIVE",
+  "any",
+  "none",
+] as const;
 export type CaseloadFlagFilter = (typeof caseloadFlagFilters)[number];
 
 export const caseloadFlagFilterLabels: Record<CaseloadFlagFilter, string> = {
   all: "All patients",
+  SEVERE_PAIN: "Severe pain",
   PAIN_FLARE: "Pain flare",
   LOW_ADHERENCE: "Low adherence",
   INACTIVE: "Inactive",
@@ -21,10 +30,10 @@ export const caseloadSorts = ["attention", "name", "last-activity", "pain"] as c
 export type CaseloadSort = (typeof caseloadSorts)[number];
 
 export const caseloadSortLabels: Record<CaseloadSort, string> = {
-  attention: "Needs attention first",
+  attention: "By the triage rules",
   name: "Name (A to Z)",
   "last-activity": "Most recent activity",
-  pain: "Highest latest pain",
+  pain: "Highest recent pain",
 };
 
 export type CaseloadFilter = { search: string; flag: CaseloadFlagFilter; sort: CaseloadSort };
@@ -59,7 +68,7 @@ function matchesFlag(flags: readonly { flag: CaseloadFlag }[], filter: CaseloadF
   }
 }
 
-type SortableRow = Pick<CaseloadRow, "name" | "attention" | "lastActivityAt" | "latestPain">;
+type SortableRow = Pick<CaseloadRow, "name" | "attention" | "lastActivityAt" | "pain">;
 
 const byName = (a: SortableRow, b: SortableRow) =>
   a.name.localeCompare(b.name, "en", { sensitivity: "base" });
@@ -67,7 +76,9 @@ const byName = (a: SortableRow, b: SortableRow) =>
 const activityTime = (row: SortableRow) =>
   row.lastActivityAt === null ? Number.NEGATIVE_INFINITY : Date.parse(row.lastActivityAt);
 
-const painRating = (row: SortableRow) => row.latestPain?.rating ?? Number.NEGATIVE_INFINITY;
+// The worst area rated in the 14-day window; older ratings are shown, not ranked.
+const painRating = (row: SortableRow) =>
+  Math.max(Number.NEGATIVE_INFINITY, ...row.pain.filter((area) => area.recent).map((area) => area.rating));
 
 // Ties fall back to the attention order, so the patient who needs attention stays higher.
 const comparators: Record<CaseloadSort, (a: SortableRow, b: SortableRow) => number> = {

@@ -1,4 +1,7 @@
+import type { AreaPainView } from "@/lib/data/caseload";
 import type { Adherence } from "@/lib/domain/caseload";
+import { flareBaselineDays, minimumBaselineDays } from "@/lib/domain/clinical-thresholds";
+import { painTrendLabels } from "@/lib/domain/pain-trend";
 
 const shortDates = new Map<string, Intl.DateTimeFormat>();
 
@@ -23,4 +26,50 @@ export function lastActivityText(daysSinceActivity: number | null): string {
 /** "4/5 (80%)": due days with a session out of due days. Null when nothing was due. */
 export function adherenceText(adherence: Adherence): string | null {
   return adherence ? `${adherence.done}/${adherence.due} (${adherence.percent}%)` : null;
+}
+
+const areaNames: Record<AreaPainView["area"], string> = {
+  LEFT_HIP: "Left hip",
+  RIGHT_HIP: "Right hip",
+  LOWER_BACK: "Lower back",
+  NOT_GIVEN: "Area not given",
+};
+const contextNotes: Record<AreaPainView["context"], string> = {
+  CHECK_IN: "",
+  BEFORE_SESSION: " before a session",
+  AFTER_SESSION: " after a session",
+};
+
+/**
+ * One area's latest pain as facts: "Left hip 8/10 on 2 Dec; 14-day average 4.1; trend about the
+ * same". An after-session rating says so, and a rise right after exercise is compared with the same
+ * session's before rating. Older ratings say they are outside the 14-day window.
+ */
+export function areaPainFacts(area: AreaPainView, timeZone: string): string {
+  const facts = [
+    `${areaNames[area.area]} ${area.rating}/10${contextNotes[area.context]} on ${formatShortDate(area.at, timeZone)}`,
+  ];
+  if (!area.recent) {
+    facts.push(`older than ${flareBaselineDays} days, not flagged`);
+    return facts.join("; ");
+  }
+  if (area.riseAfterSession) {
+    facts.push(`up from ${area.riseAfterSession.before} before that session`);
+  }
+  if (area.judged && area.judged.at !== area.at) {
+    facts.push(
+      `last check-in or before-session rating ${area.judged.rating}/10 on ${formatShortDate(area.judged.at, timeZone)}`,
+    );
+  }
+  if (area.baseline.status === "ok") {
+    facts.push(`${flareBaselineDays}-day average ${area.baseline.mean.toFixed(1)}`);
+  } else if (area.area !== "NOT_GIVEN") {
+    facts.push(
+      `too few ratings for a ${flareBaselineDays}-day average (${area.baseline.status === "too-few" ? area.baseline.days : 0} days; needs ${minimumBaselineDays})`,
+    );
+  }
+  if (area.trend && area.trend.direction !== "too-few") {
+    facts.push(`last 7 days ${painTrendLabels[area.trend.direction].toLowerCase()}`);
+  }
+  return facts.join("; ");
 }

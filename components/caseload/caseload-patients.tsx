@@ -1,26 +1,21 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { CaseloadRow } from "@/lib/data/caseload";
+import type { AreaPainView, CaseloadRow } from "@/lib/data/caseload";
 import { type CaseloadFlag, type FlagReason, flagLabels } from "@/lib/domain/caseload";
-import { adherenceText, formatShortDate, lastActivityText } from "./caseload-format";
+import { adherenceText, areaPainFacts, lastActivityText } from "./caseload-format";
 
 const flagTones: Record<CaseloadFlag, string> = {
+  SEVERE_PAIN: "border-red-300 bg-red-50 text-red-800",
   PAIN_FLARE: "border-red-300 bg-red-50 text-red-800",
   LOW_ADHERENCE: "border-amber-300 bg-amber-50 text-amber-900",
   INACTIVE: "border-slate-300 bg-slate-100 text-slate-800",
 };
 
-// The accent repeats what the flag badges say in words; a flare outranks the other flags.
+// The accent repeats what the flag badges say in words; severe pain and flares outrank the rest.
 function accentClass(flags: FlagReason[]): string {
-  if (flags.some(({ flag }) => flag === "PAIN_FLARE")) return "border-l-red-600";
+  if (flags.some(({ flag }) => flag === "PAIN_FLARE" || flag === "SEVERE_PAIN")) return "border-l-red-600";
   return flags.length > 0 ? "border-l-amber-500" : "border-l-transparent";
 }
-
-const trendWords: Record<NonNullable<CaseloadRow["trend"]>, { word: string; arrow: string; tone: string }> = {
-  WORSENING: { word: "Worsening", arrow: "↑", tone: "text-red-800" },
-  IMPROVING: { word: "Improving", arrow: "↓", tone: "text-emerald-800" },
-  STEADY: { word: "Steady", arrow: "→", tone: "text-slate-800" },
-};
 
 /** A dash on screen, words for a screen reader. */
 function Missing({ meaning }: { meaning: string }) {
@@ -39,29 +34,17 @@ function AdherenceValue({ adherence }: { adherence: CaseloadRow["adherence7"] })
   return text ? <span className="whitespace-nowrap">{text}</span> : <Missing meaning="nothing due" />;
 }
 
+/** Every area, worst first: "Left hip 6/10 on 2 Dec; 14-day average 4.1". */
 function LatestPain({ row }: { row: CaseloadRow }) {
-  if (!row.latestPain) return <Missing meaning="no pain logged" />;
+  if (row.pain.length === 0) return <Missing meaning="no pain logged" />;
   return (
-    <>
-      <span className="font-semibold">{row.latestPain.rating}/10</span>{" "}
-      <span className="whitespace-nowrap text-slate-600">
-        on {formatShortDate(row.latestPain.at, row.timeZone)}
-      </span>
-    </>
-  );
-}
-
-function Baseline({ baseline }: { baseline: number | null }) {
-  return baseline === null ? <Missing meaning="not enough entries" /> : baseline.toFixed(1);
-}
-
-function Trend({ trend }: { trend: CaseloadRow["trend"] }) {
-  if (!trend) return <Missing meaning="not enough entries" />;
-  const { word, arrow, tone } = trendWords[trend];
-  return (
-    <span className={`whitespace-nowrap font-medium ${tone}`}>
-      {word} <span aria-hidden="true">{arrow}</span>
-    </span>
+    <ul className="space-y-1">
+      {row.pain.map((area: AreaPainView) => (
+        <li key={area.area} className={area.recent ? "" : "text-slate-600"}>
+          {areaPainFacts(area, row.timeZone)}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -107,9 +90,7 @@ const columns: Column[] = [
     heading: "Adherence, 30 days",
     value: (row) => <AdherenceValue adherence={row.adherence30} />,
   },
-  { key: "pain", heading: "Latest pain", value: (row) => <LatestPain row={row} /> },
-  { key: "baseline", heading: "14-day baseline", value: (row) => <Baseline baseline={row.baseline} /> },
-  { key: "trend", heading: "Trend", value: (row) => <Trend trend={row.trend} /> },
+  { key: "pain", heading: "Latest pain by area", value: (row) => <LatestPain row={row} /> },
 ];
 
 /** Wide screens (lg and up): one table row per patient. */
@@ -184,7 +165,7 @@ function PatientFigures({ row }: { row: CaseloadRow }) {
       <div className="mt-2">
         <FlagList flags={row.flags} />
       </div>
-      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
+      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
         {columns.map((column) => (
           <div key={column.key}>
             <dt className="text-slate-600">{column.heading}</dt>

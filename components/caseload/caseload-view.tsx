@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useId, useRef, useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
+import { triageRules } from "@/lib/domain/caseload";
 import { queryKeys } from "@/lib/query-keys";
 import {
   type CaseloadFilter,
@@ -198,6 +199,8 @@ export function CaseloadView({ timeZone }: CaseloadViewProps) {
 
       {alert}
 
+      {filter.sort === "attention" ? <TriageRules /> : null}
+
       {matching.length === 0 ? (
         <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 text-slate-700">
           <p>No patients match this search and filter.</p>
@@ -227,5 +230,23 @@ export function CaseloadView({ timeZone }: CaseloadViewProps) {
 
       <CaseloadPagination page={current.page} pages={current.pages} onPageChange={setPage} />
     </div>
+  );
+}
+
+/** The order the list is in, stated, so the physiotherapist can weigh it with their own judgement. */
+function TriageRules() {
+  return (
+    <details className="rounded-xl border border-slate-200 bg-white p-3 text-sm text-slate-800" open>
+      <summary className="cursor-pointer font-medium">Sorted by these rules, in order</summary>
+      <ol className="mt-2 list-decimal space-y-1 pl-6">
+        {triageRules.map((rule) => (
+          <li key={rule}>{rule.charAt(0).toUpperCase() + rule.slice(1)}</li>
+        ))}
+      </ol>
+      <p className="mt-2 text-slate-600">
+        The flags state what was logged and the rule it met. They support your judgement; nobody watches them
+        in real time.
+      </p>
+    </details>
   );
 }

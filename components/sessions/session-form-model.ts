@@ -24,6 +24,8 @@ export type SessionFormValues = {
   durationMinutes: string;
   painBefore: string;
   painAfter: string;
+  /** The area both ratings are about; defaults to the patient's main area. */
+  painArea: string;
   notes: string;
   entries: Omit<EntryRow, "key">[];
 };
@@ -76,6 +78,7 @@ export function toSessionPayload(
     durationMinutes: numberOrMissing(values.durationMinutes),
     painBefore: values.painBefore,
     painAfter: values.painAfter,
+    painArea: values.painArea,
     notes: values.notes,
     entries: rows.map((row) => ({
       exerciseId: row.exerciseId,

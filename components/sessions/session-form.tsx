@@ -19,7 +19,7 @@ import { useRequestId } from "@/components/ui/use-request-id";
 import { initialActionState } from "@/lib/actions/action-state";
 import { editSessionAction, logSessionAction } from "@/lib/actions/logs";
 import { toDateTimeLocalValue } from "@/lib/format";
-import { limits } from "@/lib/validation/fields";
+import { limits, painRegionLabels, painRegions } from "@/lib/validation/fields";
 import { SessionFormEntryRow } from "./session-form-entry-row";
 import {
   blankEntry,
@@ -124,6 +124,8 @@ export function SessionForm({
   // A second click lands before React re-renders the disabled button: drop it here.
   const inFlight = useRef(false);
   const previousState = useRef(state);
+  // After a save the next session starts from the area this one began with (the main area).
+  const mainPainArea = initial.painArea;
 
   useEffect(() => {
     if (state === previousState.current) return;
@@ -135,12 +137,13 @@ export function SessionForm({
         durationMinutes: "",
         painBefore: "",
         painAfter: "",
+        painArea: mainPainArea,
         notes: "",
       });
       setRows([{ ...blankEntry(), key: newRowKey() }]);
     }
     if (!state.ok) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [state, editing, timeZone, newRowKey]);
+  }, [state, editing, timeZone, newRowKey, mainPainArea]);
 
   useEffect(() => {
     const key = focusRowKey.current;
@@ -256,7 +259,28 @@ export function SessionForm({
         </button>
       </fieldset>
 
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div>
+          <label htmlFor="field-painArea" className="mb-1 block text-sm font-medium text-slate-800">
+            Area the ratings are about
+          </label>
+          <select
+            id="field-painArea"
+            value={values.painArea}
+            onChange={(event) => set("painArea")(event.target.value)}
+            aria-invalid={errors.painArea?.length ? true : undefined}
+            aria-describedby={errors.painArea?.length ? "field-painArea-error" : undefined}
+            className={inputClasses}
+          >
+            <option value="">Choose an area</option>
+            {painRegions.map((region) => (
+              <option key={region} value={region}>
+                {painRegionLabels[region]}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id="field-painArea-error" errors={errors.painArea} />
+        </div>
         <PainSelect
           name="painBefore"
           label="Pain before (0-10, optional)"

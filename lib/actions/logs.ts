@@ -9,10 +9,17 @@ import {
   guidedDraftTooLarge,
   saveGuidedDraft,
 } from "@/lib/data/guided-session";
-import { deletePainEntry, editPainEntry, recordCheckIn, restorePainEntry } from "@/lib/data/pain";
+import {
+  deletePainEntry,
+  editPainEntry,
+  recordCheckIn,
+  restorePainEntry,
+  setMainPainArea,
+} from "@/lib/data/pain";
 import { deleteSession, editSession, logSession, restoreSession } from "@/lib/data/sessions";
 import {
   checkInSchema,
+  mainPainAreaSchema,
   painEntryEditSchema,
   recordRefSchema,
   sessionEditSchema,
@@ -161,4 +168,15 @@ export const finishGuidedSessionAction = createAction(
     };
   },
   "GUIDED_SESSION_FINISHED",
+);
+
+export const setMainPainAreaAction = createAction(
+  "PATIENT",
+  mainPainAreaSchema,
+  async (input) => {
+    await setMainPainArea(input.mainPainArea ?? null);
+    for (const path of ["/account", "/log", "/session"]) revalidatePath(path);
+    return { ok: true, message: "Main pain area saved." };
+  },
+  "MAIN_PAIN_AREA_SET",
 );

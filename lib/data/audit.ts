@@ -23,6 +23,7 @@ export type AuditedRead = keyof typeof auditedReads;
 /** Every write made through the app, by anyone. */
 export const auditedWrites = {
   SESSION_LOGGED: "Logged a session",
+  MAIN_PAIN_AREA_SET: "Set the main pain area",
   SESSION_EDITED: "Edited a session",
   SESSION_DELETED: "Deleted a session",
   SESSION_RESTORED: "Restored a session",

@@ -1,19 +1,32 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { usesPostgres } from "@/lib/db/provider";
-import { localDate } from "@/lib/domain/calendar";
-import {
-  type Adherence,
-  type CaseloadSummary,
-  compareByAttention,
-  type FlagReason,
-  summarisePatient,
-} from "@/lib/domain/caseload";
+import { scheduleOf } from "@/lib/domain/adherence";
+import { type Adherence, compareByAttention, type FlagReason, summarisePatient } from "@/lib/domain/caseload";
+import type { AreaPain, Baseline, PainArea, PainContext, PainRating } from "@/lib/domain/pain-status";
+import type { PainTrend } from "@/lib/domain/pain-trend";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { currentClientAddress } from "@/lib/request-context";
 import type { AuditedRead } from "./audit";
 import { type CurrentUser, requirePatientAccess, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
+
+/** One area's latest pain and the facts behind its flags, JSON-safe. */
+export type AreaPainView = {
+  area: PainArea;
+  rating: number;
+  at: string;
+  context: PainContext;
+  /** Within the 14-day window; older ratings are shown with their date and never flagged. */
+  recent: boolean;
+  /** The latest check-in or before-session rating in the window, which flares are judged on. */
+  judged: { rating: number; at: string; context: PainContext } | null;
+  baseline: Baseline;
+  severe: boolean;
+  flare: boolean;
+  riseAfterSession: { before: number; after: number; at: string } | null;
+  trend: PainTrend | null;
+};
 
 /** One caseload row, JSON-safe (dates as ISO strings) so the page and the route handler agree. */
 export type CaseloadRow = {
@@ -23,9 +36,8 @@ export type CaseloadRow = {
   linkedSince: string;
   lastActivityAt: string | null;
   daysSinceActivity: number | null;
-  latestPain: { rating: number; at: string } | null;
-  baseline: number | null;
-  trend: CaseloadSummary["trend"];
+  /** Latest pain per area, worst first: the same list Today and the record show. */
+  pain: AreaPainView[];
   adherence7: Adherence;
   adherence30: Adherence;
   flags: FlagReason[];
@@ -34,16 +46,35 @@ export type CaseloadRow = {
 
 // The longest look-back: 30 days of adherence, and a day more for zones ahead of UTC.
 const lookBackDays = 32;
-// The latest pain entry's local day and the 14 before it, with a day's margin for any zone.
-const painWindowDays = 16;
+// Ratings in the 14-day window and the 14 days of baseline before the oldest of them, with a
+// day's margin either side for any zone.
+const painLookBackDays = 30;
 
 const latest = (a: Date | null | undefined, b: Date | null | undefined) =>
   a && b ? (a > b ? a : b) : (a ?? b ?? null);
 
+export function toAreaPainView(area: AreaPain): AreaPainView {
+  return {
+    area: area.area,
+    rating: area.latest.rating,
+    at: area.latest.at.toISOString(),
+    context: area.latest.context,
+    recent: area.recent,
+    judged: area.judged ? { ...area.judged, at: area.judged.at.toISOString() } : null,
+    baseline: area.baseline,
+    severe: area.severe,
+    flare: area.flare,
+    riseAfterSession: area.riseAfterSession
+      ? { ...area.riseAfterSession, at: area.riseAfterSession.at.toISOString() }
+      : null,
+    trend: area.trend,
+  };
+}
+
 /**
- * The signed-in physiotherapist's patients with an active link, most in need of attention first.
- * A fixed number of queries whatever the number of patients: the rows of every patient come back
- * together, and the rules (lib/domain/caseload) run on them in memory.
+ * The signed-in physiotherapist's patients with an active link, most in need of attention first
+ * (the rules: triageRules in lib/domain/caseload). A fixed number of queries whatever the number
+ * of patients: the rows of every patient come back together, and the rules run on them in memory.
  */
 export async function getCaseload(now = new Date()): Promise<CaseloadRow[]> {
   const physio = await requireRole("PHYSIO");
@@ -60,6 +91,23 @@ export async function getPatientSummary(patientId: string, now = new Date()): Pr
   return row;
 }
 
+type PainRow = {
+  patientId: string;
+  at: Date | string;
+  rating: number | bigint;
+  region: string;
+  context: string;
+  sessionId: string | null;
+};
+
+export const toPainRating = (row: Omit<PainRow, "patientId">): PainRating => ({
+  at: new Date(row.at),
+  rating: Number(row.rating),
+  area: row.region as PainArea,
+  context: row.context as PainContext,
+  sessionId: row.sessionId,
+});
+
 async function summariseLinkedPatients(
   physio: CurrentUser,
   onlyPatientId: string | null,
@@ -68,10 +116,16 @@ async function summariseLinkedPatients(
 ): Promise<CaseloadRow[]> {
   const links = await db.careLink.findMany({
     where: { physioId: physio.id, status: "ACTIVE", ...(onlyPatientId ? { patientId: onlyPatientId } : {}) },
-    select: { consentedAt: true, patient: { select: { id: true, name: true, timezone: true } } },
+    select: {
+      consentedAt: true,
+      patient: {
+        select: { id: true, name: true, timezone: true, routine: { select: { createdAt: true } } },
+      },
+    },
   });
   if (links.length === 0) return [];
   const since = new Date(now.getTime() - lookBackDays * 86_400_000);
+  const painSince = new Date(now.getTime() - painLookBackDays * 86_400_000);
   // Every query is scoped by the physiotherapist's active links in SQL, so no list of patient ids
   // is bound and the statements are the same for 2 patients or 2,000. Raw SQL because the ORM's
   // group-by reads every entry of every patient, and compiling and mapping thousands of rows
@@ -79,20 +133,25 @@ async function summariseLinkedPatients(
   const linked = Prisma.sql`SELECT l."patientId" FROM "CareLink" l WHERE l."physioId" = ${physio.id} AND l."status" = 'ACTIVE'${
     onlyPatientId ? Prisma.sql` AND l."patientId" = ${onlyPatientId}` : Prisma.empty
   }`;
-  const windowStart = usesPostgres()
-    ? Prisma.raw(`latest.last - interval '${painWindowDays} days'`)
-    : Prisma.raw(`strftime('%Y-%m-%dT%H:%M:%f+00:00', latest.last, '-${painWindowDays} days')`);
 
-  const [pain, lastSessions, sessions, routineItems] = await Promise.all([
-    // Each patient's latest pain entry and the days before it (the entry's own row included).
-    db.$queryRaw<{ patientId: string; at: Date | string; rating: number | bigint }[]>`
-      WITH latest AS (
-        SELECT k."patientId", (SELECT MAX(p."recordedAt") FROM "PainEntry" p
-          WHERE p."patientId" = k."patientId" AND p."deletedAt" IS NULL) AS last
-        FROM (${linked}) k)
-      SELECT p."patientId" AS "patientId", p."recordedAt" AS at, p."rating" AS rating
-      FROM latest JOIN "PainEntry" p ON p."patientId" = latest."patientId" AND p."deletedAt" IS NULL
-        AND p."recordedAt" <= latest.last AND p."recordedAt" >= ${windowStart}`,
+  const [recentPain, latestPain, lastSessions, sessions, routineItems] = await Promise.all([
+    // Every rating of the last 30 days: the window, the baselines and the trends.
+    db.$queryRaw<PainRow[]>`
+      SELECT p."patientId" AS "patientId", p."recordedAt" AS at, p."rating" AS rating, p."region" AS region,
+        p."context" AS context, p."sessionId" AS "sessionId"
+      FROM (${linked}) k JOIN "PainEntry" p ON p."patientId" = k."patientId" AND p."deletedAt" IS NULL
+        AND p."recordedAt" >= ${painSince}`,
+    // Each area's latest rating whatever its age, shown with its date when it is older.
+    db.$queryRaw<PainRow[]>`
+      WITH last AS (
+        SELECT p."patientId", p."region", MAX(p."recordedAt") AS at
+        FROM (${linked}) k JOIN "PainEntry" p ON p."patientId" = k."patientId" AND p."deletedAt" IS NULL
+        GROUP BY p."patientId", p."region")
+      SELECT p."patientId" AS "patientId", p."recordedAt" AS at, p."rating" AS rating, p."region" AS region,
+        p."context" AS context, p."sessionId" AS "sessionId"
+      FROM last JOIN "PainEntry" p ON p."patientId" = last."patientId" AND p."region" = last."region"
+        AND p."recordedAt" = last.at AND p."deletedAt" IS NULL
+      WHERE last.at < ${painSince}`,
     db.$queryRaw<{ patientId: string; last: Date | string | null }[]>`
       SELECT k."patientId" AS "patientId", (SELECT MAX(s."startedAt") FROM "ExerciseSession" s
         WHERE s."patientId" = k."patientId" AND s."deletedAt" IS NULL) AS last
@@ -101,18 +160,26 @@ async function summariseLinkedPatients(
       SELECT s."patientId" AS "patientId", s."startedAt" AS at
       FROM (${linked}) k JOIN "ExerciseSession" s ON s."patientId" = k."patientId"
         AND s."deletedAt" IS NULL AND s."startedAt" >= ${since}`,
+    // Items with their kept versions, so adherence uses the schedule each day had.
     db.$queryRaw<
       {
         patientId: string;
+        itemId: string;
         daysOfWeek: number | bigint;
         createdAt: Date | string;
         stoppedAt: Date | string | null;
+        version: number | bigint | null;
+        change: string | null;
+        versionDays: number | bigint | null;
+        versionAt: Date | string | null;
       }[]
     >`
-      SELECT r."patientId" AS "patientId", i."daysOfWeek" AS "daysOfWeek", i."createdAt" AS "createdAt",
-        i."stoppedAt" AS "stoppedAt"
+      SELECT r."patientId" AS "patientId", i."id" AS "itemId", i."daysOfWeek" AS "daysOfWeek",
+        i."createdAt" AS "createdAt", i."stoppedAt" AS "stoppedAt", v."version" AS version,
+        v."change" AS change, v."daysOfWeek" AS "versionDays", v."createdAt" AS "versionAt"
       FROM (${linked}) k JOIN "Routine" r ON r."patientId" = k."patientId"
-      JOIN "RoutineItem" i ON i."routineId" = r."id" AND (i."stoppedAt" IS NULL OR i."stoppedAt" >= ${since})`,
+      JOIN "RoutineItem" i ON i."routineId" = r."id" AND (i."stoppedAt" IS NULL OR i."stoppedAt" >= ${since})
+      LEFT JOIN "RoutineItemVersion" v ON v."routineItemId" = i."id"`,
   ]);
 
   const group = <T, K extends string>(rows: T[], key: (row: T) => K) => {
@@ -124,32 +191,45 @@ async function summariseLinkedPatients(
     }
     return map;
   };
-  const painBy = group(pain, (row) => row.patientId);
+  const painBy = group([...recentPain, ...latestPain], (row) => row.patientId);
   const sessionsBy = group(sessions, (row) => row.patientId);
-  const itemsBy = group(routineItems, (row) => row.patientId);
+  const itemRowsBy = group(routineItems, (row) => row.patientId);
   const lastSessionAt = new Map(
     lastSessions.map((row) => [row.patientId, row.last ? new Date(row.last) : null]),
   );
 
   const rows = links.map(({ patient, consentedAt }): CaseloadRow => {
     const timeZone = patient.timezone;
-    const painEntries = (painBy.get(patient.id) ?? []).map((row) => ({
-      at: new Date(row.at),
-      rating: Number(row.rating),
-    }));
-    const lastPain = painEntries.reduce<Date | null>((last, entry) => latest(last, entry.at), null);
+    const painRatings = (painBy.get(patient.id) ?? []).map(toPainRating);
+    const lastPain = painRatings.reduce<Date | null>((last, entry) => latest(last, entry.at), null);
     const lastActivity = latest(lastPain, lastSessionAt.get(patient.id));
+    const items = new Map<string, Parameters<typeof scheduleOf>[0]>();
+    for (const row of itemRowsBy.get(patient.id) ?? []) {
+      const item = items.get(row.itemId) ?? {
+        createdAt: new Date(row.createdAt),
+        stoppedAt: row.stoppedAt ? new Date(row.stoppedAt) : null,
+        daysOfWeek: Number(row.daysOfWeek),
+        versions: [],
+      };
+      if (row.version !== null && row.change !== null && row.versionDays !== null && row.versionAt !== null) {
+        item.versions.push({
+          version: Number(row.version),
+          change: row.change,
+          daysOfWeek: Number(row.versionDays),
+          createdAt: new Date(row.versionAt),
+        });
+      }
+      items.set(row.itemId, item);
+    }
+    const routineStart = patient.routine?.createdAt ?? null;
     const summary = summarisePatient({
       timeZone,
       now,
-      pain: painEntries,
+      pain: painRatings,
       sessionTimes: (sessionsBy.get(patient.id) ?? []).map((row) => new Date(row.at)),
       lastActivityAt: lastActivity,
-      routine: (itemsBy.get(patient.id) ?? []).map((item) => ({
-        daysOfWeek: Number(item.daysOfWeek),
-        activeFrom: localDate(new Date(item.createdAt), timeZone),
-        activeUntil: item.stoppedAt ? localDate(new Date(item.stoppedAt), timeZone) : null,
-      })),
+      routine: [...items.values()].flatMap((item) => scheduleOf(item, timeZone)),
+      watchedSince: latest(consentedAt, routineStart),
     });
     return {
       patientId: patient.id,
@@ -158,11 +238,7 @@ async function summariseLinkedPatients(
       linkedSince: consentedAt.toISOString(),
       lastActivityAt: lastActivity?.toISOString() ?? null,
       daysSinceActivity: summary.daysSinceActivity,
-      latestPain: summary.latestPain
-        ? { rating: summary.latestPain.rating, at: summary.latestPain.at.toISOString() }
-        : null,
-      baseline: summary.baseline,
-      trend: summary.trend,
+      pain: summary.pain.map(toAreaPainView),
       adherence7: summary.adherence7,
       adherence30: summary.adherence30,
       flags: summary.flags,

@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { type PainArea, painRegions } from "@/lib/validation/fields";
+import { painAreas, painByArea } from "@/lib/domain/pain-status";
+import { type PainArea, type PainRegion, painRegions } from "@/lib/validation/fields";
 import type { CheckInInput, PainEntryEditInput } from "@/lib/validation/logs";
+import { type AreaPainView, toAreaPainView, toPainRating } from "./caseload";
 import { readPatientData, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
 import { createOnce, type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
@@ -180,4 +182,51 @@ export async function listPainEntries(
     }),
   ]);
   return { items: rows.map(toView), pages: Math.max(1, Math.ceil(total / historyPageSize)) };
+}
+
+// Ratings in the 14-day window and the 14 days of baseline before its oldest day, with a day's
+// margin either side for any zone (the caseload reads the same span).
+const painStatusLookBackDays = 30;
+
+/**
+ * The patient's latest pain per area, worst first, with the flags' facts: the same model the
+ * caseload and the record use (lib/domain/pain-status).
+ */
+export async function getPainStatus(patientId: string, now = new Date()): Promise<AreaPainView[]> {
+  await readPatientData(patientId, "READ_PAIN");
+  const patient = await db.user.findUniqueOrThrow({ where: { id: patientId }, select: { timezone: true } });
+  const since = new Date(now.getTime() - painStatusLookBackDays * 86_400_000);
+  const select = { recordedAt: true, rating: true, region: true, context: true, sessionId: true } as const;
+  const [recent, older] = await Promise.all([
+    db.painEntry.findMany({ where: { patientId, deletedAt: null, recordedAt: { gte: since } }, select }),
+    // Each area's latest rating before that, shown with its date.
+    Promise.all(
+      painAreas.map((region) =>
+        db.painEntry.findFirst({
+          where: { patientId, deletedAt: null, region, recordedAt: { lt: since } },
+          orderBy: [{ recordedAt: "desc" }, { rating: "desc" }],
+          select,
+        }),
+      ),
+    ),
+  ]);
+  const ratings = [...recent, ...older.filter((row) => row !== null)].map((row) =>
+    toPainRating({ ...row, at: row.recordedAt }),
+  );
+  return painByArea(ratings, now, patient.timezone).map(toAreaPainView);
+}
+
+/** The area the patient's session ratings default to (set by the patient), or null. */
+export async function getMainPainArea(): Promise<PainRegion | null> {
+  const patient = await requireRole("PATIENT");
+  const row = await db.user.findUniqueOrThrow({ where: { id: patient.id }, select: { mainPainArea: true } });
+  return (painRegions as readonly string[]).includes(row.mainPainArea ?? "")
+    ? (row.mainPainArea as PainRegion)
+    : null;
+}
+
+/** The signed-in patient sets (or clears) their main pain area. */
+export async function setMainPainArea(area: PainRegion | null): Promise<void> {
+  const patient = await requireRole("PATIENT");
+  await db.user.update({ where: { id: patient.id }, data: { mainPainArea: area } });
 }

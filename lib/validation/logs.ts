@@ -99,3 +99,5 @@ export function painEntryEditSchema(now?: () => Date) {
 export type PainEntryEditInput = z.infer<ReturnType<typeof painEntryEditSchema>>;
 
 export const recordRefSchema = z.object({ clientRequestId, id: idField });
+
+export const mainPainAreaSchema = z.object({ mainPainArea: painAreaField });

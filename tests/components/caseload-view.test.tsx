@@ -11,7 +11,7 @@ vi.mock("@/components/caseload/fetch-caseload", async (importOriginal) => ({
 
 const { CaseloadView } = await import("@/components/caseload/caseload-view");
 const { queryKeys } = await import("@/lib/query-keys");
-const { caseloadRow } = await import("../support/caseload-rows");
+const { areaPain, caseloadRow } = await import("../support/caseload-rows");
 const { renderWithQueries, testQueryClient } = await import("../support/render-with-queries");
 
 const zoe = caseloadRow({ name: "Zoë Ångström", attention: 410_300 }, ["PAIN_FLARE"]);
@@ -19,7 +19,7 @@ const jose = caseloadRow({ name: "José Núñez", attention: 210_000 }, ["LOW_AD
 const alex = caseloadRow({
   name: "alex morgan",
   attention: 500,
-  latestPain: { rating: 7, at: "2026-03-02T18:00:00.000Z" },
+  pain: [areaPain(7, "2026-03-02T18:00:00.000Z")],
 });
 const bea = caseloadRow({ name: "Bea Castro", attention: 300 });
 const rows = [zoe, jose, alex, bea];
@@ -46,7 +46,10 @@ describe("the caseload filters", () => {
     renderCaseload();
     expect(screen.getByRole("status").textContent).toBe("Showing 4 of 4 patients");
     expect(listedNames()).toEqual(["Zoë Ångström", "José Núñez", "alex morgan", "Bea Castro"]);
-    expect(screen.getByRole("table", { name: "Your patients, needs attention first" })).toBeTruthy();
+    expect(screen.getByRole("table", { name: "Your patients, by the triage rules" })).toBeTruthy();
+    // The order is stated, safety first.
+    const rules = screen.getByText("Sorted by these rules, in order").closest("details");
+    expect(rules?.querySelector("ol li")?.textContent).toMatch(/^Severe pain .* or a pain flare/);
   });
 
   it("narrows the list as a name is typed, ignoring case and accents", async () => {
@@ -66,13 +69,13 @@ describe("the caseload filters", () => {
     expect(listedNames()).toEqual(["alex morgan", "Bea Castro"]);
   });
 
-  it("sorts by name or by the highest latest pain and says so in the table's name", async () => {
+  it("sorts by name or by the highest recent pain and says so in the table's name", async () => {
     const user = userEvent.setup();
     renderCaseload();
     await user.selectOptions(screen.getByRole("combobox", { name: "Sort by" }), "Name (A to Z)");
     expect(listedNames()).toEqual(["alex morgan", "Bea Castro", "José Núñez", "Zoë Ångström"]);
     expect(screen.getByRole("table", { name: "Your patients, name (a to z)" })).toBeTruthy();
-    await user.selectOptions(screen.getByRole("combobox", { name: "Sort by" }), "Highest latest pain");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Sort by" }), "Highest recent pain");
     expect(listedNames()[0]).toBe("alex morgan");
   });
 

@@ -33,7 +33,7 @@ import {
 } from "@/lib/data/clinical-notes";
 import { requirePatientAccess } from "@/lib/data/current-user";
 import { answerInvite, cancelInvite, createInvite, listSentInvites } from "@/lib/data/invitations";
-import { getPainEntry, listPainEntries } from "@/lib/data/pain";
+import { getPainEntry, getPainStatus, listPainEntries } from "@/lib/data/pain";
 import { getPatientHome } from "@/lib/data/patient-home";
 import { getProgress } from "@/lib/data/progress";
 import { getRoutine, getRoutineHistory } from "@/lib/data/routine";
@@ -372,6 +372,15 @@ const rows: Row[] = [
       ),
   },
   {
+    name: "getPainStatus(A)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => getPainStatus(A()),
+        (r) => r.length > 0,
+      ),
+  },
+  {
     name: "getPainEntry(A, A's entry)",
     expected: reads,
     run: () =>
@@ -431,7 +440,7 @@ const rows: Row[] = [
     run: () =>
       readOutcome(
         () => getPatientSummary(A()),
-        (r) => r.patientId === A() && r.latestPain !== null,
+        (r) => r.patientId === A() && r.pain.length > 0,
       ),
   },
   {

@@ -489,9 +489,17 @@ describe(`${provider}: upgrading through every migration with data in place`, ()
       ["fx-user-maya", "Maya Okafor", "2026-11-18T18:20:00.000Z"],
       ["fx-user-sam", "Sam Whitfield", null],
     ]);
-    expect(caseload.find((row) => row.patientId === maya.id)?.latestPain?.at).toBe(
-      "2026-11-18T18:20:00.000Z",
-    );
+    // Latest pain per area, worst first; the migrated after-session rating shows as "area not given".
+    expect(
+      caseload
+        .find((row) => row.patientId === maya.id)
+        ?.pain.map((area) => [area.area, area.rating, area.at]),
+    ).toEqual([
+      ["RIGHT_HIP", 4, "2026-11-18T12:15:00.000Z"],
+      ["NOT_GIVEN", 3, "2026-11-18T18:20:00.000Z"],
+      ["LOWER_BACK", 3, "2026-11-16T07:51:00.000Z"],
+      ["LEFT_HIP", 2, "2026-11-18T12:15:00.000Z"],
+    ]);
 
     expect(await listClinicalNotes(maya.id)).toEqual([
       {

@@ -40,13 +40,18 @@ export async function createUser(
   return { id: user.id, name, email, role, sessionVersion: user.sessionVersion, password };
 }
 
-export async function linkCare(physioId: string, patientId: string, status: "ACTIVE" | "REVOKED" = "ACTIVE") {
+export async function linkCare(
+  physioId: string,
+  patientId: string,
+  status: "ACTIVE" | "REVOKED" = "ACTIVE",
+  consentedAt = new Date(),
+) {
   return testDb().careLink.create({
     data: {
       physioId,
       patientId,
       status,
-      consentedAt: new Date(),
+      consentedAt,
       revokedAt: status === "REVOKED" ? new Date() : null,
     },
   });

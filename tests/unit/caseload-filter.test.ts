@@ -7,7 +7,7 @@ import {
   paginate,
 } from "@/components/caseload/caseload-filter";
 import { compareByAttention } from "@/lib/domain/caseload";
-import { caseloadRow } from "../support/caseload-rows";
+import { areaPain, caseloadRow } from "../support/caseload-rows";
 
 const filter = (overrides: Partial<CaseloadFilter>): CaseloadFilter => ({
   ...defaultCaseloadFilter,
@@ -23,9 +23,7 @@ const ines = caseloadRow(
     attention: 310_099,
     lastActivityAt: null,
     daysSinceActivity: null,
-    latestPain: null,
-    baseline: null,
-    trend: null,
+    pain: [],
   },
   ["INACTIVE", "LOW_ADHERENCE"],
 );
@@ -33,7 +31,7 @@ const alex = caseloadRow({
   name: "alex morgan",
   attention: 500,
   lastActivityAt: "2026-03-02T18:00:00.000Z",
-  latestPain: { rating: 5, at: "2026-03-02T18:00:00.000Z" },
+  pain: [areaPain(5, "2026-03-02T18:00:00.000Z")],
 });
 const bea = caseloadRow({ name: "Bea Castro", attention: 300, lastActivityAt: "2026-02-20T08:00:00.000Z" });
 const caseload = [zoe, ines, jose, alex, bea].sort(compareByAttention);
@@ -110,7 +108,7 @@ describe("sorting the caseload", () => {
     const flare = caseloadRow({
       name: "Flare",
       attention: 410_800,
-      latestPain: { rating: 8, at: "2026-03-01T09:00:00.000Z" },
+      pain: [areaPain(8, "2026-03-01T09:00:00.000Z")],
     });
     expect(names(filterCaseload([...caseload, flare], filter({ sort: "pain" })))).toEqual([
       "Flare",

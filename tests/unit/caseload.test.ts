@@ -1,18 +1,22 @@
 import { describe, expect, it } from "vitest";
+import type { ScheduledItem } from "@/lib/domain/adherence";
 import { addDays, fromLocalDateTime } from "@/lib/domain/calendar";
+import { type CaseloadInput, compareByAttention, summarisePatient, triageRules } from "@/lib/domain/caseload";
 import {
-  type CaseloadInput,
-  caseloadThresholds,
-  compareByAttention,
-  flagLabels,
-  summarisePatient,
-} from "@/lib/domain/caseload";
-import type { ScheduledItem } from "@/lib/domain/progress";
+  flareBaselineDays,
+  inactiveAfterDays,
+  latestPainWindowDays,
+  meaningfulChangePoints,
+  minimumBaselineDays,
+  severePainRating,
+} from "@/lib/domain/clinical-thresholds";
+import { type PainArea, type PainContext, type PainRating, painByArea } from "@/lib/domain/pain-status";
 
-// Los Angeles, with entries at 23:30 local: already the next day in UTC, so any slip from local
-// dates to UTC dates moves an entry across a day boundary and fails a test.
+// Los Angeles, with ratings at 23:30 local: already the next day in UTC, so any slip from local
+// dates to UTC dates moves a rating across a day boundary and fails a test. The fortnight before
+// `today` spans the end of daylight saving time (1 Nov 2026).
 const zone = "America/Los_Angeles";
-const today = "2026-11-25"; // a Wednesday
+const today = "2026-11-10"; // a Tuesday
 
 function wall(value: string, timeZone = zone): Date {
   const instant = fromLocalDateTime(value, timeZone);
@@ -24,18 +28,19 @@ const now = wall(`${today}T23:45`);
 const daysAgo = (days: number) => addDays(today, -days);
 const lateOn = (date: string) => wall(`${date}T23:30`);
 
-/** One entry per day at 23:30 local. */
-function painOn(...entries: [date: string, rating: number][]) {
-  return entries.map(([date, rating]) => ({ at: lateOn(date), rating }));
+function rating(
+  date: string,
+  value: number,
+  area: PainArea = "LOWER_BACK",
+  context: PainContext = "CHECK_IN",
+  sessionId: string | null = null,
+): PainRating {
+  return { at: lateOn(date), rating: value, area, context, sessionId };
 }
 
-/** Several entries on one day, from 08:00 local every two hours, all before 23:30. */
-function painDuring(date: string, ratings: number[]) {
-  return ratings.map((rating, index) => ({
-    at: wall(`${date}T${String(8 + 2 * index).padStart(2, "0")}:00`),
-    rating,
-  }));
-}
+/** The same rating on each of `days` days before `today` (not today). */
+const steady = (value: number, days: number, area: PainArea = "LOWER_BACK") =>
+  Array.from({ length: days }, (_, index) => rating(daysAgo(index + 1), value, area));
 
 const everyDaySince = (activeFrom: string): ScheduledItem[] => [
   { daysOfWeek: 0b1111111, activeFrom, activeUntil: null },
@@ -49,414 +54,259 @@ function summarise(overrides: Partial<CaseloadInput> = {}) {
     sessionTimes: [],
     lastActivityAt: lateOn(today),
     routine: [],
+    watchedSince: wall("2026-01-01T09:00"),
     ...overrides,
   });
 }
 
 const flagsOf = (summary: { flags: { flag: string }[] }) => summary.flags.map(({ flag }) => flag);
+const area = (areas: ReturnType<typeof painByArea>, name: PainArea) => areas.find((a) => a.area === name);
 
 describe("the fixture", () => {
-  it("is a day where the local date and the UTC date differ", () => {
-    expect(now.toISOString().slice(0, 10)).toBe("2026-11-26");
-    expect(lateOn(today).toISOString()).toBe("2026-11-26T07:30:00.000Z");
+  it("is a day where the local date and the UTC date differ, two weeks after a clock change", () => {
+    expect(now.toISOString().slice(0, 10)).toBe("2026-11-11");
+    expect(lateOn(daysAgo(12)).toISOString()).toBe("2026-10-30T06:30:00.000Z"); // PDT, UTC-7
+    expect(lateOn(daysAgo(8)).toISOString()).toBe("2026-11-03T07:30:00.000Z"); // PST, UTC-8
   });
 });
 
-describe("pain flares", () => {
-  it("flags a latest pain of 7 even without a baseline, dated in the patient's zone", () => {
-    const summary = summarise({ pain: painOn([today, 7]) });
-    expect(summary.baseline).toBeNull();
-    expect(summary.flags).toEqual([
-      { flag: "PAIN_FLARE", reason: "Latest pain 7/10 on 25 Nov, at or above the flare level of 7/10." },
-    ]);
-  });
-
-  it("does not flag a latest pain of 6 without a baseline", () => {
-    const summary = summarise({ pain: painOn([today, 6]) });
-    expect(summary.latestPain).toEqual({ rating: 6, at: lateOn(today) });
-    expect(summary.flags).toEqual([]);
-  });
-
-  it("flags a rise of exactly 2.0 above the 14-day baseline", () => {
-    const summary = summarise({ pain: painOn([daysAgo(1), 4], [daysAgo(5), 4], [today, 6]) });
-    expect(summary.baseline).toBe(4);
-    expect(summary.flags).toEqual([
-      { flag: "PAIN_FLARE", reason: "Latest pain 6/10 on 25 Nov, 2 above the 14-day baseline of 4." },
-    ]);
-  });
-
-  it("does not flag a rise of 1.9 above the baseline", () => {
-    // Nine days at 4 and one at 5: a baseline of 4.1.
-    const baselineDays = Array.from({ length: 10 }, (_, index): [string, number] => [
-      daysAgo(index + 1),
-      index === 0 ? 5 : 4,
-    ]);
-    const summary = summarise({ pain: painOn(...baselineDays, [today, 6]) });
-    expect(summary.baseline).toBe(4.1);
-    expect(summary.flags).toEqual([]);
-  });
-
-  it("still flags a rise of exactly 2 when the floating-point baseline lands a hair above it", () => {
-    const pain = [
-      ...painDuring(daysAgo(3), [2]),
-      ...painDuring(daysAgo(2), [5, 7, 8]),
-      ...painDuring(daysAgo(1), [3, 3, 4]),
-      ...painOn([today, 6]),
-    ];
-    // The true baseline is (2 + 20/3 + 10/3) / 3 = 4, but binary arithmetic makes it 4.000000000000001.
-    expect(6 - (2 + 20 / 3 + 10 / 3) / 3).toBeLessThan(2);
-    const summary = summarise({ pain });
-    expect(summary.baseline).toBe(4);
-    expect(flagsOf(summary)).toEqual(["PAIN_FLARE"]);
-  });
-
-  it("names both rules when the latest pain is high and well above the baseline", () => {
-    const baselineDays = Array.from({ length: 10 }, (_, index): [string, number] => [
-      daysAgo(index + 1),
-      index === 0 ? 4 : 5,
-    ]);
-    const summary = summarise({ pain: painOn(...baselineDays, [today, 8]) });
-    expect(summary.baseline).toBe(4.9);
-    expect(summary.flags).toEqual([
-      {
-        flag: "PAIN_FLARE",
-        reason:
-          "Latest pain 8/10 on 25 Nov, at or above the flare level of 7/10 and 3.1 above the 14-day baseline of 4.9.",
-      },
-    ]);
-  });
-
-  it("takes the entry with the greatest time as the latest, whatever the order given", () => {
-    const pain = [
-      { at: wall(`${today}T09:00`), rating: 9 },
-      { at: lateOn(today), rating: 3 },
-      { at: lateOn(daysAgo(2)), rating: 8 },
-    ];
-    for (const order of [pain, [...pain].reverse()]) {
-      const summary = summarise({ pain: order });
-      expect(summary.latestPain).toEqual({ rating: 3, at: lateOn(today) });
-      // The earlier entry on the latest day is not part of the baseline either.
-      expect(summary.baseline).toBe(8);
-    }
-  });
-});
-
-describe("the pain baseline", () => {
-  it("averages daily means, so a day with three entries weighs as much as a day with one", () => {
-    const pain = [...painDuring(daysAgo(1), [2, 2, 2]), ...painOn([daysAgo(2), 8], [today, 5])];
-    expect(summarise({ pain }).baseline).toBe(5);
-  });
-
-  it("skips days without entries instead of counting them as zero", () => {
-    const summary = summarise({ pain: painOn([daysAgo(3), 3], [daysAgo(10), 6], [today, 4]) });
-    expect(summary.baseline).toBe(4.5);
-  });
-
-  it("covers the 14 local days before the latest entry's day, by local date", () => {
-    // At 23:30 in Los Angeles, 15 days back is 14 days back in UTC and the day before is today in UTC.
-    const pain = painOn([daysAgo(15), 10], [daysAgo(14), 2], [daysAgo(1), 4], [today, 3]);
-    expect(caseloadThresholds.baselineDays).toBe(14);
-    expect(summarise({ pain }).baseline).toBe(3);
-  });
-
-  it("is measured back from the latest entry's day, not from today", () => {
-    const summary = summarise({
-      pain: painOn([daysAgo(25), 2], [daysAgo(24), 9], [daysAgo(10), 6]),
-      lastActivityAt: lateOn(daysAgo(10)),
+describe("a flare compares an area with its own baseline", () => {
+  it("is raised at a rise of exactly 2 over the mean of daily means, at 2.1, not at 1.9", () => {
+    const at2 = painByArea([...steady(4, 14), rating(today, 6)], now, zone);
+    expect(area(at2, "LOWER_BACK")).toMatchObject({
+      flare: true,
+      rise: 2,
+      baseline: { status: "ok", mean: 4 },
     });
-    expect(summary.latestPain?.rating).toBe(6);
-    expect(summary.baseline).toBe(9);
+    // Nine days at 4 and one at 5: baseline 4.1, so 6 is 1.9 above it.
+    const at19 = painByArea([...steady(4, 9), rating(daysAgo(10), 5), rating(today, 6)], now, zone);
+    expect(area(at19, "LOWER_BACK")).toMatchObject({ flare: false, baseline: { status: "ok", days: 10 } });
+    // Nine days at 4 and one at 3: baseline 3.9, so 6 is 2.1 above it.
+    const at21 = painByArea([...steady(4, 9), rating(daysAgo(10), 3), rating(today, 6)], now, zone);
+    expect(area(at21, "LOWER_BACK")?.flare).toBe(true);
   });
 
-  it("is rounded to one decimal for display and null when the 14 days are empty", () => {
-    expect(
-      summarise({ pain: painOn([daysAgo(1), 4], [daysAgo(2), 4], [daysAgo(3), 5], [today, 4]) }).baseline,
-    ).toBe(4.3);
-    expect(summarise({ pain: painOn([daysAgo(15), 4], [today, 4]) }).baseline).toBeNull();
-  });
-});
-
-describe("the pain trend", () => {
-  const earlierWeek = painOn([daysAgo(13), 4], [daysAgo(7), 4]);
-
-  it.each([
-    { latestDay: [5], trend: "WORSENING" },
-    { latestDay: [4, 5], trend: "STEADY" },
-    { latestDay: [4], trend: "STEADY" },
-    { latestDay: [3, 4], trend: "STEADY" },
-    { latestDay: [3], trend: "IMPROVING" },
-  ])("is $trend when the last week averages $latestDay against 4 the week before", ({ latestDay, trend }) => {
-    const [last, ...others] = [...latestDay].reverse();
-    const pain = [...earlierWeek, ...painDuring(today, others), ...painOn([today, last ?? 0])];
-    expect(summarise({ pain }).trend).toBe(trend);
+  it("uses the mean of daily means, so five ratings on one day weigh as one", () => {
+    const busyDay = Array.from({ length: 5 }, () => rating(daysAgo(1), 0));
+    const areas = painByArea(
+      [...busyDay, ...steady(4, 4).slice(1), rating(daysAgo(5), 4), rating(today, 5)],
+      now,
+      zone,
+    );
+    // Days: 0 (five ratings), 4, 4, 4, 4 -> 3.2; 5 - 3.2 = 1.8, no flare.
+    expect(area(areas, "LOWER_BACK")).toMatchObject({ flare: false, baseline: { status: "ok", days: 5 } });
   });
 
-  it("splits the halves between 6 and 7 days before the latest entry and ignores 14 days back", () => {
-    const pain = painOn([daysAgo(14), 9], [daysAgo(7), 4], [daysAgo(6), 8], [today, 2]);
-    // Recent week: 8 and 2, mean 5; week before: 4 alone.
-    expect(summarise({ pain }).trend).toBe("WORSENING");
-  });
-
-  it("is null when either week has no entries", () => {
-    expect(summarise({ pain: painOn([daysAgo(6), 8], [today, 2]) }).trend).toBeNull();
-    expect(summarise({ pain: painOn([daysAgo(14), 8], [today, 2]) }).trend).toBeNull();
-    expect(summarise({ pain: [] }).trend).toBeNull();
-  });
-});
-
-describe("adherence", () => {
-  const sessionsOn = (...dates: string[]) => dates.map(lateOn);
-  const lastDays = (count: number) => Array.from({ length: count }, (_, index) => daysAgo(index + 1));
-
-  it.each([
-    { done: 4, percent: 40, flagged: true },
-    { done: 5, percent: 50, flagged: false },
-    { done: 6, percent: 60, flagged: false },
-  ])(
-    "with $done of 10 due sessions done ($percent%), low adherence is flagged: $flagged",
-    ({ done, percent, flagged }) => {
-      // Due every day for the last 10 days; today has no session yet, so it is not due.
-      const summary = summarise({
-        routine: everyDaySince(daysAgo(10)),
-        sessionTimes: sessionsOn(...lastDays(done)),
-      });
-      expect(summary.adherence14).toEqual({ done, due: 10, percent });
-      expect(flagsOf(summary)).toEqual(flagged ? ["LOW_ADHERENCE"] : []);
-    },
-  );
-
-  it("explains low adherence in a sentence", () => {
-    const summary = summarise({
-      routine: everyDaySince(daysAgo(10)),
-      sessionTimes: sessionsOn(...lastDays(4)),
-    });
-    expect(summary.flags).toEqual([
-      { flag: "LOW_ADHERENCE", reason: "Did 4 of 10 due sessions in the last 14 days (40%)." },
+  it("never compares one area with another: back 5 and hips 1 every day is no flare", () => {
+    const ratings = Array.from({ length: 8 }, (_, index) => {
+      const date = daysAgo(7 - index);
+      return [rating(date, 5), rating(date, 1, "LEFT_HIP"), rating(date, 1, "RIGHT_HIP")];
+    }).flat();
+    const summary = summarise({ pain: ratings });
+    expect(flagsOf(summary)).not.toContain("PAIN_FLARE");
+    expect(summary.pain.map((a) => [a.area, a.latest.rating, a.flare])).toEqual([
+      ["LOWER_BACK", 5, false],
+      ["LEFT_HIP", 1, false],
+      ["RIGHT_HIP", 1, false],
     ]);
   });
 
-  it("reaches exactly 50% with today's session and falls just under without it", () => {
-    // With 14 days the nearest a count gets below 50% is 6 of 13 (46%); 49% cannot happen.
-    const routine = everyDaySince("2026-01-01");
-    const without = summarise({ routine, sessionTimes: sessionsOn(...lastDays(6)) });
-    expect(without.adherence14).toEqual({ done: 6, due: 13, percent: 46 });
-    expect(flagsOf(without)).toEqual(["LOW_ADHERENCE"]);
-    const withToday = summarise({ routine, sessionTimes: sessionsOn(today, ...lastDays(6)) });
-    expect(withToday.adherence14).toEqual({ done: 7, due: 14, percent: 50 });
-    expect(flagsOf(withToday)).toEqual([]);
+  it(`needs ratings on at least ${minimumBaselineDays} of the ${flareBaselineDays} days before, otherwise says there are too few`, () => {
+    const three = painByArea([...steady(2, 3), rating(today, 8)], now, zone);
+    expect(area(three, "LOWER_BACK")).toMatchObject({
+      flare: false,
+      baseline: { status: "too-few", days: 3 },
+    });
+    const four = painByArea([...steady(2, 4), rating(today, 8)], now, zone);
+    expect(area(four, "LOWER_BACK")).toMatchObject({ flare: true, baseline: { status: "ok", days: 4 } });
   });
 
-  it("does not count today as missed while the day is not over", () => {
-    const summary = summarise({ routine: everyDaySince(today) });
-    expect(summary.adherence7).toBeNull();
-    expect(summary.adherence14).toBeNull();
+  it("takes the baseline from the 14 days before the rating's day, excluding that day and day 15", () => {
+    const ratings = [
+      rating(today, 3), // earlier the same day: not part of the baseline
+      rating(daysAgo(15), 9), // outside the 14 days
+      ...steady(1, 14),
+      { ...rating(today, 4), at: wall(`${today}T23:40`) },
+    ];
+    expect(area(painByArea(ratings, now, zone), "LOWER_BACK")).toMatchObject({
+      judged: { rating: 4 },
+      baseline: { status: "ok", mean: 1, days: 14 },
+      flare: true,
+    });
+  });
+
+  it("leaves after-session ratings out of baselines and flares, and compares them with the same session's before rating", () => {
+    const ratings = [
+      ...steady(4, 10),
+      rating(today, 4, "LOWER_BACK", "BEFORE_SESSION", "s1"),
+      { ...rating(today, 6, "LOWER_BACK", "AFTER_SESSION", "s1"), at: wall(`${today}T23:40`) },
+    ];
+    const summary = summarise({ pain: ratings });
     expect(flagsOf(summary)).toEqual([]);
+    expect(summary.pain[0]).toMatchObject({
+      latest: { rating: 6, context: "AFTER_SESSION" },
+      judged: { rating: 4, context: "BEFORE_SESSION" },
+      flare: false,
+      riseAfterSession: { before: 4, after: 6 },
+    });
+    // One point up after exercise is not called a rise.
+    const small = painByArea(
+      [
+        rating(today, 4, "LOWER_BACK", "BEFORE_SESSION", "s2"),
+        { ...rating(today, 5, "LOWER_BACK", "AFTER_SESSION", "s2"), at: wall(`${today}T23:40`) },
+      ],
+      now,
+      zone,
+    );
+    expect(small[0]?.riseAfterSession).toBeNull();
   });
 
-  it("counts today as done once today's session is logged", () => {
-    const summary = summarise({ routine: everyDaySince(today), sessionTimes: sessionsOn(today) });
-    expect(summary.adherence7).toEqual({ done: 1, due: 1, percent: 100 });
+  it("gives ratings without an area no baseline and no flare, but shows them", () => {
+    const ratings = [...steady(1, 10, "NOT_GIVEN"), rating(today, 6, "NOT_GIVEN", "BEFORE_SESSION", "s3")];
+    expect(painByArea(ratings, now, zone)).toMatchObject([
+      { area: "NOT_GIVEN", latest: { rating: 6 }, flare: false, baseline: { status: "none" } },
+    ]);
+  });
+});
+
+describe(`severe pain (${severePainRating} or more) is its own flag`, () => {
+  it("is raised at 7, not at 6, whatever the baseline", () => {
+    expect(flagsOf(summarise({ pain: [...steady(7, 10), rating(today, 7)] }))).toEqual(["SEVERE_PAIN"]);
+    expect(flagsOf(summarise({ pain: [...steady(6, 10), rating(today, 6)] }))).toEqual([]);
   });
 
-  it("counts yesterday as missed", () => {
-    const summary = summarise({ routine: everyDaySince(daysAgo(1)) });
-    expect(summary.adherence7).toEqual({ done: 0, due: 1, percent: 0 });
-    expect(summary.flags).toEqual([
-      { flag: "LOW_ADHERENCE", reason: "Did 0 of 1 due session in the last 14 days (0%)." },
+  it("counts a 9 given only before a session, which is the latest pain", () => {
+    const summary = summarise({ pain: [rating(today, 9, "LOWER_BACK", "BEFORE_SESSION", "s4")] });
+    expect(flagsOf(summary)).toEqual(["SEVERE_PAIN"]);
+    expect(summary.pain[0]?.latest.rating).toBe(9);
+    expect(summary.flags[0]?.reason).toMatch(
+      /^Lower back 9\/10 before a session on 10 Nov \(rule: 7 or more\)\.$/,
+    );
+  });
+
+  it("counts a 7 after a session too", () => {
+    expect(flagsOf(summarise({ pain: [rating(today, 7, "LEFT_HIP", "AFTER_SESSION", "s5")] }))).toEqual([
+      "SEVERE_PAIN",
     ]);
   });
 
-  it("counts a day once however many sessions it has, and ignores sessions on days not due", () => {
-    const mondays: ScheduledItem[] = [{ daysOfWeek: 0b0000001, activeFrom: "2026-01-01", activeUntil: null }];
-    const summary = summarise({
-      routine: mondays,
-      sessionTimes: [wall("2026-11-23T08:00"), lateOn("2026-11-23"), lateOn("2026-11-24")],
-    });
-    expect(summary.adherence14).toEqual({ done: 1, due: 2, percent: 50 });
+  it(`flags only ratings from the last ${latestPainWindowDays} local days; older ones are shown with their date`, () => {
+    const inside = summarise({ pain: [rating(daysAgo(latestPainWindowDays - 1), 9)] });
+    expect(flagsOf(inside)).toContain("SEVERE_PAIN");
+    const outside = summarise({ pain: [rating(daysAgo(latestPainWindowDays), 9)] });
+    expect(flagsOf(outside)).not.toContain("SEVERE_PAIN");
+    expect(outside.pain[0]).toMatchObject({ recent: false, latest: { rating: 9 } });
+  });
+});
+
+describe("latest pain is per area, worst first", () => {
+  it("puts a left hip at 6 above a lower back at 2 from the same check-in", () => {
+    const summary = summarise({ pain: [rating(today, 2), rating(today, 6, "LEFT_HIP")] });
+    expect(summary.pain.map((a) => [a.area, a.latest.rating])).toEqual([
+      ["LEFT_HIP", 6],
+      ["LOWER_BACK", 2],
+    ]);
   });
 
-  it("counts a Monday 23:30 session on Monday, though it is Tuesday in UTC", () => {
-    const mondays: ScheduledItem[] = [{ daysOfWeek: 0b0000001, activeFrom: "2026-01-01", activeUntil: null }];
-    const summary = summarise({ routine: mondays, sessionTimes: sessionsOn("2026-11-16", "2026-11-23") });
-    expect(lateOn("2026-11-16").getUTCDay()).toBe(2);
-    expect(summary.adherence14).toEqual({ done: 2, due: 2, percent: 100 });
+  it("lists areas rated within the window before older ones, even milder ones", () => {
+    const summary = summarise({ pain: [rating(daysAgo(20), 8, "RIGHT_HIP"), rating(today, 3)] });
+    expect(summary.pain.map((a) => [a.area, a.recent])).toEqual([
+      ["LOWER_BACK", true],
+      ["RIGHT_HIP", false],
+    ]);
   });
 
-  it("looks back 7, 14 and 30 local days including today", () => {
-    const summary = summarise({
-      routine: everyDaySince("2026-01-01"),
-      sessionTimes: sessionsOn(daysAgo(6), daysAgo(7), daysAgo(29), daysAgo(30)),
-    });
-    expect(summary.adherence7).toEqual({ done: 1, due: 6, percent: 17 });
-    expect(summary.adherence14).toEqual({ done: 2, due: 13, percent: 15 });
-    expect(summary.adherence30).toEqual({ done: 3, due: 29, percent: 10 });
-  });
-
-  it("is null and never flagged when nothing was due", () => {
-    const ended: ScheduledItem[] = [
-      { daysOfWeek: 0b1111111, activeFrom: "2026-01-01", activeUntil: daysAgo(30) },
-    ];
-    for (const routine of [[], ended, everyDaySince(addDays(today, 1))]) {
-      const summary = summarise({ routine });
-      expect([summary.adherence7, summary.adherence14, summary.adherence30]).toEqual([null, null, null]);
-      expect(flagsOf(summary)).toEqual([]);
-    }
+  it("judges the day in the patient's zone: a rating at 23:30 in Kiritimati belongs to that local day", () => {
+    const kiritimati = "Pacific/Kiritimati"; // UTC+14
+    const at = wall("2026-11-10T23:30", kiritimati);
+    expect(at.toISOString()).toBe("2026-11-10T09:30:00.000Z");
+    const baseline = Array.from({ length: 14 }, (_, index) => ({
+      ...rating("2026-11-01", 2),
+      at: wall(`${addDays("2026-11-10", -(index + 1))}T23:30`, kiritimati),
+    }));
+    const areas = painByArea(
+      [...baseline, { ...rating(today, 5), at }],
+      wall("2026-11-11T08:00", kiritimati),
+      kiritimati,
+    );
+    expect(areas[0]).toMatchObject({ flare: true, baseline: { status: "ok", days: 14, mean: 2 } });
   });
 });
 
 describe("inactivity", () => {
-  it.each([
-    { days: 4, reason: null },
-    { days: 5, reason: "Nothing logged for 5 days (last on 20 Nov)." },
-    { days: 6, reason: "Nothing logged for 6 days (last on 19 Nov)." },
-  ])("after $days days since a 23:30 entry the reason is $reason", ({ days, reason }) => {
-    const summary = summarise({ lastActivityAt: lateOn(daysAgo(days)) });
-    expect(summary.daysSinceActivity).toBe(days);
-    expect(summary.flags).toEqual(reason ? [{ flag: "INACTIVE", reason }] : []);
+  const quiet = { lastActivityAt: lateOn(daysAgo(inactiveAfterDays)), routine: everyDaySince(daysAgo(60)) };
+
+  it(`is flagged after ${inactiveAfterDays} days with nothing logged, not after ${inactiveAfterDays - 1}`, () => {
+    expect(flagsOf(summarise({ lastActivityAt: lateOn(daysAgo(inactiveAfterDays)) }))).toEqual(["INACTIVE"]);
+    expect(flagsOf(summarise({ lastActivityAt: lateOn(daysAgo(inactiveAfterDays - 1)) }))).toEqual([]);
   });
 
-  it("flags a patient who never logged anything, and has no pain or adherence figures", () => {
-    const summary = summarise({ lastActivityAt: null });
-    expect(summary).toEqual({
-      latestPain: null,
-      baseline: null,
-      trend: null,
-      adherence7: null,
-      adherence14: null,
-      adherence30: null,
-      daysSinceActivity: null,
-      flags: [{ flag: "INACTIVE", reason: "Nothing logged yet." }],
-      attention: expect.any(Number),
-    });
-  });
-
-  it("flags low adherence before inactivity for a patient who never started a routine", () => {
-    const summary = summarise({ lastActivityAt: null, routine: everyDaySince("2026-01-01") });
-    expect(summary.flags).toEqual([
-      { flag: "LOW_ADHERENCE", reason: "Did 0 of 13 due sessions in the last 14 days (0%)." },
-      { flag: "INACTIVE", reason: "Nothing logged yet." },
-    ]);
-  });
-
-  it("uses the latest entry it was given when the last activity passed in is older", () => {
-    const summary = summarise({ lastActivityAt: lateOn(daysAgo(9)), sessionTimes: [lateOn(daysAgo(2))] });
-    expect(summary.daysSinceActivity).toBe(2);
-    expect(flagsOf(summary)).toEqual([]);
-  });
-
-  it("counts an entry dated after now as activity today", () => {
-    const summary = summarise({ lastActivityAt: wall(`${addDays(today, 1)}T00:10`) });
-    expect(summary.daysSinceActivity).toBe(0);
+  it("is never said of a patient linked today, or whose routine started 4 days ago", () => {
+    expect(flagsOf(summarise({ lastActivityAt: null, watchedSince: wall(`${today}T09:00`) }))).toEqual([]);
+    expect(
+      flagsOf(summarise({ ...quiet, watchedSince: wall(`${daysAgo(inactiveAfterDays - 1)}T09:00`) })),
+    ).not.toContain("INACTIVE");
+    expect(
+      flagsOf(summarise({ lastActivityAt: null, watchedSince: wall(`${daysAgo(inactiveAfterDays)}T09:00`) })),
+    ).toEqual(["INACTIVE"]);
   });
 });
 
-describe("across the end of summer time (London, 25 October 2026)", () => {
-  const london = "Europe/London";
-  const londonNow = wall("2026-10-30T12:00", london);
-  const inLondon = (overrides: Partial<CaseloadInput>) =>
-    summarisePatient({
-      timeZone: london,
-      now: londonNow,
-      pain: [],
-      sessionTimes: [],
-      lastActivityAt: londonNow,
-      routine: [],
-      ...overrides,
+describe("triage", () => {
+  const row = (name: string, overrides: Partial<CaseloadInput>) => ({ name, ...summarise(overrides) });
+
+  it("puts severe pain and flares first, then low adherence, then inactivity, then how high the pain is", () => {
+    const flaring = row("Flaring", { pain: [...steady(3, 10), rating(today, 8)] });
+    const lowAdherence = row("Low adherence", {
+      routine: everyDaySince(daysAgo(30)),
+      sessionTimes: [lateOn(daysAgo(1))],
+      pain: [rating(today, 5)],
     });
-
-  it("counts 5 days since 00:30 on the 25-hour day, which was still the 24th in UTC", () => {
-    const lastActivityAt = wall("2026-10-25T00:30", london);
-    expect(lastActivityAt.toISOString()).toBe("2026-10-24T23:30:00.000Z");
-    expect(inLondon({ lastActivityAt }).flags).toEqual([
-      { flag: "INACTIVE", reason: "Nothing logged for 5 days (last on 25 Oct)." },
-    ]);
-    const dayLater = inLondon({ lastActivityAt: wall("2026-10-26T00:30", london) });
-    expect(dayLater.daysSinceActivity).toBe(4);
-    expect(dayLater.flags).toEqual([]);
-  });
-
-  it("counts each local day's 00:30 session on its own day either side of the change", () => {
-    const days = ["2026-10-24", "2026-10-25", "2026-10-26", "2026-10-27", "2026-10-28", "2026-10-29"];
-    const summary = inLondon({
-      routine: [{ daysOfWeek: 0b1111111, activeFrom: "2026-10-01", activeUntil: null }],
-      sessionTimes: days.map((date) => wall(`${date}T00:30`, london)),
-    });
-    expect(summary.adherence7).toEqual({ done: 6, due: 6, percent: 100 });
-  });
-
-  it("keeps a pain entry from 14 local days before in the baseline though it is 15 days back in UTC", () => {
-    const pain = [
-      { at: wall("2026-10-16T00:30", london), rating: 3 },
-      { at: wall("2026-10-30T09:00", london), rating: 5 },
-    ];
-    const summary = inLondon({ pain });
-    expect(summary.baseline).toBe(3);
-    expect(summary.flags).toEqual([
-      { flag: "PAIN_FLARE", reason: "Latest pain 5/10 on 30 Oct, 2 above the 14-day baseline of 3." },
-    ]);
-  });
-});
-
-describe("ordering the caseload", () => {
-  const routineMissed = everyDaySince(daysAgo(10));
-  const patients: { name: string; input: Partial<CaseloadInput> }[] = [
-    { name: "Flare and low adherence", input: { pain: painOn([today, 8]), routine: routineMissed } },
-    {
-      name: "Flare and inactive",
-      input: { pain: painOn([daysAgo(6), 8]), lastActivityAt: lateOn(daysAgo(6)) },
-    },
-    {
-      name: "Low adherence and inactive",
-      input: { pain: painOn([daysAgo(6), 3]), lastActivityAt: lateOn(daysAgo(6)), routine: routineMissed },
-    },
-    { name: "Flare at 9", input: { pain: painOn([today, 9]) } },
-    { name: "Flare at 7", input: { pain: painOn([today, 7]) } },
-    { name: "Low adherence", input: { pain: painOn([today, 6]), routine: routineMissed } },
-    {
-      name: "Inactive for a month",
-      input: { pain: painOn([daysAgo(30), 6]), lastActivityAt: lateOn(daysAgo(30)) },
-    },
-    { name: "Pain 6", input: { pain: painOn([today, 6]) } },
-    {
-      name: "Pain 5, quiet for 4 days",
-      input: { pain: painOn([daysAgo(4), 5]), lastActivityAt: lateOn(daysAgo(4)) },
-    },
-    { name: "Pain 5, active today", input: { pain: painOn([today, 5]) } },
-  ];
-
-  it("puts more flags first, then the worse flag, then higher pain, then longer inactivity", () => {
-    const rows = patients.map(({ name, input }) => ({ name, attention: summarise(input).attention }));
-    const sorted = [...rows].reverse().sort(compareByAttention);
-    expect(sorted.map(({ name }) => name)).toEqual(patients.map(({ name }) => name));
-  });
-
-  it("lists a patient's flags in severity order", () => {
-    const summary = summarise({
-      pain: painOn([daysAgo(6), 9]),
-      lastActivityAt: lateOn(daysAgo(6)),
-      routine: routineMissed,
-    });
-    expect(flagsOf(summary)).toEqual(["PAIN_FLARE", "LOW_ADHERENCE", "INACTIVE"]);
-    expect(summary.flags.map(({ flag }) => flagLabels[flag])).toEqual([
-      "Pain flare",
+    const inactive = row("Inactive", { lastActivityAt: lateOn(daysAgo(9)), pain: [rating(daysAgo(9), 6)] });
+    const high = row("Higher pain", { pain: [rating(today, 6)] });
+    const low = row("Lower pain", { pain: [rating(today, 2)] });
+    expect(flagsOf(flaring)).toEqual(["SEVERE_PAIN", "PAIN_FLARE"]);
+    expect(flagsOf(lowAdherence)).toEqual(["LOW_ADHERENCE"]);
+    expect(flagsOf(inactive)).toEqual(["INACTIVE"]);
+    const sorted = [low, inactive, high, lowAdherence, flaring].sort(compareByAttention);
+    expect(sorted.map((r) => r.name)).toEqual([
+      "Flaring",
       "Low adherence",
       "Inactive",
+      "Higher pain",
+      "Lower pain",
     ]);
   });
 
-  it("breaks ties by name, ignoring case and accents", () => {
-    const rows = [
-      { name: "Zoë", attention: 10 },
-      { name: "émile", attention: 10 },
-      { name: "Bob", attention: 20 },
-      { name: "Amir", attention: 10 },
-    ];
-    expect([...rows].sort(compareByAttention).map(({ name }) => name)).toEqual([
-      "Bob",
-      "Amir",
-      "émile",
-      "Zoë",
+  it("ranks an inactive patient with low adherence below a patient at 8/10 and worsening", () => {
+    const both = row("Inactive and missing sessions", {
+      routine: everyDaySince(daysAgo(30)),
+      lastActivityAt: lateOn(daysAgo(12)),
+    });
+    const worse = row("At 8", { pain: [...steady(5, 10), rating(today, 8)] });
+    expect([both, worse].sort(compareByAttention).map((r) => r.name)).toEqual([
+      "At 8",
+      "Inactive and missing sessions",
     ]);
-    expect(compareByAttention({ name: "Emile", attention: 1 }, { name: "émile", attention: 1 })).toBe(0);
+  });
+
+  it("states its rules in order, safety first, with the thresholds it uses", () => {
+    expect(triageRules[0]).toContain(`${severePainRating} or more`);
+    expect(triageRules[0]).toContain(
+      `${meaningfulChangePoints} or more points above its own ${flareBaselineDays}-day average`,
+    );
+    expect(triageRules.slice(1).map((rule) => rule.split(" (")[0])).toEqual([
+      "low adherence",
+      "inactivity",
+      "the highest pain rating of the last 14 days",
+      "name",
+    ]);
+  });
+
+  it("states a flare as facts: the rating, its date and the area's 14-day average", () => {
+    const summary = summarise({ pain: [...steady(4, 9), rating(daysAgo(10), 5), rating(today, 8)] });
+    expect(summary.flags.find((f) => f.flag === "PAIN_FLARE")?.reason).toBe(
+      "Lower back 8/10 on 10 Nov; 14-day average 4.1 (rule: 2 or more above the area's own average).",
+    );
   });
 });

@@ -20,9 +20,27 @@ const validSession = {
   startedAt: "2026-11-27T10:00:00Z",
   painBefore: "5",
   painAfter: "3",
+  painArea: "LEFT_HIP",
   notes: "",
   entries: [validEntry],
 };
+
+describe("the area of a session's pain ratings", () => {
+  it("is required once either rating is given, and optional when neither is", () => {
+    const clock = () => new Date("2026-11-28T00:00:00Z");
+    const { painArea: _area, ...withoutArea } = validSession;
+    const missing = sessionSchema(clock).safeParse(withoutArea);
+    expect(missing.success).toBe(false);
+    expect(missing.error?.issues.map((issue) => issue.path.join("."))).toEqual(["painArea"]);
+    expect(sessionSchema(clock).safeParse({ ...withoutArea, painBefore: "", painAfter: "4" }).success).toBe(
+      false,
+    );
+    expect(sessionSchema(clock).safeParse({ ...withoutArea, painBefore: "", painAfter: "" }).success).toBe(
+      true,
+    );
+    expect(sessionSchema(clock).safeParse({ ...validSession, painArea: "NOT_GIVEN" }).success).toBe(false);
+  });
+});
 
 describe("pain ratings", () => {
   it("accept every whole number from 0 to 10, as numbers or form strings", () => {

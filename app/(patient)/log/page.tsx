@@ -3,13 +3,14 @@ import type { Metadata } from "next";
 import { SessionForm } from "@/components/sessions/session-form";
 import { requireRole } from "@/lib/data/current-user";
 import { listExercises } from "@/lib/data/exercises";
+import { getMainPainArea } from "@/lib/data/pain";
 import { toDateTimeLocalValue } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Log a session" };
 
 export default async function LogSessionPage() {
   const patient = await requireRole("PATIENT");
-  const exercises = await listExercises();
+  const [exercises, mainPainArea] = await Promise.all([listExercises(), getMainPainArea()]);
   const now = toDateTimeLocalValue(new Date(), patient.timezone);
   return (
     <div className="max-w-2xl space-y-6">
@@ -28,6 +29,7 @@ export default async function LogSessionPage() {
           durationMinutes: "",
           painBefore: "",
           painAfter: "",
+          painArea: mainPainArea ?? "",
           notes: "",
           entries: [],
         }}

@@ -35,6 +35,8 @@ export default async function EditSessionPage(props: PageProps<"/history/session
           durationMinutes: String(Math.round(session.durationSeconds / 60)),
           painBefore: session.painBefore === null ? "" : String(session.painBefore),
           painAfter: session.painAfter === null ? "" : String(session.painAfter),
+          // Ratings stored before areas were asked have none: the patient names it when editing.
+          painArea: session.painArea === null || session.painArea === "NOT_GIVEN" ? "" : session.painArea,
           notes: session.notes,
           entries: session.entries.map((entry) => ({
             exerciseId: entry.exerciseId,
