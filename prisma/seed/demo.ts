@@ -92,8 +92,9 @@ async function seedHistory(
     const painAfter = clampPain(painBefore - 1 - random() * 1.5);
     const done = exercises.filter(() => random() < 0.85);
     const durationSeconds = 900 + Math.floor(random() * 900);
-    // The session has ended by now, so its after-session rating is not in the future.
-    const startedAt = notAfterNow(Math.min(plannedStart, now.getTime() - durationSeconds * 1000));
+    // This evening's session has not happened yet when the demo is created earlier in the day.
+    if (plannedStart + durationSeconds * 1000 > now.getTime()) continue;
+    const startedAt = new Date(plannedStart);
     const sessionRequestId = randomUUID();
     sessions.push({
       id: sessionId,
@@ -163,7 +164,11 @@ async function seedRoutine(
   routineStart: Date,
   prescribed: number,
 ): Promise<void> {
-  const routine = await db.routine.create({ data: { patientId }, select: { id: true } });
+  // The routine started with its first items: the caseload counts inactivity from then on.
+  const routine = await db.routine.create({
+    data: { patientId, createdAt: routineStart },
+    select: { id: true },
+  });
   const everyDay = 0b1111111;
   const weekdays = 0b0011111;
   for (const [position, exercise] of exercises.entries()) {
@@ -260,6 +265,11 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
     demoAccounts.otherPatients.map((p) => createUser(db, p.email, p.name, "PATIENT", passwordHash)),
   );
   if (!jordan || !casey) throw new Error("demo patients were not created");
+  // Set by each patient on their account page; their session ratings name this area.
+  await db.user.updateMany({
+    where: { id: { in: [patient.id, jordan.id, casey.id] } },
+    data: { mainPainArea: "LOWER_BACK" },
+  });
 
   await seedHistory(
     db,

@@ -7,6 +7,7 @@ import { logSessionAction } from "@/lib/actions/logs";
 import { getCaseload, getPatientSummary } from "@/lib/data/caseload";
 import { getPainStatus } from "@/lib/data/pain";
 import { seedCatalog } from "../../prisma/seed/catalog";
+import { demoAccounts, seedDemo } from "../../prisma/seed/demo";
 import { createUser, linkCare, signInAs, type TestUser, testDb } from "../support/factories";
 
 // The caseload through its real SQL on each database: pain around the latest entry, sessions and
@@ -317,4 +318,22 @@ describe("pain rated with a session, written by the app's own forms", () => {
     );
     expect(areas((await getPatientSummary(patient.id)).pain)).toEqual(expected);
   });
+});
+
+it("keeps the demo's stories true: Jordan's 8/10 flare above Casey's silence", async () => {
+  expect(await seedDemo(testDb(), "demo password for tests", now)).toBe(true);
+  const demoPhysio = await testDb().user.findUniqueOrThrow({
+    where: { email: demoAccounts.physio.email },
+    select: { id: true, email: true, name: true },
+  });
+  signInAs({ ...demoPhysio, role: "PHYSIO", sessionVersion: 0, password: "" });
+  const rows = await getCaseload(now);
+  const [jordan, casey] = demoAccounts.otherPatients.map((p) => rows.find((r) => r.name === p.name));
+  expect(rows[0]?.name).toBe("Jordan Lee");
+  expect(jordan?.flags.map((f) => f.flag)).toEqual(expect.arrayContaining(["SEVERE_PAIN", "PAIN_FLARE"]));
+  expect(jordan?.pain[0]).toMatchObject({ area: "LOWER_BACK", rating: 8, flare: true });
+  expect(casey?.flags.map((f) => f.flag)).toContain("INACTIVE");
+  expect(rows.indexOf(jordan as (typeof rows)[number])).toBeLessThan(
+    rows.indexOf(casey as (typeof rows)[number]),
+  );
 });
