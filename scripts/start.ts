@@ -3,6 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { removeServerLock, writeServerLock } from "../lib/ops/server-lock.ts";
 import { prepareDatabase, printDemoSignIns } from "./prepare-db.ts";
 import { prepareRuntimeEnv } from "./runtime-env.ts";
 
@@ -52,6 +53,9 @@ function buildIfNeeded(): void {
 
 try {
   const env = prepareRuntimeEnv();
+  // Tells `npm run restore` the data is in use, from migrating on; the server's pid joins below, as
+  // the server would outlive a parent killed with -9.
+  writeServerLock(env.dataDir, [process.pid]);
   const { demoPassword } = await prepareDatabase(env);
   buildIfNeeded();
   const port = process.env.PORT ?? "3000";
@@ -62,8 +66,12 @@ try {
   });
   console.log(`\nServing on http://localhost:${port} (${env.embedded ? "embedded SQLite" : "PostgreSQL"})`);
   if (demoPassword) printDemoSignIns(demoPassword);
+  if (server.pid) writeServerLock(env.dataDir, [process.pid, server.pid]);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  server.on("exit", (code) => {
+    removeServerLock(env.dataDir);
+    process.exit(code ?? 0);
+  });
 } catch (error) {
   console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
