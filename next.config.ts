@@ -11,7 +11,9 @@ const staticSecurityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
-  // A separate build folder lets several production servers (parallel e2e runs) coexist.
+  // A separate build folder lets several production servers (parallel e2e runs) coexist. Where Next
+  // builds is the build tooling's setting, not the app's, and Next loads this file before any app
+  // code, so it reads the variable itself (the app's settings are in lib/config.ts).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,

@@ -1,26 +1,23 @@
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import NextAuth from "next-auth";
 import { authConfig } from "@/lib/auth.config";
+import { config as settings } from "@/lib/config";
+import { routeAccess } from "@/lib/public-routes";
 
-// Optimistic only: redirects visitors without a session away from signed-in pages. Every page,
-// action and route handler checks the session and the data's owner itself (lib/data).
+// Optimistic only: redirects visitors without a session away from every page not listed as public
+// (lib/public-routes.ts). Every page, action and route handler checks the session and the data's
+// owner itself (lib/data).
 const { auth } = NextAuth(authConfig);
 
-const signedInPrefixes = [
-  "/today",
-  "/caseload",
-  "/account",
-  "/home",
-  "/patients",
-  "/session",
-  "/log",
-  "/progress",
-  "/history",
-  "/routine",
-];
+/**
+ * What the app sets on everything private. Exactly this value reaches the browser: Next adds its own
+ * `private, no-cache, no-store, ...` to dynamic pages only when no Cache-Control is set yet, so a
+ * test can tell the app's header from Next's.
+ */
+const privateCacheControl = "no-store";
 
 function contentSecurityPolicy(nonce: string): string {
-  const dev = process.env.NODE_ENV !== "production";
+  const dev = settings().nodeEnv !== "production";
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -46,22 +43,21 @@ function withSecurityHeaders(request: NextRequest, noStore: boolean): NextRespon
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  if (noStore) response.headers.set("Cache-Control", "no-store");
+  if (noStore) response.headers.set("Cache-Control", privateCacheControl);
   return response;
 }
 
-const needsSession = (pathname: string) =>
-  signedInPrefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
-
 const pageProxy = auth((request) => {
   const { pathname, search } = request.nextUrl;
-  if (needsSession(pathname) && !request.auth?.user) {
+  const access = routeAccess(pathname);
+  if (access === "signed-in-page" && !request.auth?.user) {
     const target = new URL("/sign-in", request.nextUrl.origin);
     target.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(target);
+    const redirect = NextResponse.redirect(target);
+    redirect.headers.set("Cache-Control", privateCacheControl);
+    return redirect;
   }
-  // An invitation's address carries its token: never cache that page either.
-  return withSecurityHeaders(request, needsSession(pathname) || pathname.startsWith("/invite/"));
+  return withSecurityHeaders(request, access !== "public");
 });
 
 export default function proxy(request: NextRequest, event: NextFetchEvent) {
@@ -77,5 +73,5 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|exercises/.*\\.svg|manifest.webmanifest).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|exercises/.*\\.svg|manifest.webmanifest).*)"],
 };

@@ -34,7 +34,13 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          // tests/unit/proxy.test.ts runs proxy.ts, which imports next-auth (see the integration projects).
+          server: { deps: { inline: ["next-auth"] } },
+        },
       },
       {
         resolve: { alias },

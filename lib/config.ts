@@ -1,15 +1,202 @@
-// Settings read from the environment once, with the defaults DESIGN.md section 8 sets.
-function positiveNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number.`);
-  return value;
+// The one place that reads the app's settings from the environment. Every variable is checked
+// here, at start-up (scripts/runtime-env.ts reads this first), so a bad value stops `npm start`
+// with one line naming it instead of surfacing later as a strange failure. Framework-owned
+// variables (NEXT_DIST_DIR, NEXT_TELEMETRY_DISABLED) and the test and benchmark tools' own
+// variables are not settings of the app and are read where those tools start.
+import path from "node:path";
+import { z } from "zod";
+
+export type Environment = Record<string, string | undefined>;
+export type NodeEnv = "development" | "production" | "test";
+export type DatabaseProvider = "sqlite" | "postgresql";
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+
+export type Config = {
+  nodeEnv: NodeEnv;
+  databaseUrl: string;
+  databaseProvider: DatabaseProvider;
+  /** Absolute; where the embedded mode keeps its secrets and, by default, its database. */
+  dataDir: string;
+  /** Absolute; where `npm run backup` writes. */
+  backupDir: string;
+  authSecret: string | undefined;
+  serverActionsKey: string | undefined;
+  databasePoolMax: number;
+  databasePoolTimeoutMs: number;
+  port: number;
+  /** The address to listen on; unset means Node's default (every interface). */
+  host: string | undefined;
+  trustedProxyHops: number;
+  sessionIdleMinutes: number;
+  sessionMaxAgeHours: number;
+  /** Benchmark only: a file each database statement is appended to. */
+  queryLogFile: string | undefined;
+  demoPassword: string | undefined;
+  /** Whether `npm start` creates the demo accounts: DEMO_DATA, else on in the embedded mode outside production. */
+  demoData: boolean;
+  logLevel: LogLevel;
+  logPretty: boolean;
+};
+
+export const defaultDatabaseUrl = "file:./data/app.db";
+
+// Unset and blank both mean "use the default", as an empty `FOO=` line in a shell or .env file does.
+const optionalText = z
+  .string()
+  .optional()
+  .transform((raw) => (raw === undefined || raw.trim() === "" ? undefined : raw.trim()));
+
+function wholeNumber(min: number, max: number, fallback: number) {
+  return optionalText.transform((raw, context) => {
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (/^\d+$/.test(raw) && value >= min && value <= max) return value;
+    context.addIssue({ code: "custom", message: `must be a whole number from ${min} to ${max}` });
+    return z.NEVER;
+  });
+}
+
+function oneOf<const T extends string>(values: readonly T[]) {
+  return optionalText.transform((raw, context) => {
+    if (raw === undefined) return undefined;
+    const value = values.find((allowed) => allowed === raw.toLowerCase());
+    if (value !== undefined) return value;
+    context.addIssue({ code: "custom", message: `must be one of ${values.join(", ")}` });
+    return z.NEVER;
+  });
+}
+
+const base64Key = optionalText.refine(
+  (raw) =>
+    raw === undefined ||
+    (/^[A-Za-z0-9+/]+={0,2}$/.test(raw) && [16, 24, 32].includes(Buffer.from(raw, "base64").length)),
+  { error: "must be a base64 AES key of 16, 24 or 32 bytes (openssl rand -base64 32)" },
+);
+
+const schema = z
+  .object({
+    NODE_ENV: oneOf(["development", "production", "test"]),
+    DATABASE_URL: optionalText
+      .transform((raw) => raw ?? defaultDatabaseUrl)
+      .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//i.test(url), {
+        error: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+      }),
+    DATA_DIR: optionalText.transform((raw) =>
+      path.resolve(/* turbopackIgnore: true */ process.cwd(), raw ?? "data"),
+    ),
+    BACKUP_DIR: optionalText.transform((raw) =>
+      path.resolve(/* turbopackIgnore: true */ process.cwd(), raw ?? "backups"),
+    ),
+    AUTH_SECRET: optionalText.refine((raw) => raw === undefined || raw.length >= 32, {
+      error: "must be at least 32 characters (openssl rand -base64 32)",
+    }),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: base64Key,
+    DATABASE_POOL_MAX: wholeNumber(1, 100, 10),
+    DATABASE_POOL_TIMEOUT_MS: wholeNumber(1, 60_000, 5_000),
+    PORT: wholeNumber(1, 65_535, 3000),
+    HOST: optionalText,
+    TRUSTED_PROXY_HOPS: wholeNumber(1, 10, 1),
+    SESSION_IDLE_MINUTES: wholeNumber(1, 1440, 30),
+    SESSION_MAX_AGE_HOURS: wholeNumber(1, 720, 12),
+    DB_QUERY_LOG: optionalText,
+    // The product's own password rules: a demo password nobody could choose at sign-up is refused.
+    DEMO_PASSWORD: z
+      .string()
+      .optional()
+      .transform((raw) => (raw === "" ? undefined : raw))
+      .refine((raw) => raw === undefined || (raw.length >= 8 && raw.length <= 128), {
+        error: "must be 8 to 128 characters",
+      }),
+    DEMO_DATA: oneOf(["0", "1"]),
+    LOG_LEVEL: oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+    LOG_FORMAT: oneOf(["json", "pretty"]),
+  })
+  .superRefine((env, context) => {
+    // Instances of a PostgreSQL deployment must share these; a locally generated one would differ.
+    if (env.NODE_ENV !== "production" || env.DATABASE_URL.startsWith("file:")) return;
+    for (const name of ["AUTH_SECRET", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"] as const) {
+      if (env[name] === undefined) {
+        context.addIssue({
+          code: "custom",
+          path: [name],
+          message: `is not set: production needs the same value on every instance (see README, "Production")`,
+        });
+      }
+    }
+  });
+
+export const settingNames = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
+
+// Never repeated in a message: they would end up in a terminal's scrollback or a log.
+const secretNames = new Set([
+  "AUTH_SECRET",
+  "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
+  "DATABASE_URL",
+  "DEMO_PASSWORD",
+]);
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads and checks every setting; a bad one throws a ConfigError whose message is one line. */
+export function readConfig(env: Environment): Config {
+  const result = schema.safeParse(Object.fromEntries(settingNames.map((name) => [name, env[name]])));
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      const raw = env[name];
+      const got = raw === undefined || secretNames.has(name) ? "" : `, got ${JSON.stringify(raw)}`;
+      return `${name} ${issue.message}${got}`;
+    });
+    throw new ConfigError(problems.join("; "));
+  }
+  const s = result.data;
+  const nodeEnv = s.NODE_ENV ?? "development";
+  const databaseProvider: DatabaseProvider = s.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
+  return {
+    nodeEnv,
+    databaseUrl: s.DATABASE_URL,
+    databaseProvider,
+    dataDir: s.DATA_DIR,
+    backupDir: s.BACKUP_DIR,
+    authSecret: s.AUTH_SECRET,
+    serverActionsKey: s.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
+    databasePoolMax: s.DATABASE_POOL_MAX,
+    databasePoolTimeoutMs: s.DATABASE_POOL_TIMEOUT_MS,
+    port: s.PORT,
+    host: s.HOST,
+    trustedProxyHops: s.TRUSTED_PROXY_HOPS,
+    sessionIdleMinutes: s.SESSION_IDLE_MINUTES,
+    sessionMaxAgeHours: s.SESSION_MAX_AGE_HOURS,
+    queryLogFile: s.DB_QUERY_LOG,
+    demoPassword: s.DEMO_PASSWORD,
+    demoData: s.DEMO_DATA ? s.DEMO_DATA === "1" : databaseProvider === "sqlite" && nodeEnv !== "production",
+    logLevel: s.LOG_LEVEL ?? (nodeEnv === "test" ? "silent" : "info"),
+    // Pretty only when asked for or under an explicit NODE_ENV=development (`next dev` sets it).
+    logPretty: s.LOG_FORMAT ? s.LOG_FORMAT === "pretty" : s.NODE_ENV === "development",
+  };
+}
+
+let cached: { key: string; config: Config } | undefined;
+
+/**
+ * The app's settings, parsed once. Read again only when one of its variables changed since: the
+ * start-up script fills in generated secrets, and tests point DATABASE_URL at a fresh database.
+ */
+export function config(): Config {
+  const key = JSON.stringify(settingNames.map((name) => process.env[name] ?? null));
+  if (cached?.key !== key) cached = { key, config: readConfig(process.env) };
+  return cached.config;
 }
 
 export const sessionPolicy = {
   /** A session unused for longer than this ends. */
-  idleSeconds: positiveNumber("SESSION_IDLE_MINUTES", 30) * 60,
+  get idleSeconds(): number {
+    return config().sessionIdleMinutes * 60;
+  },
   /** A session older than this ends, however active. */
-  maxAgeSeconds: positiveNumber("SESSION_MAX_AGE_HOURS", 12) * 3600,
+  get maxAgeSeconds(): number {
+    return config().sessionMaxAgeHours * 3600;
+  },
 };

@@ -1,4 +1,5 @@
 import "server-only";
+import { config } from "./config.ts";
 import { createPrismaClient, type Db } from "./db/client.ts";
 
 // One client per process; the globalThis cache survives hot reloads in development.
@@ -6,4 +7,4 @@ const globalForDb = globalThis as unknown as { db?: Db };
 
 export const db: Db = globalForDb.db ?? createPrismaClient();
 
-if (process.env.NODE_ENV !== "production") globalForDb.db = db;
+if (config().nodeEnv !== "production") globalForDb.db = db;

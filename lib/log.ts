@@ -1,6 +1,7 @@
 // The server's one logger: JSON lines on stdout for an operator's tools, readable lines in
 // development. Used by the app (lib/log-event.ts) and by the server around it (scripts/server.ts).
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from "pino";
+import { config, type Environment, readConfig } from "./config.ts";
 
 /**
  * Keys whose values never belong in a log line. Nothing should pass such values in the first
@@ -23,19 +24,15 @@ const secretKeys = [
 ];
 const redactPaths = secretKeys.flatMap((key) => [`["${key}"]`, `*["${key}"]`, `*.headers["${key}"]`]);
 
-const levelNames = new Set([...Object.keys(pino.levels.values), "silent"]);
-
 export type LogSettings = { level: string; pretty: boolean };
 
-/** LOG_LEVEL (default info; silent under test runners) and LOG_FORMAT (json, or pretty in development). */
-export function logSettings(env: Record<string, string | undefined> = process.env): LogSettings {
-  const wanted = env.LOG_LEVEL?.trim().toLowerCase();
-  const fallback = env.NODE_ENV === "test" ? "silent" : "info";
-  const format = env.LOG_FORMAT?.trim().toLowerCase();
-  return {
-    level: wanted && levelNames.has(wanted) ? wanted : fallback,
-    pretty: format === "pretty" || (format !== "json" && env.NODE_ENV === "development"),
-  };
+/**
+ * LOG_LEVEL (default info; silent under test runners) and LOG_FORMAT (json, or pretty in
+ * development), checked with every other setting in lib/config.ts.
+ */
+export function logSettings(env?: Environment): LogSettings {
+  const { logLevel, logPretty } = env ? readConfig(env) : config();
+  return { level: logLevel, pretty: logPretty };
 }
 
 export function createLogger(

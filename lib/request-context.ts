@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { config } from "@/lib/config";
 
 /**
  * The client address, for sign-in throttling and the audit trail. `next start` fills in
@@ -13,7 +14,7 @@ export function clientAddressFrom(source: Headers): string {
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const hops = Math.max(1, Number(process.env.TRUSTED_PROXY_HOPS ?? 1) || 1);
+  const hops = config().trustedProxyHops;
   return entries.at(-hops) || source.get("x-real-ip") || "unknown";
 }
 

@@ -1,6 +1,7 @@
 // What the server's one line per request says: a request id that can be trusted, and the route
 // pattern the path matched (never the path itself: paths carry ids and invitation tokens).
 import type { IncomingHttpHeaders } from "node:http";
+import { config, type Environment, readConfig } from "./config.ts";
 
 /** The request id header: read from a trusted proxy, always set on the request and the response. */
 export const requestIdHeader = "x-request-id";
@@ -12,9 +13,9 @@ export function isSaneRequestId(value: unknown): value is string {
   return typeof value === "string" && saneRequestId.test(value);
 }
 
-/** Reverse proxies in front that append to X-Forwarded-For; read as lib/request-context.ts reads it. */
-export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
-  return Math.max(1, Number(env.TRUSTED_PROXY_HOPS ?? 1) || 1);
+/** Reverse proxies in front that append to X-Forwarded-For (TRUSTED_PROXY_HOPS, as lib/request-context.ts reads it). */
+export function trustedProxyHops(env?: Environment): number {
+  return (env ? readConfig(env) : config()).trustedProxyHops;
 }
 
 /**

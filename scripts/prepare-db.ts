@@ -32,7 +32,12 @@ export function printDemoSignIns(password: string): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const env = prepareRuntimeEnv();
-  const { demoPassword: password } = await prepareDatabase(env);
-  if (password) printDemoSignIns(password);
+  try {
+    const env = prepareRuntimeEnv();
+    const { demoPassword: password } = await prepareDatabase(env);
+    if (password) printDemoSignIns(password);
+  } catch (error) {
+    console.error(`Cannot prepare the database: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }

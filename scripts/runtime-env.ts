@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { providerOf, resolveDatabaseUrl } from "../lib/db/provider.ts";
+import { config } from "../lib/config.ts";
 
 export type RuntimeEnv = { databaseUrl: string; embedded: boolean; demo: boolean; dataDir: string };
 
@@ -16,38 +16,26 @@ function localSecret(dataDir: string, file: string, bytes: number): string {
 }
 
 /**
- * Fills in what the embedded mode can decide alone, and refuses to start production without its
- * secrets. Mutates process.env so `next build` and `next start` see the same values.
+ * Checks every setting first (lib/config.ts: a bad value throws a one-line ConfigError, and
+ * production on PostgreSQL without its secrets is refused), then fills in what the embedded mode can
+ * decide alone. Writes the results into process.env so `next build` and the server see the same values.
  */
 export function prepareRuntimeEnv(): RuntimeEnv {
-  const databaseUrl = resolveDatabaseUrl();
-  const provider = providerOf(databaseUrl);
-  const production = process.env.NODE_ENV === "production";
-  const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
+  const settings = config();
+  const { databaseUrl, dataDir } = settings;
   process.env.DATABASE_URL = databaseUrl;
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-
-  if (production && provider === "postgresql") {
-    for (const name of ["AUTH_SECRET", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"]) {
-      if (!process.env[name]) {
-        throw new Error(
-          `${name} is not set: production needs it (the same value on every instance). See README, "Production".`,
-        );
-      }
-    }
-  }
   mkdirSync(dataDir, { recursive: true });
-  process.env.AUTH_SECRET ||= localSecret(dataDir, "auth-secret", 32);
-  process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ||= localSecret(dataDir, "server-actions-key", 32);
-
-  const embedded = provider === "sqlite";
-  const demo = process.env.DEMO_DATA ? process.env.DEMO_DATA === "1" : embedded && !production;
-  return { databaseUrl, embedded, demo, dataDir };
+  process.env.AUTH_SECRET = settings.authSecret ?? localSecret(dataDir, "auth-secret", 32);
+  process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY =
+    settings.serverActionsKey ?? localSecret(dataDir, "server-actions-key", 32);
+  return { databaseUrl, embedded: settings.databaseProvider === "sqlite", demo: settings.demoData, dataDir };
 }
 
 /** The demo password: DEMO_PASSWORD, or a random one kept in ./data so it stays the same across restarts. */
 export function demoPassword(dataDir: string): string {
-  if (process.env.DEMO_PASSWORD) return process.env.DEMO_PASSWORD;
+  const configured = config().demoPassword;
+  if (configured) return configured;
   const file = path.join(dataDir, "demo-password");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   const value = `demo-${randomBytes(9).toString("base64url")}`;

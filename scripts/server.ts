@@ -11,6 +11,7 @@ import { format, stripVTControlCharacters } from "node:util";
 // As `next start` does, before Next or React is loaded: they pick their production builds by it.
 Object.assign(process.env, { NODE_ENV: "production", NEXT_RUNTIME: "nodejs" });
 
+const { config } = await import("../lib/config.ts");
 const { logger } = await import("../lib/log.ts");
 const { createRouteMatcher, requestIdFor, requestIdHeader, trustedProxyHops } = await import(
   "../lib/request-log.ts"
@@ -26,8 +27,8 @@ function option(short: string, long: string): string | undefined {
   const at = args.findIndex((arg) => arg === short || arg === long);
   return at >= 0 ? args[at + 1] : undefined;
 }
-const port = Number(option("-p", "--port") ?? process.env.PORT ?? 3000);
-const hostname = option("-H", "--hostname") ?? process.env.HOST ?? undefined;
+const port = Number(option("-p", "--port") ?? config().port);
+const hostname = option("-H", "--hostname") ?? config().host;
 
 const requestContext = new AsyncLocalStorage<string>();
 

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { config } from "../lib/config.ts";
 import { removeServerLock, writeServerLock } from "../lib/ops/server-lock.ts";
 import { prepareDatabase, printDemoSignIns } from "./prepare-db.ts";
 import { prepareRuntimeEnv } from "./runtime-env.ts";
@@ -58,7 +59,7 @@ try {
   writeServerLock(env.dataDir, [process.pid]);
   const { demoPassword } = await prepareDatabase(env);
   buildIfNeeded();
-  const port = process.env.PORT ?? "3000";
+  const port = String(config().port);
   // scripts/server.ts serves the build as `next start` would, and logs each request as a JSON line.
   const server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts"), "-p", port], {
     stdio: ["ignore", "inherit", "inherit"],

@@ -2,6 +2,7 @@ import { appendFileSync } from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory, SqlQuery } from "@prisma/driver-adapter-utils";
+import { config } from "../config.ts";
 import { PrismaClient as PostgresPrismaClient } from "../generated/postgres/client.ts";
 import { PrismaClient as SqlitePrismaClient } from "../generated/sqlite/client.ts";
 import { providerOf, resolveDatabaseUrl, sqliteFilePath } from "./provider.ts";
@@ -80,14 +81,14 @@ function withQueryLog(factory: SqlDriverAdapterFactory, file: string): SqlDriver
 }
 
 export function createPrismaClient(url: string = resolveDatabaseUrl()): Db {
-  const queryLog = process.env.DB_QUERY_LOG;
+  const { queryLogFile: queryLog, databasePoolMax, databasePoolTimeoutMs } = config();
   if (providerOf(url) === "postgresql") {
     const pool = new PrismaPg({
       connectionString: url,
       // Bounded pool with an acquire timeout: under load a request waits at most this long for a
       // connection, then fails cleanly instead of queueing forever.
-      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-      connectionTimeoutMillis: Number(process.env.DATABASE_POOL_TIMEOUT_MS ?? 5_000),
+      max: databasePoolMax,
+      connectionTimeoutMillis: databasePoolTimeoutMs,
       idleTimeoutMillis: 30_000,
     });
     const adapter = queryLog ? withQueryLog(pool, queryLog) : pool;

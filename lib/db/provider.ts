@@ -1,12 +1,11 @@
 import path from "node:path";
+import { config, type DatabaseProvider, type Environment, readConfig } from "../config.ts";
 
-export type DatabaseProvider = "sqlite" | "postgresql";
+export type { DatabaseProvider };
 
-export const defaultDatabaseUrl = "file:./data/app.db";
-
-export function resolveDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const url = env.DATABASE_URL?.trim();
-  return url ? url : defaultDatabaseUrl;
+/** DATABASE_URL, or the embedded default; from the app's settings unless another environment is given. */
+export function resolveDatabaseUrl(env?: Environment): string {
+  return (env ? readConfig(env) : config()).databaseUrl;
 }
 
 export function providerOf(url: string): DatabaseProvider {
@@ -23,5 +22,5 @@ export function sqliteFilePath(url: string): string {
 
 /** Whether the app's database is PostgreSQL: the few raw queries that differ by dialect ask this. */
 export function usesPostgres(): boolean {
-  return providerOf(resolveDatabaseUrl()) === "postgresql";
+  return config().databaseProvider === "postgresql";
 }

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { type APIResponse, expect, test } from "@playwright/test";
 import { e2eDemoPassword } from "../../playwright.config";
 import { screenshotDir, signIn, signInAsDemo } from "./fixtures";
 
@@ -28,10 +28,7 @@ test("the demo physiotherapist sees three linked patients, flagged ones first wi
   await page.screenshot({ path: `${screenshotDir}/caseload-demo.png`, fullPage: true });
 });
 
-test("every page carries the security headers, and signed-in pages are never cached", async ({
-  page,
-  request,
-}) => {
+test("every page carries the security headers", async ({ request }) => {
   const response = await request.get("/exercises");
   const headers = response.headers();
   expect(headers["content-security-policy"]).toContain("object-src 'none'");
@@ -41,11 +38,53 @@ test("every page carries the security headers, and signed-in pages are never cac
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-powered-by"]).toBeUndefined();
+});
+
+// Exactly the app's value: Next sends "private, no-cache, no-store, max-age=0, must-revalidate" on a
+// dynamic page when the app sets nothing, so a "contains no-store" check would pass without the proxy.
+test("signed-in pages of every kind and the JSON route handlers are sent with exactly Cache-Control: no-store", async ({
+  browser,
+  page,
+  request,
+}) => {
+  const cacheControl = (response: APIResponse) => response.headers()["cache-control"];
+
+  const signedOut = await request.get("/progress", { maxRedirects: 0 });
+  expect(signedOut.status()).toBe(307);
+  expect(signedOut.headers().location).toMatch(/\/sign-in\?callbackUrl=%2Fprogress$/);
+  expect(cacheControl(signedOut)).toBe("no-store");
+  const signedOutApi = await request.get("/api/caseload");
+  expect(signedOutApi.status()).toBe(401);
+  expect(cacheControl(signedOutApi)).toBe("no-store");
+  // Public pages are left to Next, which is how the two values can be told apart.
+  expect(cacheControl(await request.get("/exercises"))).not.toBe("no-store");
 
   await signIn(page, "jordan@demo.test", e2eDemoPassword);
   await expect(page).toHaveURL(/\/today$/);
-  const today = await page.request.get("/today");
-  expect(today.headers()["cache-control"]).toContain("no-store");
+  for (const path of ["/today", "/progress", "/history", "/log", "/routine", "/account", "/account/access"]) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(200);
+    expect(cacheControl(response), path).toBe("no-store");
+  }
+
+  const physioContext = await browser.newContext();
+  const physio = await physioContext.newPage();
+  await signInAsDemo(physio, "physio");
+  const href = await physio.getByRole("link", { name: "Jordan Lee" }).getAttribute("href");
+  const patientPage = href ?? "";
+  expect(patientPage).toMatch(/^\/patients\/[^/]+$/);
+  for (const path of [
+    "/caseload",
+    patientPage,
+    `${patientPage}/notes`,
+    "/api/caseload",
+    `/api${patientPage}/progress?range=2w`,
+  ]) {
+    const response = await physio.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(200);
+    expect(cacheControl(response), path).toBe("no-store");
+  }
+  await physioContext.close();
 });
 
 test("the health check answers 200 with nothing but a status", async ({ request }) => {

@@ -21,13 +21,15 @@ describe("log settings", () => {
     expect(logSettings({ NODE_ENV: "test" })).toEqual({ level: "silent", pretty: false });
   });
 
-  it("takes LOG_LEVEL and LOG_FORMAT, ignoring a level pino does not know", () => {
+  it("takes LOG_LEVEL and LOG_FORMAT, and refuses a level pino does not know", () => {
     expect(logSettings({ LOG_LEVEL: "Debug", LOG_FORMAT: "pretty" })).toEqual({
       level: "debug",
       pretty: true,
     });
     expect(logSettings({ NODE_ENV: "development", LOG_FORMAT: "json" }).pretty).toBe(false);
-    expect(logSettings({ LOG_LEVEL: "loud" }).level).toBe("info");
+    expect(() => logSettings({ LOG_LEVEL: "loud" })).toThrow(
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+    );
   });
 });
 

@@ -110,7 +110,9 @@ describe("the request id", () => {
   it("trusts as many proxies as TRUSTED_PROXY_HOPS says, at least one", () => {
     expect(trustedProxyHops({})).toBe(1);
     expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "2" })).toBe(2);
-    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "0" })).toBe(1);
-    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "many" })).toBe(1);
+    expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: "0" })).toThrow(
+      'TRUSTED_PROXY_HOPS must be a whole number from 1 to 10, got "0"',
+    );
+    expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: "many" })).toThrow(/^TRUSTED_PROXY_HOPS must be/);
   });
 });

@@ -1,0 +1,294 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ConfigError, config, readConfig, sessionPolicy, settingNames } from "@/lib/config";
+import { prepareRuntimeEnv } from "@/scripts/runtime-env";
+
+const key32 = Buffer.alloc(32, 7).toString("base64");
+const secret = "a-secret-of-at-least-32-characters-000";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** The message readConfig throws for this environment, or "no error". */
+function problemWith(env: Record<string, string>): string {
+  try {
+    readConfig(env);
+    return "no error";
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+}
+
+describe("readConfig", () => {
+  it("gives every setting its default when nothing is set", () => {
+    expect(readConfig({})).toEqual({
+      nodeEnv: "development",
+      databaseUrl: "file:./data/app.db",
+      databaseProvider: "sqlite",
+      dataDir: path.resolve("data"),
+      backupDir: path.resolve("backups"),
+      authSecret: undefined,
+      serverActionsKey: undefined,
+      databasePoolMax: 10,
+      databasePoolTimeoutMs: 5000,
+      port: 3000,
+      host: undefined,
+      trustedProxyHops: 1,
+      sessionIdleMinutes: 30,
+      sessionMaxAgeHours: 12,
+      queryLogFile: undefined,
+      demoPassword: undefined,
+      demoData: true,
+      logLevel: "info",
+      logPretty: false,
+    });
+  });
+
+  it("treats a blank value as unset", () => {
+    expect(readConfig({ DATABASE_POOL_MAX: "", PORT: "  ", DATABASE_URL: "" })).toMatchObject({
+      databasePoolMax: 10,
+      port: 3000,
+      databaseUrl: "file:./data/app.db",
+    });
+  });
+
+  // [variable, a valid value, what it becomes, a bad value, the exact message for it]
+  const table: [string, string, Record<string, unknown>, string, string][] = [
+    [
+      "NODE_ENV",
+      "production",
+      { nodeEnv: "production" },
+      "staging",
+      'NODE_ENV must be one of development, production, test, got "staging"',
+    ],
+    [
+      "DATABASE_URL",
+      "postgresql://app:pw@db:5432/app",
+      { databaseUrl: "postgresql://app:pw@db:5432/app", databaseProvider: "postgresql", demoData: false },
+      "mysql://app:pw@db/app",
+      "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+    ],
+    ["DATA_DIR", "/srv/app-data", { dataDir: "/srv/app-data" }, "", "no error"],
+    ["BACKUP_DIR", "copies", { backupDir: path.resolve("copies") }, "", "no error"],
+    [
+      "AUTH_SECRET",
+      secret,
+      { authSecret: secret },
+      "too-short",
+      "AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)",
+    ],
+    [
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
+      key32,
+      { serverActionsKey: key32 },
+      "not base64 at all!",
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be a base64 AES key of 16, 24 or 32 bytes (openssl rand -base64 32)",
+    ],
+    [
+      "DATABASE_POOL_MAX",
+      "25",
+      { databasePoolMax: 25 },
+      "abc",
+      'DATABASE_POOL_MAX must be a whole number from 1 to 100, got "abc"',
+    ],
+    [
+      "DATABASE_POOL_TIMEOUT_MS",
+      "2500",
+      { databasePoolTimeoutMs: 2500 },
+      "0",
+      'DATABASE_POOL_TIMEOUT_MS must be a whole number from 1 to 60000, got "0"',
+    ],
+    ["PORT", "8080", { port: 8080 }, "80.5", 'PORT must be a whole number from 1 to 65535, got "80.5"'],
+    ["HOST", "127.0.0.1", { host: "127.0.0.1" }, "", "no error"],
+    [
+      "TRUSTED_PROXY_HOPS",
+      "2",
+      { trustedProxyHops: 2 },
+      "-1",
+      'TRUSTED_PROXY_HOPS must be a whole number from 1 to 10, got "-1"',
+    ],
+    [
+      "SESSION_IDLE_MINUTES",
+      "15",
+      { sessionIdleMinutes: 15 },
+      "half an hour",
+      'SESSION_IDLE_MINUTES must be a whole number from 1 to 1440, got "half an hour"',
+    ],
+    [
+      "SESSION_MAX_AGE_HOURS",
+      "8",
+      { sessionMaxAgeHours: 8 },
+      "1e3",
+      'SESSION_MAX_AGE_HOURS must be a whole number from 1 to 720, got "1e3"',
+    ],
+    ["DB_QUERY_LOG", "/tmp/queries.log", { queryLogFile: "/tmp/queries.log" }, "", "no error"],
+    [
+      "DEMO_PASSWORD",
+      " spaces count too ",
+      { demoPassword: " spaces count too " },
+      "short",
+      "DEMO_PASSWORD must be 8 to 128 characters",
+    ],
+    ["DEMO_DATA", "0", { demoData: false }, "yes", 'DEMO_DATA must be one of 0, 1, got "yes"'],
+    [
+      "LOG_LEVEL",
+      "Debug",
+      { logLevel: "debug" },
+      "loud",
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+    ],
+    ["LOG_FORMAT", "pretty", { logPretty: true }, "xml", 'LOG_FORMAT must be one of json, pretty, got "xml"'],
+  ];
+
+  it("has a row in this table for every setting it reads", () => {
+    expect(table.map(([name]) => name).sort()).toEqual([...settingNames].sort());
+  });
+
+  it.each(table)("reads %s = %j", (name, valid, expected) => {
+    const env: Record<string, string> = { [name]: valid };
+    // The production rule below needs both secrets whenever the database is PostgreSQL.
+    if (name === "NODE_ENV") Object.assign(env, { AUTH_SECRET: secret });
+    expect(readConfig(env)).toMatchObject(expected);
+  });
+
+  it.each(table)("refuses a bad %s with one line naming it", (name, _valid, _expected, bad, message) => {
+    expect(problemWith({ [name]: bad })).toBe(message);
+  });
+
+  it("never repeats a secret, a password or a database address in its message", () => {
+    const message = problemWith({
+      AUTH_SECRET: "hunter2hunter2",
+      DEMO_PASSWORD: "pw",
+      DATABASE_URL: "mysql://app:hunter2@db/app",
+    });
+    expect(message).not.toMatch(/hunter2|"pw"/);
+    expect(message).toContain("AUTH_SECRET must be");
+    expect(message).toContain("DEMO_PASSWORD must be");
+  });
+
+  it("names every bad variable, still on one line, even when a value holds a line break", () => {
+    const message = problemWith({ PORT: "80\n80", LOG_FORMAT: "xml" });
+    expect(message).toBe(
+      'PORT must be a whole number from 1 to 65535, got "80\\n80"; LOG_FORMAT must be one of json, pretty, got "xml"',
+    );
+    expect(message).not.toContain("\n");
+  });
+
+  it("refuses production on PostgreSQL without the secrets every instance must share", () => {
+    const production = { NODE_ENV: "production", DATABASE_URL: "postgresql://db/app" };
+    expect(problemWith({ ...production, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key32 })).toBe(
+      'AUTH_SECRET is not set: production needs the same value on every instance (see README, "Production")',
+    );
+    expect(problemWith({ ...production, AUTH_SECRET: secret })).toBe(
+      'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set: production needs the same value on every instance (see README, "Production")',
+    );
+    expect(
+      problemWith({ ...production, AUTH_SECRET: secret, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key32 }),
+    ).toBe("no error");
+    // The embedded mode keeps generated secrets in its data folder.
+    expect(problemWith({ NODE_ENV: "production" })).toBe("no error");
+  });
+
+  it("creates demo data by default only in the embedded mode outside production", () => {
+    expect(readConfig({}).demoData).toBe(true);
+    expect(readConfig({ NODE_ENV: "production" }).demoData).toBe(false);
+    expect(readConfig({ DATABASE_URL: "postgresql://db/app" }).demoData).toBe(false);
+    expect(readConfig({ NODE_ENV: "production", DEMO_DATA: "1" }).demoData).toBe(true);
+  });
+
+  it("logs nothing under a test runner and pretty lines only when development is explicit", () => {
+    expect(readConfig({ NODE_ENV: "test" })).toMatchObject({ logLevel: "silent", logPretty: false });
+    expect(readConfig({ NODE_ENV: "development" })).toMatchObject({ logLevel: "info", logPretty: true });
+    expect(readConfig({ NODE_ENV: "development", LOG_FORMAT: "json" }).logPretty).toBe(false);
+  });
+});
+
+describe("config()", () => {
+  it("parses once and reads again only when a setting changed", () => {
+    vi.stubEnv("SESSION_IDLE_MINUTES", "20");
+    const first = config();
+    expect(config()).toBe(first);
+    expect(sessionPolicy.idleSeconds).toBe(20 * 60);
+    vi.stubEnv("SESSION_IDLE_MINUTES", "45");
+    expect(config()).not.toBe(first);
+    expect(sessionPolicy.idleSeconds).toBe(45 * 60);
+    vi.stubEnv("SESSION_MAX_AGE_HOURS", "2");
+    expect(sessionPolicy.maxAgeSeconds).toBe(2 * 3600);
+  });
+
+  it("throws the one-line message for a bad value in the environment", () => {
+    vi.stubEnv("DATABASE_POOL_MAX", "abc");
+    expect(() => config()).toThrow(
+      new ConfigError('DATABASE_POOL_MAX must be a whole number from 1 to 100, got "abc"'),
+    );
+  });
+});
+
+describe("start-up (scripts/runtime-env.ts, the first thing `npm start` and `npm run db:migrate` run)", () => {
+  it("stops on a bad value with the one-line message, before creating anything", () => {
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "config-")), "data");
+    vi.stubEnv("DATA_DIR", dataDir);
+    vi.stubEnv("DATABASE_POOL_MAX", "abc");
+    expect(() => prepareRuntimeEnv()).toThrow(
+      new ConfigError('DATABASE_POOL_MAX must be a whole number from 1 to 100, got "abc"'),
+    );
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it("stops production on PostgreSQL without its secrets", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("DATABASE_URL", "postgresql://db/app");
+    vi.stubEnv("AUTH_SECRET", "");
+    vi.stubEnv("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", key32);
+    expect(() => prepareRuntimeEnv()).toThrow(/^AUTH_SECRET is not set: production needs/);
+  });
+
+  // A bad value stops `npm start` before it migrates or builds anything, so running it is quick.
+  it("`npm start` prints the message as one line and exits non-zero, without a stack trace", () => {
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "config-")), "data");
+    const started = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_POOL_MAX: "abc" },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(started.status).toBe(1);
+    expect(started.stderr).toBe(
+      'Cannot start: DATABASE_POOL_MAX must be a whole number from 1 to 100, got "abc"\n',
+    );
+    expect(started.stdout).toBe("");
+    expect(existsSync(dataDir)).toBe(false);
+  }, 30_000);
+});
+
+describe("where settings are read", () => {
+  const root = path.resolve(import.meta.dirname, "../..");
+
+  function sourcesUnder(relative: string): string[] {
+    const absolute = path.join(root, relative);
+    if (statSync(absolute).isFile()) return [relative];
+    return readdirSync(absolute).flatMap((name) => {
+      const child = path.join(relative, name);
+      if (child === path.join("lib", "generated") || name === "node_modules") return [];
+      if (statSync(path.join(root, child)).isDirectory()) return sourcesUnder(child);
+      return /\.(ts|tsx|js|mjs|cjs)$/.test(name) ? [child] : [];
+    });
+  }
+
+  it("is lib/config.ts only: nothing else in the app reads process.env", () => {
+    const files = ["app", "lib", "components", "proxy.ts"].flatMap(sourcesUnder);
+    expect(files).toContain(path.join("lib", "db.ts"));
+    const readers = files.filter((file) => {
+      if (file === path.join("lib", "config.ts")) return false;
+      // Copying the whole environment into a child process's (pg_dump, ...) is not reading a setting.
+      const source = readFileSync(path.join(root, file), "utf8").replaceAll("...process.env", "");
+      return source.includes("process.env");
+    });
+    expect(readers).toEqual([]);
+  });
+});
