@@ -12,6 +12,7 @@ import {
 import {
   deletePainEntry,
   editPainEntry,
+  getPainAdvice,
   recordCheckIn,
   restorePainEntry,
   setMainPainArea,
@@ -38,7 +39,11 @@ export const logSessionAction = createAction(
   async (input) => {
     const result = await logSession(input, "QUICK_LOG");
     refreshLogViews();
-    return { ok: true, message: result.created ? "Session saved." : "This session was already saved." };
+    return {
+      ok: true,
+      message: result.created ? "Session saved." : "This session was already saved.",
+      painAdvice: await getPainAdvice({ sessionId: result.id }),
+    };
   },
   "SESSION_LOGGED",
 );
@@ -85,6 +90,7 @@ export const checkInAction = createAction(
     return {
       ok: true,
       message: result.created ? "Check-in saved. Thank you." : "This check-in was already saved.",
+      painAdvice: await getPainAdvice({ entryIds: result.ids }),
     };
   },
   "PAIN_CHECK_IN",
@@ -165,6 +171,7 @@ export const finishGuidedSessionAction = createAction(
     return {
       ok: true,
       message: result.created ? "Session saved. Well done." : "This session was already saved.",
+      painAdvice: await getPainAdvice({ sessionId: result.id }),
     };
   },
   "GUIDED_SESSION_FINISHED",

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { painAreas, painByArea } from "@/lib/domain/pain-status";
+import { flareBaselineDays } from "@/lib/domain/clinical-thresholds";
+import { type PainAdviceReason, painAdviceFor, painAreas, painByArea } from "@/lib/domain/pain-status";
 import { type PainArea, type PainRegion, painRegions } from "@/lib/validation/fields";
 import type { CheckInInput, PainEntryEditInput } from "@/lib/validation/logs";
 import { type AreaPainView, toAreaPainView, toPainRating } from "./caseload";
@@ -214,6 +215,42 @@ export async function getPainStatus(patientId: string, now = new Date()): Promis
     toPainRating({ ...row, at: row.recordedAt }),
   );
   return painByArea(ratings, now, patient.timezone).map(toAreaPainView);
+}
+
+/**
+ * Whether ratings the signed-in patient has just saved (a check-in's entries, or a session's
+ * before and after ratings) call for the general safety advice: judged here, with the flags' own
+ * rules, never by the browser. Empty when nothing does.
+ */
+export async function getPainAdvice(
+  saved: { entryIds: string[] } | { sessionId: string },
+  now = new Date(),
+): Promise<PainAdviceReason[]> {
+  const patient = await requireRole("PATIENT");
+  const select = { recordedAt: true, rating: true, region: true, context: true, sessionId: true } as const;
+  const rows = await db.painEntry.findMany({
+    where: {
+      patientId: patient.id,
+      deletedAt: null,
+      ...("entryIds" in saved ? { id: { in: saved.entryIds } } : { sessionId: saved.sessionId }),
+    },
+    select,
+  });
+  if (rows.length === 0) return [];
+  const times = rows.map((row) => row.recordedAt.getTime());
+  // The baseline's 14 local days before the earliest rating, with a day's margin for any zone.
+  const since = new Date(Math.min(...times) - (flareBaselineDays + 2) * 86_400_000);
+  const history = await db.painEntry.findMany({
+    where: {
+      patientId: patient.id,
+      deletedAt: null,
+      region: { in: [...new Set(rows.map((row) => row.region))] },
+      recordedAt: { gte: since, lte: new Date(Math.max(...times)) },
+    },
+    select,
+  });
+  const asRating = (row: (typeof rows)[number]) => toPainRating({ ...row, at: row.recordedAt });
+  return painAdviceFor(rows.map(asRating), history.map(asRating), now, patient.timezone);
 }
 
 /** The area the patient's session ratings default to (set by the patient), or null. */

@@ -176,3 +176,51 @@ export function worstRecentRating(areas: AreaPain[]): number | null {
 export function needsSafetyAdvice(areas: AreaPain[]): boolean {
   return areas.some((area) => area.recent && (area.severe || area.flare));
 }
+
+/**
+ * Why a rating just saved shows the general safety advice, as facts about the rating (never advice
+ * about the person). `flareOver` is the area's baseline when the rating is 2 or more above it.
+ */
+export type PainAdviceReason = {
+  area: PainArea;
+  rating: number;
+  context: PainContext;
+  severe: boolean;
+  flareOver: number | null;
+};
+
+/**
+ * The same rules as the flags, for ratings the patient has just saved: 7 or more (after a session
+ * too), or a check-in or before-session rating 2 or more above its area's own 14-day baseline.
+ * After-session ratings and ratings without an area have no baseline to rise over; a rating
+ * older than the 14-day window raises nothing. `history` holds the area's earlier ratings.
+ */
+export function painAdviceFor(
+  saved: PainRating[],
+  history: PainRating[],
+  now: Date,
+  timeZone: string,
+): PainAdviceReason[] {
+  const reasons: PainAdviceReason[] = [];
+  for (const rating of saved) {
+    if (!withinPainWindow(rating.at, now, timeZone)) continue;
+    const severe = rating.rating >= severePainRating;
+    let flareOver: number | null = null;
+    if (isPainData(rating) && rating.area !== "NOT_GIVEN") {
+      const daily = dailyMeans(
+        history
+          .filter((earlier) => earlier.area === rating.area && isPainData(earlier))
+          .map((earlier) => ({ date: localDate(earlier.at, timeZone), rating: earlier.rating })),
+      );
+      const baseline = baselineBefore(daily, localDate(rating.at, timeZone));
+      if (baseline.status === "ok" && atLeast(rating.rating - baseline.mean, meaningfulChangePoints)) {
+        flareOver = baseline.mean;
+      }
+    }
+    if (severe || flareOver !== null) {
+      reasons.push({ area: rating.area, rating: rating.rating, context: rating.context, severe, flareOver });
+    }
+  }
+  // Worst first, as everywhere else.
+  return reasons.sort((a, b) => b.rating - a.rating);
+}

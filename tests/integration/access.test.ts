@@ -9,7 +9,12 @@ import {
   createInviteAction,
   endLinkAsPhysioAction,
 } from "@/lib/actions/care";
-import { checkInAction, editSessionAction, logSessionAction } from "@/lib/actions/logs";
+import {
+  checkInAction,
+  editSessionAction,
+  logSessionAction,
+  setMainPainAreaAction,
+} from "@/lib/actions/logs";
 import { setWeeklyTargetAction } from "@/lib/actions/progress";
 import {
   addRoutineItemAction,
@@ -33,7 +38,14 @@ import {
 } from "@/lib/data/clinical-notes";
 import { requirePatientAccess } from "@/lib/data/current-user";
 import { answerInvite, cancelInvite, createInvite, listSentInvites } from "@/lib/data/invitations";
-import { getPainEntry, getPainStatus, listPainEntries } from "@/lib/data/pain";
+import {
+  getMainPainArea,
+  getPainAdvice,
+  getPainEntry,
+  getPainStatus,
+  listPainEntries,
+  setMainPainArea,
+} from "@/lib/data/pain";
 import { getPatientHome } from "@/lib/data/patient-home";
 import { getProgress } from "@/lib/data/progress";
 import { getRoutine, getRoutineHistory } from "@/lib/data/routine";
@@ -78,7 +90,7 @@ type Outcome = "sign-in" | "ok" | "not-found" | "refused" | "omits A";
 const initial: ActionState = { ok: false };
 let people: Record<Person, TestUser>;
 let exerciseIds: Record<string, string>;
-const a = { sessionId: "", painEntryId: "", routineItemId: "", noteId: "", commentId: "" };
+const a = { sessionId: "", painEntryId: "", severeEntryId: "", routineItemId: "", noteId: "", commentId: "" };
 const revokedAt = new Date("2026-01-05T10:00:00Z");
 
 function actAs(actor: Actor) {
@@ -121,6 +133,13 @@ beforeAll(async () => {
     ok: true,
   });
   a.painEntryId = (await testDb().painEntry.findFirstOrThrow({ where: { patientId: patientA.id } })).id;
+  const severe = { clientRequestId: randomUUID(), LEFT_HIP: "8" };
+  expect(await checkInAction(initial, severe)).toMatchObject({ ok: true });
+  a.severeEntryId = (
+    await testDb().painEntry.findFirstOrThrow({
+      where: { patientId: patientA.id, clientRequestId: { startsWith: severe.clientRequestId } },
+    })
+  ).id;
   a.routineItemId = (
     await testDb().routineItem.findFirstOrThrow({ where: { routine: { patientId: patientA.id } } })
   ).id;
@@ -212,7 +231,10 @@ async function patientAState() {
       orderBy: { physioId: "asc" },
       select: { physioId: true, status: true, revokedAt: true, revokedById: true },
     }),
-    db.user.findUniqueOrThrow({ where: { id: patientId }, select: { weeklyTargetPercent: true } }),
+    db.user.findUniqueOrThrow({
+      where: { id: patientId },
+      select: { weeklyTargetPercent: true, mainPainArea: true },
+    }),
   ]);
   return { items, versions, notes, comments, links, target };
 }
@@ -304,7 +326,19 @@ const physioWrites: Record<Actor, Outcome> = {
   physioRevokedByA: "refused",
 };
 
+const patientOnly: Record<Actor, Outcome> = {
+  anonymous: "sign-in",
+  patientA: "ok",
+  patientB: "omits A",
+  physioLinkedToA: "not-found",
+  physioNeverLinked: "not-found",
+  physioRevokedByA: "not-found",
+};
+
 const A = () => people.patientA.id;
+const mainPainAreaOfA = async () =>
+  (await testDb().user.findUniqueOrThrow({ where: { id: A() }, select: { mainPainArea: true } }))
+    .mainPainArea;
 
 const rows: Row[] = [
   // Reads
@@ -379,6 +413,37 @@ const rows: Row[] = [
         () => getPainStatus(A()),
         (r) => r.length > 0,
       ),
+  },
+  {
+    // Judges the caller's own ratings only: A's entry ids asked by anyone else answer nothing.
+    name: "getPainAdvice(A's 8/10 check-in)",
+    expected: patientOnly,
+    run: () =>
+      readOutcome(
+        () => getPainAdvice({ entryIds: [a.severeEntryId] }),
+        (r) => r.some((reason) => reason.rating === 8 && reason.severe),
+      ),
+  },
+  {
+    name: "getPainAdvice(A's session)",
+    expected: { ...patientOnly, patientA: "omits A" },
+    // A's session was rated 5 before and 3 after: nothing to advise, for A or anyone.
+    run: () =>
+      readOutcome(
+        () => getPainAdvice({ sessionId: a.sessionId }),
+        (r) => r.length > 0,
+      ),
+  },
+  {
+    name: "getMainPainArea() (A's own setting)",
+    expected: patientOnly,
+    run: async (actor) => {
+      await testDb().user.update({ where: { id: A() }, data: { mainPainArea: "RIGHT_HIP" } });
+      return readOutcome(
+        () => getMainPainArea(),
+        (r) => actor === "patientA" && r === "RIGHT_HIP",
+      );
+    },
   },
   {
     name: "getPainEntry(A, A's entry)",
@@ -587,6 +652,19 @@ const rows: Row[] = [
       });
     },
   }),
+  // A patient's own setting: B's call sets B's, never A's; physiotherapists have no such action.
+  write("setMainPainAreaAction (A's own setting)", patientOnly, {
+    arrange: async () => ({
+      mainPainArea: (await mainPainAreaOfA()) === "LEFT_HIP" ? "LOWER_BACK" : "LEFT_HIP",
+    }),
+    act: async (input) => {
+      const outcome = await actionOutcome(() => setMainPainAreaAction(initial, input));
+      return outcome === "ok" && (await mainPainAreaOfA()) !== input.mainPainArea ? "omits A" : outcome;
+    },
+    landed: async (input) => {
+      expect(await mainPainAreaOfA()).toBe(input.mainPainArea);
+    },
+  }),
   write("endLinkAsPhysioAction for A", physioWrites, {
     arrange: async () => ({ patientId: A() }),
     act: (input) => actionOutcome(() => endLinkAsPhysioAction(initial, input), "/caseload?ended=1"),
@@ -639,6 +717,7 @@ describe("the other role's functions do not exist for a caller", () => {
     ["listAccessLog", () => listAccessLog(1)],
     ["answerInvite", () => answerInvite({ token: "x".repeat(43), answer: "accept" })],
     ["endCareLinkAsPatient", () => endCareLinkAsPatient("any-link")],
+    ["setMainPainArea", () => setMainPainArea("LEFT_HIP")],
   ] as const)("a physiotherapist calling %s gets not-found", async (_name, call) => {
     for (const physio of [people.physioLinkedToA, people.physioNeverLinked]) {
       signInAs(physio);
