@@ -2,15 +2,9 @@
 
 import Link from "next/link";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import {
-  type AreaTrend,
-  averageKey,
-  type ChartArea,
-  chartAreaLabels,
-  type PainPoint,
-} from "@/lib/data/progress";
+import type { AreaTrend, PainPoint } from "@/lib/data/progress";
 import { painTrendLabels, painTrendRule } from "@/lib/domain/pain-trend";
-import { formatPain } from "@/lib/domain/progress";
+import { averageKey, type ChartArea, chartAreaLabels, formatPain } from "@/lib/domain/progress";
 import { ChartCard, type LegendItem } from "./chart-card";
 import {
   type ChartBaseProps,

@@ -12,6 +12,10 @@ import {
 import { addDays, type Bucket, dayBuckets, localDate, weekBuckets } from "@/lib/domain/calendar";
 import { type PainTrend, painTrendOver } from "@/lib/domain/pain-trend";
 import {
+  averageKey,
+  type ChartArea,
+  chartAreaLabels,
+  chartAreas,
   countOf,
   describeBeforeAfter,
   describeExerciseResponses,
@@ -26,15 +30,6 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 import { painRegionLabels, painRegions } from "@/lib/validation/fields";
 import { readPatientData, requirePatientAccess, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
-
-/** The areas a chart can show: the three of the scale, and ratings stored before areas were asked. */
-export const chartAreas = [...painRegions, "NOT_GIVEN"] as const;
-export type ChartArea = (typeof chartAreas)[number];
-export const chartAreaLabels: Record<ChartArea, string> = {
-  ...painRegionLabels,
-  NOT_GIVEN: "Area not given",
-};
-export const averageKey = (area: ChartArea) => `${area}_7d` as const;
 
 /** One day: each area's mean rating that day, and its mean over the 7 days ending that day (full precision). */
 export type PainPoint = { date: string } & Record<ChartArea, number | null> &

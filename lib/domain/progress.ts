@@ -1,6 +1,7 @@
 // Pure rules behind the progress charts. Inputs are small arrays already aggregated by the
 // database (one row per day, week or exercise); nothing here reads a clock or a database. Figures
 // keep full precision; only the words and tables round, to one decimal.
+import { painRegionLabels, painRegions } from "@/lib/validation/fields";
 import { addDays } from "./calendar";
 import {
   atLeast,
@@ -9,6 +10,15 @@ import {
   trendWindowDays,
 } from "./clinical-thresholds";
 import { type PainTrend, painTrendRule } from "./pain-trend";
+
+/** The areas a chart can show: the three of the scale, and ratings stored before areas were asked. */
+export const chartAreas = [...painRegions, "NOT_GIVEN"] as const;
+export type ChartArea = (typeof chartAreas)[number];
+export const chartAreaLabels: Record<ChartArea, string> = {
+  ...painRegionLabels,
+  NOT_GIVEN: "Area not given",
+};
+export const averageKey = (area: ChartArea) => `${area}_7d` as const;
 
 // Adherence moved to adherence.ts; kept reachable here until every caller imports it from there.
 export { dueDates, type ScheduledItem } from "./adherence";
