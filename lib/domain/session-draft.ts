@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { painRegions } from "@/lib/validation/fields";
 import type { PlanStep } from "./session-plan";
 import { type PlayerState, suspendPlayer } from "./session-player";
 
@@ -28,6 +29,8 @@ const draftSchema = z.object({
   planKey: z.string(),
   stage: z.enum(["PAIN_BEFORE", "STEPS", "PAIN_AFTER"]),
   painBefore: z.number().int().min(0).max(10).nullable(),
+  // Drafts saved before sessions kept their area have none.
+  painArea: z.enum(painRegions).nullable().default(null),
   startedAt: timeOrNull,
   endedAt: timeOrNull,
   index: z.number().int().min(0),

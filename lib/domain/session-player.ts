@@ -1,3 +1,4 @@
+import type { PainRegion } from "@/lib/validation/fields";
 import { isTimed, type PlanStep } from "./session-plan";
 
 // The guided session player: a pure state machine over the plan's steps, driven by timestamps.
@@ -14,6 +15,8 @@ export type PlayerState = {
   planKey: string;
   stage: PlayerStage;
   painBefore: number | null;
+  /** The area the session's ratings are about, chosen before starting (kept so a reload keeps it). */
+  painArea: PainRegion | null;
   /** When the first step started. */
   startedAt: number | null;
   /** When the last step ended. */
@@ -33,7 +36,7 @@ export type PlayerState = {
 };
 
 export type PlayerAction =
-  | { type: "start"; now: number; painBefore: number | null }
+  | { type: "start"; now: number; painBefore: number | null; painArea?: PainRegion | null }
   | { type: "tick"; now: number }
   | { type: "pause"; now: number }
   | { type: "resume"; now: number }
@@ -49,6 +52,7 @@ export function createPlayer(key: string): PlayerState {
     planKey: key,
     stage: "PAIN_BEFORE",
     painBefore: null,
+    painArea: null,
     startedAt: null,
     endedAt: null,
     index: 0,
@@ -128,7 +132,13 @@ export function reducePlayer(
     if (state.stage !== "PAIN_BEFORE") return state;
     return enter(
       steps,
-      { ...state, stage: "STEPS", painBefore: action.painBefore, startedAt: action.now },
+      {
+        ...state,
+        stage: "STEPS",
+        painBefore: action.painBefore,
+        painArea: action.painArea ?? null,
+        startedAt: action.now,
+      },
       0,
       action.now,
     );

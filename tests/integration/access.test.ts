@@ -26,8 +26,11 @@ import { listAccessLog } from "@/lib/data/access-log";
 import {
   endCareLinkAsPatient,
   endCareLinkAsPhysio,
+  getActiveCareLink,
+  getEndedCareLink,
   getLinkedPatient,
   listCareTeam,
+  listEndedCareLinks,
 } from "@/lib/data/care-links";
 import { getCaseload, getPatientSummary } from "@/lib/data/caseload";
 import {
@@ -92,6 +95,8 @@ let people: Record<Person, TestUser>;
 let exerciseIds: Record<string, string>;
 const a = { sessionId: "", painEntryId: "", severeEntryId: "", routineItemId: "", noteId: "", commentId: "" };
 const revokedAt = new Date("2026-01-05T10:00:00Z");
+/** What the ended link leaves: the revoked physiotherapist's own note, and A's link with the linked one. */
+const ended = { noteId: "", activeLinkId: "" };
 
 function actAs(actor: Actor) {
   signInAs(actor === "anonymous" ? null : people[actor]);
@@ -162,6 +167,22 @@ beforeAll(async () => {
   ).toMatchObject({ ok: true });
   a.noteId = (await testDb().clinicalNote.findFirstOrThrow({ where: { patientId: patientA.id } })).id;
   a.commentId = (await testDb().comment.findFirstOrThrow({ where: { patientId: patientA.id } })).id;
+  ended.noteId = (
+    await testDb().clinicalNote.create({
+      data: {
+        physioId: physioRevokedByA.id,
+        patientId: patientA.id,
+        body: "Written before A ended the link.",
+        clientRequestId: randomUUID(),
+        createdAt: new Date(revokedAt.getTime() - 86_400_000),
+      },
+    })
+  ).id;
+  ended.activeLinkId = (
+    await testDb().careLink.findFirstOrThrow({
+      where: { physioId: physioLinkedToA.id, patientId: patientA.id },
+    })
+  ).id;
   signInAs(null);
 });
 
@@ -464,12 +485,40 @@ const rows: Row[] = [
       ),
   },
   {
+    // Each physiotherapist reads only their own notes; an ended link keeps those written before it ended.
     name: "listClinicalNotes(A)",
-    expected: physioReads,
-    run: () =>
+    expected: { ...physioReads, physioRevokedByA: "ok" },
+    run: (actor) =>
       readOutcome(
         () => listClinicalNotes(A()),
-        (r) => r.some((note) => note.id === a.noteId),
+        (r) => r.some((note) => note.id === (actor === "physioRevokedByA" ? ended.noteId : a.noteId)),
+      ),
+  },
+  {
+    name: "getEndedCareLink(A)",
+    expected: { ...caseload, physioLinkedToA: "omits A", physioRevokedByA: "ok" },
+    run: () =>
+      readOutcome(
+        () => getEndedCareLink(A()),
+        (r) => r?.patientId === A(),
+      ),
+  },
+  {
+    name: "listEndedCareLinks()",
+    expected: { ...caseload, physioLinkedToA: "omits A", physioRevokedByA: "ok" },
+    run: () =>
+      readOutcome(
+        () => listEndedCareLinks(),
+        (r) => r.some((link) => link.patientId === A()),
+      ),
+  },
+  {
+    name: "getActiveCareLink(A's link)",
+    expected: { ...physioReads, patientA: "ok", physioLinkedToA: "not-found" },
+    run: () =>
+      readOutcome(
+        () => getActiveCareLink(ended.activeLinkId),
+        (r) => r.id === ended.activeLinkId,
       ),
   },
   {
@@ -703,6 +752,8 @@ describe("the other role's functions do not exist for a caller", () => {
       () => addClinicalNote({ patientId: people.patientA.id, body: "x", clientRequestId: randomUUID() }),
     ],
     ["endCareLinkAsPhysio", () => endCareLinkAsPhysio(people.patientA.id)],
+    ["getEndedCareLink", () => getEndedCareLink(people.patientA.id)],
+    ["listEndedCareLinks", () => listEndedCareLinks()],
   ] as const)("a patient calling %s gets not-found and writes nothing", async (_name, call) => {
     for (const patient of [people.patientA, people.patientB]) {
       const before = [await invitesOf(), await patientAState()];
@@ -717,6 +768,7 @@ describe("the other role's functions do not exist for a caller", () => {
     ["listAccessLog", () => listAccessLog(1)],
     ["answerInvite", () => answerInvite({ token: "x".repeat(43), answer: "accept" })],
     ["endCareLinkAsPatient", () => endCareLinkAsPatient("any-link")],
+    ["getActiveCareLink", () => getActiveCareLink(ended.activeLinkId)],
     ["setMainPainArea", () => setMainPainArea("LEFT_HIP")],
   ] as const)("a physiotherapist calling %s gets not-found", async (_name, call) => {
     for (const physio of [people.physioLinkedToA, people.physioNeverLinked]) {
