@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage(props: PageProps<"/account">) {
   const user = await requireUser();
-  const { passwordChanged, answered } = await props.searchParams;
+  const { passwordChanged, answered, ended } = await props.searchParams;
   const [careTeam, mainPainArea] =
     user.role === "PATIENT" ? await Promise.all([listCareTeam(), getMainPainArea()]) : [null, null];
   return (
@@ -48,6 +48,14 @@ export default async function AccountPage(props: PageProps<"/account">) {
                   : "You declined the invitation. Nothing was shared."}
               </p>
             ) : null}
+            {ended !== undefined ? (
+              <p
+                role="status"
+                className="rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+              >
+                The care link has ended. That physiotherapist can no longer see your data.
+              </p>
+            ) : null}
             <CareTeamList links={careTeam} timeZone={user.timezone} />
             <p className="text-sm">
               <Link href="/account/access">See who has looked at your data, and when</Link>
@@ -58,7 +66,8 @@ export default async function AccountPage(props: PageProps<"/account">) {
               Join with a code
             </h2>
             <p className="text-sm text-slate-700">
-              Did your physiotherapist give you a code? Enter it to see who is asking before you decide.
+              Did your physiotherapist give you a code? Enter it to see who is asking before you decide. This
+              is also how you start sharing again after a link ended: ask them for a new code or link.
             </p>
             <InviteCodeForm />
           </section>

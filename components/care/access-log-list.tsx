@@ -1,5 +1,5 @@
 import type { AccessLogEntry } from "@/lib/data/access-log";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 
 const outcomeNotes: Record<string, string> = {
   DENIED: " (refused: they had no access)",
@@ -20,13 +20,14 @@ export function AccessLogList({ entries, timeZone }: { entries: AccessLogEntry[]
             {outcomeNotes[entry.outcome] ?? ""}
           </p>
           <p className="text-sm text-slate-700">
-            {entry.count > 1 ? (
+            {entry.kind === "reads" && entry.count > 1 ? (
               <>
-                {entry.count} times, from{" "}
-                <time dateTime={entry.from.toISOString()}>{formatDateTime(entry.from, timeZone)}</time> to{" "}
+                {entry.count} times on{" "}
+                <time dateTime={entry.at.toISOString()}>{formatDate(entry.at, timeZone)}</time>
               </>
-            ) : null}
-            <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at, timeZone)}</time>
+            ) : (
+              <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at, timeZone)}</time>
+            )}
           </p>
         </li>
       ))}

@@ -1,5 +1,5 @@
-import { ActionButton } from "@/components/ui/action-button";
-import { endLinkAsPatientAction } from "@/lib/actions/care";
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
 import type { CareLinkView } from "@/lib/data/care-links";
 import { formatDate } from "@/lib/format";
 
@@ -24,18 +24,13 @@ export function CareTeamList({ links, timeZone }: { links: CareLinkView[]; timeZ
                 ? `Can see your data since ${formatDate(link.consentedAt, timeZone)}`
                 : `Link ended ${link.revokedAt ? formatDate(link.revokedAt, timeZone) : ""} by ${
                     link.endedBy === "you" ? "you" : "your physiotherapist"
-                  }; they can no longer see your data`}
+                  }. They can no longer see your data; they keep the clinical notes they wrote up to then. To share again, enter a code or open a link they give you.`}
             </p>
           </div>
           {link.status === "ACTIVE" ? (
-            <ActionButton
-              action={endLinkAsPatientAction}
-              fields={{ linkId: link.id }}
-              label="Stop sharing"
-              accessibleLabel={`with ${link.physio.name}`}
-              pendingLabel="Stopping…"
-              variant="danger"
-            />
+            <Link href={`/account/end-link/${link.id}`} className={buttonClasses("danger")}>
+              Stop sharing<span className="sr-only"> with {link.physio.name}</span>…
+            </Link>
           ) : null}
         </li>
       ))}

@@ -1,15 +1,21 @@
 import { ActionButton } from "@/components/ui/action-button";
 import { cancelInviteAction } from "@/lib/actions/care";
-import type { InviteStatus, SentInvite } from "@/lib/data/invitations";
+import type { SentInvite } from "@/lib/data/invitations";
 import { formatDate } from "@/lib/format";
 
-const statusLabels: Record<InviteStatus, string> = {
+const statusLabels: Record<SentInvite["status"], string> = {
   PENDING: "Waiting for an answer",
   ACCEPTED: "Accepted",
   DECLINED: "Declined",
   CANCELLED: "Cancelled",
   EXPIRED: "Expired",
+  ENDED: "Accepted, then ended",
 };
+
+function endedText(invite: SentInvite, timeZone: string): string {
+  if (!invite.ended) return " · the link has ended since";
+  return ` · link ended ${formatDate(invite.ended.at, timeZone)} by ${invite.ended.by === "you" ? "you" : "the patient"}`;
+}
 
 export function SentInvites({ invites, timeZone }: { invites: SentInvite[]; timeZone: string }) {
   if (invites.length === 0) return <p className="text-slate-700">You have not sent any invitations yet.</p>;
@@ -25,6 +31,7 @@ export function SentInvites({ invites, timeZone }: { invites: SentInvite[]; time
               {invite.respondedAt && invite.status !== "PENDING"
                 ? ` · ${formatDate(invite.respondedAt, timeZone)}`
                 : ""}
+              {invite.status === "ENDED" ? endedText(invite, timeZone) : ""}
             </p>
           </div>
           {invite.status === "PENDING" ? (

@@ -13,7 +13,7 @@ export function WhatSharingMeans({ physioName }: { physioName: string }) {
       <p className="text-slate-800">
         They will not see your password or your account settings. Every time they look at your data it is
         recorded, and you can see when under <strong>Account</strong>. You can end the link at any time; their
-        access stops straight away.
+        access stops straight away, and they keep only the clinical notes they wrote up to then.
       </p>
     </div>
   );

@@ -45,7 +45,9 @@ export function CaseloadView({ timeZone }: CaseloadViewProps) {
   const [page, setPage] = useState(1);
   const query = useQuery({
     queryKey: queryKeys.caseload(),
-    queryFn: ({ signal }) => fetchCaseload(signal),
+    // A fetch for data already on screen is the timer's (or focus's) refresh, not a new look.
+    queryFn: ({ signal, client, queryKey }) =>
+      fetchCaseload(signal, client.getQueryData(queryKey) !== undefined),
     refetchInterval: (current) => (isSessionEnded(current.state.error) ? false : refreshInterval),
     refetchOnWindowFocus: true,
     retry: (failures, error) => failures < 2 && !(error instanceof CaseloadFetchError && error.status < 500),

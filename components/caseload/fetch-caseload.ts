@@ -1,3 +1,4 @@
+import { backgroundRefreshHeaders } from "@/lib/background-refresh";
 import type { CaseloadRow } from "@/lib/data/caseload";
 
 export class CaseloadFetchError extends Error {
@@ -10,11 +11,11 @@ export class CaseloadFetchError extends Error {
 }
 
 /** The caseload route handler, for TanStack Query in the browser. */
-export async function fetchCaseload(signal?: AbortSignal): Promise<CaseloadRow[]> {
+export async function fetchCaseload(signal?: AbortSignal, background = false): Promise<CaseloadRow[]> {
   const response = await fetch("/api/caseload", {
     signal,
     cache: "no-store",
-    headers: { Accept: "application/json" },
+    headers: { Accept: "application/json", ...(background ? backgroundRefreshHeaders : {}) },
   });
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null);

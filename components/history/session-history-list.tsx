@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { CommentForm } from "@/components/care/comment-form";
-import { SessionComments } from "@/components/care/session-comments";
+import { SessionThread } from "@/components/care/session-thread";
 import type { SessionCommentView } from "@/lib/data/clinical-notes";
 import type { SessionView } from "@/lib/data/sessions";
 import { formatDateTime } from "@/lib/format";
@@ -59,19 +58,15 @@ export function SessionHistoryList({
                   {session.notes}
                 </p>
               ) : null}
-              <SessionComments
-                comments={comments[session.id] ?? []}
+              <SessionThread
+                messages={comments[session.id] ?? []}
+                patientId={physioFor?.patientId ?? comments[session.id]?.[0]?.patientId ?? null}
+                sessionId={session.id}
                 timeZone={timeZone}
                 audience={physioFor ? "physio" : "patient"}
+                description={`session of ${when}`}
               />
-              {physioFor ? (
-                <CommentForm
-                  patientId={physioFor.patientId}
-                  sessionId={session.id}
-                  description={`session of ${when}`}
-                  requestId={randomUUID()}
-                />
-              ) : (
+              {physioFor ? null : (
                 <RecordActions
                   kind="session"
                   id={session.id}

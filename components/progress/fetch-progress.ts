@@ -1,3 +1,4 @@
+import { backgroundRefreshHeaders } from "@/lib/background-refresh";
 import type { ProgressData } from "@/lib/data/progress";
 import type { ProgressRange } from "@/lib/domain/progress";
 
@@ -15,10 +16,15 @@ export async function fetchProgress(
   patientId: string,
   range: ProgressRange,
   signal?: AbortSignal,
+  background = false,
 ): Promise<ProgressData> {
   const response = await fetch(
     `/api/patients/${encodeURIComponent(patientId)}/progress?range=${encodeURIComponent(range)}`,
-    { signal, cache: "no-store", headers: { Accept: "application/json" } },
+    {
+      signal,
+      cache: "no-store",
+      headers: { Accept: "application/json", ...(background ? backgroundRefreshHeaders : {}) },
+    },
   );
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null);

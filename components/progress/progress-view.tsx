@@ -32,7 +32,9 @@ export function ProgressView({ patientId, initialRange, audience = "patient" }: 
   const [range, setRange] = useState(initialRange);
   const query = useQuery({
     queryKey: queryKeys.progress(patientId, range),
-    queryFn: ({ signal }) => fetchProgress(patientId, range, signal),
+    // A fetch for data already on screen is a refetch on focus or reconnect, not a new look.
+    queryFn: ({ signal, client, queryKey }) =>
+      fetchProgress(patientId, range, signal, client.getQueryData(queryKey) !== undefined),
     placeholderData: keepPreviousData,
     retry: (failures, error) => failures < 2 && !(error instanceof ProgressFetchError && error.status < 500),
   });

@@ -5,16 +5,20 @@ import { redirect } from "next/navigation";
 import { endCareLinkAsPatient, endCareLinkAsPhysio } from "@/lib/data/care-links";
 import { addClinicalNote, addSessionComment } from "@/lib/data/clinical-notes";
 import { answerInvite, cancelInvite, createInvite, previewInviteByCode } from "@/lib/data/invitations";
+import { addSessionReply, deleteSessionMessage, editSessionMessage } from "@/lib/data/session-threads";
 import { formatDate } from "@/lib/format";
 import {
   cancelInviteSchema,
   clinicalNoteSchema,
   createInviteSchema,
+  deleteMessageSchema,
+  editMessageSchema,
   endLinkAsPatientSchema,
   endLinkAsPhysioSchema,
   inviteCodeSchema,
   inviteRefSchema,
   sessionCommentSchema,
+  sessionReplySchema,
 } from "@/lib/validation/care";
 import { createAction } from "./action";
 
@@ -85,10 +89,12 @@ export const declineInviteAction = answerWith("decline");
 export const endLinkAsPatientAction = createAction(
   "PATIENT",
   endLinkAsPatientSchema,
-  async (input) => {
+  async (input, { audit }) => {
     const { physioName } = await endCareLinkAsPatient(input.linkId);
+    audit.detail = `with ${physioName}`;
     revalidatePath("/account");
-    return { ok: true, message: `${physioName} can no longer see your data.` };
+    // No names in the address: the page lists the care team itself.
+    redirect("/account?ended=1");
   },
   "CARE_LINK_ENDED",
 );
@@ -130,4 +136,53 @@ export const addSessionCommentAction = createAction(
     };
   },
   "COMMENT_ADDED",
+);
+
+function revalidateThreads(patientId: string) {
+  revalidatePath(`/patients/${patientId}/history`);
+  revalidatePath("/history");
+  revalidatePath("/today");
+  revalidatePath("/caseload");
+}
+
+/** The patient answers their physiotherapist on one of their sessions. */
+export const addSessionReplyAction = createAction(
+  "PATIENT",
+  sessionReplySchema,
+  async (input) => {
+    const created = await addSessionReply(input);
+    revalidateThreads(input.patientId);
+    return {
+      ok: true,
+      message: created
+        ? "Reply sent. Your physiotherapist sees it with the session."
+        : "This reply was already sent.",
+    };
+  },
+  "REPLY_ADDED",
+);
+
+export const editSessionMessageAction = createAction(
+  "user",
+  editMessageSchema,
+  async (input) => {
+    const changed = await editSessionMessage(input);
+    revalidateThreads(input.patientId);
+    return {
+      ok: true,
+      message: changed ? "Message changed; the earlier version is kept." : "Already changed.",
+    };
+  },
+  "MESSAGE_EDITED",
+);
+
+export const deleteSessionMessageAction = createAction(
+  "user",
+  deleteMessageSchema,
+  async (input) => {
+    const changed = await deleteSessionMessage(input);
+    revalidateThreads(input.patientId);
+    return { ok: true, message: changed ? "Message deleted." : "Already deleted." };
+  },
+  "MESSAGE_DELETED",
 );

@@ -1,14 +1,26 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { type AuditAction, auditActionLabels } from "./audit";
+import { localDate } from "@/lib/domain/calendar";
+import {
+  type AuditAction,
+  type AuditedRead,
+  auditActionLabels,
+  auditedReads,
+  backgroundRefreshDetail,
+} from "./audit";
 import { requireRole } from "./current-user";
 
-// What a patient sees of the audit trail: who looked at or changed their data.
+// What a patient sees of the audit trail: who looked at or changed their data. The trail itself
+// keeps every read; this view folds them so that what matters (prescribed, commented, noted,
+// exported, refused) is not buried under page views.
 export type AccessLogEntry = {
   id: string;
-  /** The latest time; `from` is the earliest when the same thing happened several times in a row. */
+  /** "reads": the looks of one physiotherapist on one local day, folded; "event": one write or refusal. */
+  kind: "reads" | "event";
+  /** The latest time; `from` is the earliest of a fold. */
   at: Date;
   from: Date;
+  /** Looks on that day (reads), or 1. */
   count: number;
   who: string;
   role: "PHYSIO" | "PATIENT" | null;
@@ -16,55 +28,132 @@ export type AccessLogEntry = {
   outcome: string;
 };
 
-/** Events read per page; repeats in a row (a caseload refreshing every minute) fold into one line. */
-export const accessLogPageSize = 100;
-const foldWithinMs = 60 * 60_000;
+export const accessLogPageSize = 50;
+/** Reads this close to the one before belong to the same look: one page view reads several kinds. */
+export const sameLookWithinMs = 10_000;
 
-/** Who has looked at or changed the patient's data, other than the patient: newest first. */
+/** What each kind of read is about, as the object of "Looked at". */
+const readObjects: Record<AuditedRead, string> = {
+  READ_CASELOAD_SUMMARY: "your line in their caseload",
+  READ_OVERVIEW: "your overview for today",
+  READ_SUMMARY: "your summary",
+  READ_PROGRESS: "your progress",
+  READ_ROUTINE: "your routine",
+  READ_SESSIONS: "your sessions",
+  READ_PAIN: "your pain entries",
+  READ_NOTES: "their clinical notes about you",
+  READ_COMMENTS: "the comments on your sessions",
+};
+const readOrder = Object.keys(readObjects) as AuditedRead[];
+
+/** "your summary, progress and sessions, and their clinical notes about you". */
+export function describeReads(kinds: Iterable<AuditedRead>): string {
+  const present = new Set(kinds);
+  const objects = readOrder.filter((kind) => present.has(kind)).map((kind) => readObjects[kind]);
+  const yours = objects.filter((object) => object.startsWith("your ")).map((object) => object.slice(5));
+  const others = objects.filter((object) => !object.startsWith("your "));
+  const parts = [...(yours.length > 0 ? [`your ${joinAnd(yours)}`] : []), ...others];
+  return `Looked at ${joinAnd(parts)}`;
+}
+
+function joinAnd(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+const isRead = (action: string): action is AuditedRead => action in auditedReads;
+
+type Row = {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  outcome: string;
+};
+
+/**
+ * Folds rows (newest first) into entries: each physiotherapist's successful reads on one local day
+ * of the patient become one line counting their looks; writes and refusals stay one line each.
+ */
+export function foldAccessLog(rows: Row[], timeZone: string, names: Map<string, string>): AccessLogEntry[] {
+  const entries: AccessLogEntry[] = [];
+  const folds = new Map<string, { entry: AccessLogEntry; kinds: Set<AuditedRead>; earliest: number }>();
+  for (const row of rows) {
+    const who = (row.actorId && names.get(row.actorId)) || "A deleted account";
+    const role = (row.actorRole as AccessLogEntry["role"]) ?? null;
+    if (!isRead(row.action) || row.outcome !== "SUCCESS") {
+      entries.push({
+        id: row.id,
+        kind: "event",
+        at: row.at,
+        from: row.at,
+        count: 1,
+        who,
+        role,
+        what: auditActionLabels[row.action as AuditAction] ?? row.action,
+        outcome: row.outcome,
+      });
+      continue;
+    }
+    const key = `${row.actorId}|${localDate(row.at, timeZone)}`;
+    const fold = folds.get(key);
+    if (!fold) {
+      const entry: AccessLogEntry = {
+        id: row.id,
+        kind: "reads",
+        at: row.at,
+        from: row.at,
+        count: 1,
+        who,
+        role,
+        what: "",
+        outcome: "SUCCESS",
+      };
+      folds.set(key, { entry, kinds: new Set([row.action]), earliest: row.at.getTime() });
+      entries.push(entry);
+      continue;
+    }
+    fold.kinds.add(row.action);
+    // Rows come newest first: a gap before the earliest read so far starts another look.
+    if (fold.earliest - row.at.getTime() > sameLookWithinMs) fold.entry.count++;
+    fold.earliest = row.at.getTime();
+    fold.entry.from = row.at;
+  }
+  for (const { entry, kinds } of folds.values()) entry.what = describeReads(kinds);
+  return entries;
+}
+
+/**
+ * Who has looked at or changed the patient's data, other than the patient: newest first, one page.
+ * Automatic background refreshes (an open caseload, a refetched chart) stay in the trail but are
+ * not counted as looks.
+ */
 export async function listAccessLog(page: number): Promise<{ items: AccessLogEntry[]; pages: number }> {
   const patient = await requireRole("PATIENT");
   // What physiotherapists did; the patient's own actions, and other patients' refused attempts
   // (which would name them), are kept in the trail but not listed here.
-  const where = { patientId: patient.id, actorRole: "PHYSIO" };
-  const [total, rows] = await Promise.all([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({
-      where,
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      skip: (page - 1) * accessLogPageSize,
-      take: accessLogPageSize,
-      select: { id: true, at: true, actorId: true, actorRole: true, action: true, outcome: true },
-    }),
-  ]);
+  const rows = await db.auditEvent.findMany({
+    where: {
+      patientId: patient.id,
+      actorRole: "PHYSIO",
+      OR: [{ detail: null }, { detail: { not: backgroundRefreshDetail } }],
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { id: true, at: true, actorId: true, actorRole: true, action: true, outcome: true },
+  });
   const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id): id is string => id !== null))];
   const actors = await db.user.findMany({
     where: { id: { in: actorIds } },
     select: { id: true, name: true },
   });
-  const names = new Map(actors.map((actor) => [actor.id, actor.name]));
-  const items: (AccessLogEntry & { key: string })[] = [];
-  for (const row of rows) {
-    const key = `${row.actorId}|${row.action}|${row.outcome}`;
-    const previous = items.at(-1);
-    if (previous && previous.key === key && previous.at.getTime() - row.at.getTime() <= foldWithinMs) {
-      previous.from = row.at;
-      previous.count++;
-      continue;
-    }
-    items.push({
-      key,
-      id: row.id,
-      at: row.at,
-      from: row.at,
-      count: 1,
-      who: (row.actorId && names.get(row.actorId)) || "A deleted account",
-      role: (row.actorRole as AccessLogEntry["role"]) ?? null,
-      what: auditActionLabels[row.action as AuditAction] ?? row.action,
-      outcome: row.outcome,
-    });
-  }
+  const entries = foldAccessLog(
+    rows,
+    patient.timezone,
+    new Map(actors.map((actor) => [actor.id, actor.name])),
+  );
   return {
-    items: items.map(({ key: _key, ...entry }) => entry),
-    pages: Math.max(1, Math.ceil(total / accessLogPageSize)),
+    items: entries.slice((page - 1) * accessLogPageSize, page * accessLogPageSize),
+    pages: Math.max(1, Math.ceil(entries.length / accessLogPageSize)),
   };
 }

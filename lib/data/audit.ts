@@ -20,6 +20,12 @@ export const auditedReads = {
 } as const;
 export type AuditedRead = keyof typeof auditedReads;
 
+/**
+ * The `detail` of a read made by an automatic background refresh (an open caseload, a chart
+ * refetched on focus): kept in the trail, not counted as a look in "Who has seen your data".
+ */
+export const backgroundRefreshDetail = "background refresh";
+
 /** Every write made through the app, by anyone. */
 export const auditedWrites = {
   SESSION_LOGGED: "Logged a session",
@@ -48,6 +54,9 @@ export const auditedWrites = {
   CARE_LINK_ENDED: "Ended the care link",
   CLINICAL_NOTE_ADDED: "Added a clinical note",
   COMMENT_ADDED: "Commented on your session",
+  REPLY_ADDED: "Replied on a session",
+  MESSAGE_EDITED: "Edited a message on a session",
+  MESSAGE_DELETED: "Deleted a message on a session",
   WEEKLY_TARGET_SET: "Set the share of due days that makes your week on target",
 } as const;
 export type AuditedWrite = keyof typeof auditedWrites;

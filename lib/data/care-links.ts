@@ -39,6 +39,19 @@ export async function listCareTeam(): Promise<CareLinkView[]> {
   }));
 }
 
+/** One of the patient's own active links, for the page that confirms ending it. */
+export async function getActiveCareLink(
+  linkId: string,
+): Promise<{ id: string; physioName: string; since: Date }> {
+  const patient = await requireRole("PATIENT");
+  const link = await db.careLink.findFirst({
+    where: { id: linkId, patientId: patient.id, status: "ACTIVE" },
+    select: { id: true, consentedAt: true, physio: { select: { name: true } } },
+  });
+  if (!link) throw new NotFoundError("That link");
+  return { id: link.id, physioName: link.physio.name, since: link.consentedAt };
+}
+
 /** The patient ends a link. Access stops on the physiotherapist's next request. */
 export async function endCareLinkAsPatient(
   linkId: string,
@@ -81,3 +94,61 @@ export const getLinkedPatient = cache(async (patientId: string): Promise<LinkedP
   if (!link) throw new NotFoundError("That patient");
   return { ...link.patient, linkedSince: link.consentedAt };
 });
+
+export type EndedCareLink = {
+  patientId: string;
+  patientName: string;
+  endedAt: Date;
+  endedBy: "you" | "patient";
+};
+
+const endedOf = (
+  physioId: string,
+  row: {
+    patientId: string;
+    revokedAt: Date | null;
+    revokedById: string | null;
+    updatedAt: Date;
+    patient: { name: string };
+  },
+): EndedCareLink => ({
+  patientId: row.patientId,
+  patientName: row.patient.name,
+  endedAt: row.revokedAt ?? row.updatedAt,
+  endedBy: row.revokedById === physioId ? "you" : "patient",
+});
+
+const endedSelect = {
+  patientId: true,
+  revokedAt: true,
+  revokedById: true,
+  updatedAt: true,
+  patient: { select: { name: true } },
+} as const;
+
+/**
+ * The physiotherapist's ended link with a patient, or null when there is none (active, or never
+ * linked: those go through the usual access check). After a link ends, the physiotherapist keeps
+ * their own clinical notes up to that moment, and nothing else of the patient's.
+ */
+export const getEndedCareLink = cache(async (patientId: string): Promise<EndedCareLink | null> => {
+  const physio = await requireRole("PHYSIO");
+  if (patientId.includes("\0")) return null;
+  const row = await db.careLink.findFirst({
+    where: { physioId: physio.id, patientId, status: "REVOKED" },
+    select: endedSelect,
+  });
+  return row ? endedOf(physio.id, row) : null;
+});
+
+/** The physiotherapist's ended links, most recently ended first: where their own notes stay readable. */
+export async function listEndedCareLinks(): Promise<EndedCareLink[]> {
+  const physio = await requireRole("PHYSIO");
+  const rows = await db.careLink.findMany({
+    where: { physioId: physio.id, status: "REVOKED" },
+    orderBy: [{ revokedAt: "desc" }, { id: "asc" }],
+    take: 100,
+    select: endedSelect,
+  });
+  return rows.map((row) => endedOf(physio.id, row));
+}

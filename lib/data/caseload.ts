@@ -7,7 +7,7 @@ import type { AreaPain, Baseline, PainArea, PainContext, PainRating } from "@/li
 import type { PainTrend } from "@/lib/domain/pain-trend";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { currentClientAddress } from "@/lib/request-context";
-import type { AuditedRead } from "./audit";
+import { type AuditedRead, backgroundRefreshDetail } from "./audit";
 import { type CurrentUser, requirePatientAccess, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
 
@@ -76,9 +76,18 @@ export function toAreaPainView(area: AreaPain): AreaPainView {
  * (the rules: triageRules in lib/domain/caseload). A fixed number of queries whatever the number
  * of patients: the rows of every patient come back together, and the rules run on them in memory.
  */
-export async function getCaseload(now = new Date()): Promise<CaseloadRow[]> {
+export async function getCaseload(
+  now = new Date(),
+  options: { background?: boolean } = {},
+): Promise<CaseloadRow[]> {
   const physio = await requireRole("PHYSIO");
-  const rows = await summariseLinkedPatients(physio, null, "READ_CASELOAD_SUMMARY", now);
+  const rows = await summariseLinkedPatients(
+    physio,
+    null,
+    "READ_CASELOAD_SUMMARY",
+    now,
+    options.background ? backgroundRefreshDetail : null,
+  );
   return rows.sort(compareByAttention);
 }
 
@@ -113,6 +122,7 @@ async function summariseLinkedPatients(
   onlyPatientId: string | null,
   auditAs: AuditedRead,
   now: Date,
+  auditDetail: string | null = null,
 ): Promise<CaseloadRow[]> {
   const links = await db.careLink.findMany({
     where: { physioId: physio.id, status: "ACTIVE", ...(onlyPatientId ? { patientId: onlyPatientId } : {}) },
@@ -251,9 +261,9 @@ async function summariseLinkedPatients(
     ? Prisma.raw("gen_random_uuid()::text")
     : Prisma.raw("lower(hex(randomblob(16)))");
   await db.$executeRaw`INSERT INTO "AuditEvent"
-      ("id", "actorId", "actorRole", "action", "patientId", "outcome", "clientAddress", "at")
+      ("id", "actorId", "actorRole", "action", "patientId", "outcome", "clientAddress", "detail", "at")
     SELECT ${newId}, ${physio.id}, ${physio.role}, ${auditAs},
-      k."patientId", 'SUCCESS', ${await currentClientAddress()}, ${new Date()}
+      k."patientId", 'SUCCESS', ${await currentClientAddress()}, ${auditDetail}, ${new Date()}
     FROM (${linked}) k`;
   return rows;
 }

@@ -117,17 +117,20 @@ export const requirePatientAccess = cache(async (patientId: string): Promise<Pat
  * audit trail, once per request and kind (pages read several things; each is one line for the
  * patient to see).
  */
-export const readPatientData = cache(async (patientId: string, what: AuditedRead): Promise<PatientAccess> => {
-  const access = await requirePatientAccess(patientId);
-  if (access.via === "careLink") {
-    await recordAudit({
-      actorId: access.user.id,
-      actorRole: access.user.role,
-      action: what,
-      patientId,
-      outcome: "SUCCESS",
-      clientAddress: await currentClientAddress(),
-    });
-  }
-  return access;
-});
+export const readPatientData = cache(
+  async (patientId: string, what: AuditedRead, detail?: string): Promise<PatientAccess> => {
+    const access = await requirePatientAccess(patientId);
+    if (access.via === "careLink") {
+      await recordAudit({
+        actorId: access.user.id,
+        actorRole: access.user.role,
+        action: what,
+        patientId,
+        outcome: "SUCCESS",
+        clientAddress: await currentClientAddress(),
+        detail: detail ?? null,
+      });
+    }
+    return access;
+  },
+);

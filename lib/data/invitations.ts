@@ -92,10 +92,13 @@ export async function createInvite(email: string, now = new Date()): Promise<Cre
 export type SentInvite = {
   id: string;
   patientEmail: string;
-  status: InviteStatus;
+  /** ENDED: accepted, and the care link it made has ended since. */
+  status: InviteStatus | "ENDED";
   createdAt: Date;
   expiresAt: Date;
   respondedAt: Date | null;
+  /** For ENDED: when and by whom, when known (a link started again by a later invitation keeps only its latest end). */
+  ended: { at: Date; by: "you" | "patient" } | null;
 };
 
 export async function listSentInvites(now = new Date()): Promise<SentInvite[]> {
@@ -111,9 +114,39 @@ export async function listSentInvites(now = new Date()): Promise<SentInvite[]> {
       createdAt: true,
       expiresAt: true,
       respondedAt: true,
+      acceptedById: true,
     },
   });
-  return rows.map((row) => ({ ...row, status: statusOf(row, now) }));
+  const acceptedBy = rows.flatMap((row) =>
+    row.status === "ACCEPTED" && row.acceptedById ? [row.acceptedById] : [],
+  );
+  const links =
+    acceptedBy.length === 0
+      ? []
+      : await db.careLink.findMany({
+          where: { physioId: physio.id, patientId: { in: acceptedBy } },
+          select: { patientId: true, status: true, consentedAt: true, revokedAt: true, revokedById: true },
+        });
+  const linkOf = new Map(links.map((link) => [link.patientId, link]));
+  return rows.map(({ acceptedById, ...row }) => {
+    const link = acceptedById ? linkOf.get(acceptedById) : undefined;
+    if (row.status !== "ACCEPTED" || !link || !row.respondedAt)
+      return { ...row, status: statusOf(row, now), ended: null };
+    // The link this invitation made is the one consented at its answer; a later consent means it ended before.
+    const madeThisLink = link.consentedAt.getTime() === row.respondedAt.getTime();
+    if (madeThisLink && link.status === "ACTIVE") return { ...row, status: "ACCEPTED" as const, ended: null };
+    return {
+      ...row,
+      status: "ENDED" as const,
+      ended:
+        madeThisLink && link.revokedAt
+          ? {
+              at: link.revokedAt,
+              by: link.revokedById === physio.id ? ("you" as const) : ("patient" as const),
+            }
+          : null,
+    };
+  });
 }
 
 export async function cancelInvite(inviteId: string, now = new Date()): Promise<void> {
@@ -167,6 +200,17 @@ export async function previewInvite(token: string, now = new Date()): Promise<In
     expiresAt: invite.expiresAt,
     viewer,
   };
+}
+
+/**
+ * The address an invitation link was sent to, to fill in the sign-up form the link leads to. Only
+ * while the invitation can still be used and nobody is signed in: the link is the credential, and
+ * it reached that inbox.
+ */
+export async function invitedEmailForSignUp(token: string, now = new Date()): Promise<string | null> {
+  if (await getCurrentUser()) return null;
+  const invite = await findUsableInvite({ tokenHash: hashInviteToken(token) }, now);
+  return invite?.patientEmail ?? null;
 }
 
 /**

@@ -28,6 +28,7 @@ import {
 } from "@/lib/domain/progress";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { painRegionLabels, painRegions } from "@/lib/validation/fields";
+import { backgroundRefreshDetail } from "./audit";
 import { readPatientData, requirePatientAccess, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
 
@@ -103,8 +104,9 @@ export async function getProgress(
   patientId: string,
   range: ProgressRange,
   now = new Date(),
+  options: { background?: boolean } = {},
 ): Promise<ProgressData> {
-  await readPatientData(patientId, "READ_PROGRESS");
+  await readPatientData(patientId, "READ_PROGRESS", options.background ? backgroundRefreshDetail : undefined);
   const patient = await db.user.findUniqueOrThrow({
     where: { id: patientId },
     select: { timezone: true, weeklyTargetPercent: true },

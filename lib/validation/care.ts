@@ -66,3 +66,25 @@ export const sessionCommentSchema = z.object({
     .min(1, "Write the comment.")
     .max(2000, "Keep a comment to 2,000 characters."),
 });
+
+const messageBody = z
+  .string({ error: "Write your message." })
+  .trim()
+  .min(1, "Write your message.")
+  .max(2000, "Keep a message to 2,000 characters.");
+
+export const sessionReplySchema = z.object({
+  patientId: idField,
+  sessionId: idField,
+  clientRequestId,
+  body: messageBody,
+});
+
+export const editMessageSchema = z.object({
+  patientId: idField,
+  commentId: idField,
+  clientRequestId,
+  body: messageBody,
+});
+
+export const deleteMessageSchema = z.object({ patientId: idField, commentId: idField, clientRequestId });

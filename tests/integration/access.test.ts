@@ -6,7 +6,10 @@ import type { ActionState } from "@/lib/actions/action-state";
 import {
   addClinicalNoteAction,
   addSessionCommentAction,
+  addSessionReplyAction,
   createInviteAction,
+  deleteSessionMessageAction,
+  editSessionMessageAction,
   endLinkAsPhysioAction,
 } from "@/lib/actions/care";
 import {
@@ -52,6 +55,7 @@ import {
 import { getPatientHome } from "@/lib/data/patient-home";
 import { getProgress } from "@/lib/data/progress";
 import { getRoutine, getRoutineHistory } from "@/lib/data/routine";
+import { countUnreadForPatient, listUnreadRepliesForPhysio } from "@/lib/data/session-threads";
 import { getSession, listSessionRevisions, listSessions } from "@/lib/data/sessions";
 import { seedCatalog } from "../../prisma/seed/catalog";
 import {
@@ -246,7 +250,11 @@ async function patientAState() {
     }),
     db.routineItemVersion.count({ where: { patientId } }),
     db.clinicalNote.count({ where: { patientId } }),
-    db.comment.count({ where: { patientId } }),
+    db.comment.findMany({
+      where: { patientId },
+      orderBy: { id: "asc" },
+      select: { id: true, body: true, version: true, deletedAt: true },
+    }),
     db.careLink.findMany({
       where: { patientId },
       orderBy: { physioId: "asc" },
@@ -258,6 +266,19 @@ async function patientAState() {
     }),
   ]);
   return { items, versions, notes, comments, links, target };
+}
+
+/** A fresh, unread message in the thread on A's session, written by `authorId`. */
+async function messageInThreadOfA(authorId: string) {
+  return testDb().comment.create({
+    data: {
+      authorId,
+      patientId: people.patientA.id,
+      sessionId: a.sessionId,
+      body: "A message in the thread.",
+      clientRequestId: randomUUID(),
+    },
+  });
 }
 
 /** A routine item of A's, set by A, for a write to act on without disturbing the others. */
@@ -348,6 +369,16 @@ const physioWrites: Record<Actor, Outcome> = {
 };
 
 const patientOnly: Record<Actor, Outcome> = {
+  anonymous: "sign-in",
+  patientA: "ok",
+  patientB: "omits A",
+  physioLinkedToA: "not-found",
+  physioNeverLinked: "not-found",
+  physioRevokedByA: "not-found",
+};
+
+/** What only concerns the patient asking: A's own; B's call answers B's, physiotherapists have none. */
+const selfOnly: Record<Actor, Outcome> = {
   anonymous: "sign-in",
   patientA: "ok",
   patientB: "omits A",
@@ -714,6 +745,84 @@ const rows: Row[] = [
       expect(await mainPainAreaOfA()).toBe(input.mainPainArea);
     },
   }),
+  write(
+    "addSessionReplyAction on A's session",
+    { ...selfOnly, patientB: "refused" },
+    {
+      arrange: async () => ({
+        patientId: A(),
+        sessionId: a.sessionId,
+        clientRequestId: randomUUID(),
+        body: "It eased by the evening.",
+      }),
+      act: (input) => actionOutcome(() => addSessionReplyAction(initial, input)),
+      landed: async (input, actor) => {
+        expect(
+          await testDb().comment.findUniqueOrThrow({
+            where: { patientId_clientRequestId: { patientId: A(), clientRequestId: input.clientRequestId } },
+          }),
+        ).toMatchObject({ authorId: actor.id, sessionId: a.sessionId, body: input.body });
+      },
+    },
+  ),
+  // Only the author edits or deletes a message, and a physiotherapist only while linked.
+  write(
+    "editSessionMessageAction on A's own reply",
+    { ...routineWrites, physioLinkedToA: "refused" },
+    {
+      arrange: async () => ({
+        patientId: A(),
+        commentId: (await messageInThreadOfA(A())).id,
+        clientRequestId: randomUUID(),
+        body: "Edited reply.",
+      }),
+      act: (input) => actionOutcome(() => editSessionMessageAction(initial, input)),
+      landed: async (input) => {
+        expect(await testDb().comment.findUniqueOrThrow({ where: { id: input.commentId } })).toMatchObject({
+          body: "Edited reply.",
+          version: 2,
+        });
+      },
+    },
+  ),
+  write(
+    "deleteSessionMessageAction on the linked physiotherapist's message",
+    { ...routineWrites, patientA: "refused" },
+    {
+      arrange: async () => ({
+        patientId: A(),
+        commentId: (await messageInThreadOfA(people.physioLinkedToA.id)).id,
+        clientRequestId: randomUUID(),
+      }),
+      act: (input) => actionOutcome(() => deleteSessionMessageAction(initial, input)),
+      landed: async (input) => {
+        const deleted = await testDb().comment.findUniqueOrThrow({ where: { id: input.commentId } });
+        expect(deleted.deletedAt).not.toBeNull();
+      },
+    },
+  ),
+  {
+    name: "countUnreadForPatient() (A's unread messages)",
+    expected: selfOnly,
+    run: async (actor) => {
+      await messageInThreadOfA(people.physioLinkedToA.id);
+      return readOutcome(
+        () => countUnreadForPatient(),
+        (count) => actor === "patientA" && count > 0,
+      );
+    },
+  },
+  {
+    name: "listUnreadRepliesForPhysio() (A's unread reply)",
+    expected: caseload,
+    run: async () => {
+      await messageInThreadOfA(A());
+      return readOutcome(
+        () => listUnreadRepliesForPhysio(),
+        (rows) => rows.some((row) => row.patientId === A()),
+      );
+    },
+  },
   write("endLinkAsPhysioAction for A", physioWrites, {
     arrange: async () => ({ patientId: A() }),
     act: (input) => actionOutcome(() => endLinkAsPhysioAction(initial, input), "/caseload?ended=1"),
@@ -752,6 +861,7 @@ describe("the other role's functions do not exist for a caller", () => {
       () => addClinicalNote({ patientId: people.patientA.id, body: "x", clientRequestId: randomUUID() }),
     ],
     ["endCareLinkAsPhysio", () => endCareLinkAsPhysio(people.patientA.id)],
+    ["listUnreadRepliesForPhysio", () => listUnreadRepliesForPhysio()],
     ["getEndedCareLink", () => getEndedCareLink(people.patientA.id)],
     ["listEndedCareLinks", () => listEndedCareLinks()],
   ] as const)("a patient calling %s gets not-found and writes nothing", async (_name, call) => {
@@ -768,6 +878,7 @@ describe("the other role's functions do not exist for a caller", () => {
     ["listAccessLog", () => listAccessLog(1)],
     ["answerInvite", () => answerInvite({ token: "x".repeat(43), answer: "accept" })],
     ["endCareLinkAsPatient", () => endCareLinkAsPatient("any-link")],
+    ["countUnreadForPatient", () => countUnreadForPatient()],
     ["getActiveCareLink", () => getActiveCareLink(ended.activeLinkId)],
     ["setMainPainArea", () => setMainPainArea("LEFT_HIP")],
   ] as const)("a physiotherapist calling %s gets not-found", async (_name, call) => {

@@ -356,7 +356,7 @@ describe("who has seen my data", () => {
     expect(log.pages).toBe(1);
     expect(log.items.map((item) => [item.who, item.role, item.what, item.outcome]).sort()).toEqual(
       [
-        [lead.name, "PHYSIO", "Looked at your progress charts", "SUCCESS"],
+        [lead.name, "PHYSIO", "Looked at your progress", "SUCCESS"],
         [lead.name, "PHYSIO", "Added an exercise to your routine", "SUCCESS"],
         [refused.name, "PHYSIO", "Tried to open your data and was refused", "DENIED"],
       ].sort(),
@@ -367,7 +367,7 @@ describe("who has seen my data", () => {
 
     signInAs(other);
     expect((await listAccessLog(1)).items.map((item) => [item.who, item.what])).toEqual([
-      [lead.name, "Looked at your progress charts"],
+      [lead.name, "Looked at your progress"],
     ]);
     signInAs(patientB);
     const ofB = (await listAccessLog(1)).items.map((item) => item.who);

@@ -1,8 +1,9 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { ActionState } from "@/lib/actions/action-state";
 import {
   acceptInviteAction,
+  addClinicalNoteAction,
   cancelInviteAction,
   checkInviteCodeAction,
   createInviteAction,
@@ -10,8 +11,9 @@ import {
   endLinkAsPatientAction,
   endLinkAsPhysioAction,
 } from "@/lib/actions/care";
-import { listCareTeam } from "@/lib/data/care-links";
-import { getCaseload } from "@/lib/data/caseload";
+import { getEndedCareLink, getLinkedPatient, listCareTeam, listEndedCareLinks } from "@/lib/data/care-links";
+import { getCaseload, getPatientSummary } from "@/lib/data/caseload";
+import { listClinicalNotes, listSessionComments } from "@/lib/data/clinical-notes";
 import { requirePatientAccess } from "@/lib/data/current-user";
 import {
   answerInvite,
@@ -22,6 +24,9 @@ import {
   previewInvite,
   previewInviteByCode,
 } from "@/lib/data/invitations";
+import { getProgress } from "@/lib/data/progress";
+import { getRoutine } from "@/lib/data/routine";
+import { listSessions } from "@/lib/data/sessions";
 import { inviteCodeAlphabet } from "@/lib/validation/care";
 import { createUser, navigationOutcome, signInAs, type TestUser, testDb } from "../support/factories";
 
@@ -391,10 +396,9 @@ describe("ending a link", () => {
     expect(await navigationOutcome(() => requirePatientAccess(patient.id))).toBe("ok");
 
     signInAs(patient);
-    expect(await endLinkAsPatientAction(initial, { linkId })).toMatchObject({
-      ok: true,
-      message: `${physio.name} can no longer see your data.`,
-    });
+    expect(await outcomeOf(() => endLinkAsPatientAction(initial, { linkId }))).toBe(
+      "redirect:/account?ended=1",
+    );
     expect((await listCareTeam()).map((member) => [member.id, member.status, member.endedBy])).toEqual([
       [linkId, "REVOKED", "you"],
     ]);
@@ -432,7 +436,9 @@ describe("ending a link", () => {
   it("and inviting again afterwards re-activates the same link row", async () => {
     const { physio, patient, linkId } = await linked();
     signInAs(patient);
-    expect(await endLinkAsPatientAction(initial, { linkId })).toMatchObject({ ok: true });
+    expect(await outcomeOf(() => endLinkAsPatientAction(initial, { linkId }))).toBe(
+      "redirect:/account?ended=1",
+    );
     const revoked = await testDb().careLink.findUniqueOrThrow({ where: { id: linkId } });
 
     const again = await invitation(patient, physio);
@@ -448,6 +454,139 @@ describe("ending a link", () => {
 
     signInAs(physio);
     expect(await navigationOutcome(() => requirePatientAccess(patient.id))).toBe("ok");
+  });
+
+  it.each([
+    ["the patient", "patient"],
+    ["the physiotherapist", "you"],
+  ] as const)(
+    "by %s, leaves the physiotherapist their own notes up to that day and nothing else",
+    async (_who, endedBy) => {
+      const { physio, patient, linkId } = await linked();
+      const colleague = await createUser("PHYSIO");
+      await testDb().careLink.create({
+        data: { physioId: colleague.id, patientId: patient.id, status: "ACTIVE", consentedAt: new Date() },
+      });
+      signInAs(colleague);
+      expect(
+        await addClinicalNoteAction(initial, {
+          patientId: patient.id,
+          clientRequestId: randomUUID(),
+          body: "Colleague's note.",
+        }),
+      ).toMatchObject({ ok: true });
+      signInAs(physio);
+      expect(
+        await addClinicalNoteAction(initial, {
+          patientId: patient.id,
+          clientRequestId: randomUUID(),
+          body: "Left hip stiff.",
+        }),
+      ).toMatchObject({ ok: true });
+      const session = await testDb().exerciseSession.create({
+        data: {
+          patientId: patient.id,
+          startedAt: new Date(),
+          durationSeconds: 600,
+          source: "QUICK_LOG",
+          clientRequestId: randomUUID(),
+        },
+      });
+
+      if (endedBy === "you") {
+        expect(await outcomeOf(() => endLinkAsPhysioAction(initial, { patientId: patient.id }))).toBe(
+          "redirect:/caseload?ended=1",
+        );
+      } else {
+        signInAs(patient);
+        expect(await outcomeOf(() => endLinkAsPatientAction(initial, { linkId }))).toBe(
+          "redirect:/account?ended=1",
+        );
+        signInAs(physio);
+      }
+      const link = await testDb().careLink.findUniqueOrThrow({ where: { id: linkId } });
+      // A note dated after the end (a clock set wrong, a restored backup) stays out of reach too.
+      await testDb().clinicalNote.create({
+        data: {
+          physioId: physio.id,
+          patientId: patient.id,
+          body: "After the end.",
+          clientRequestId: randomUUID(),
+          createdAt: new Date((link.revokedAt?.getTime() ?? 0) + 60_000),
+        },
+      });
+
+      expect((await listClinicalNotes(patient.id)).map((note) => note.body)).toEqual(["Left hip stiff."]);
+      expect(await getEndedCareLink(patient.id)).toMatchObject({ patientName: patient.name, endedBy });
+      expect((await listEndedCareLinks()).map((ended) => [ended.patientId, ended.endedBy])).toEqual([
+        [patient.id, endedBy],
+      ]);
+      const reads = await testDb().auditEvent.count({
+        where: { actorId: physio.id, patientId: patient.id, action: "READ_NOTES", outcome: "SUCCESS" },
+      });
+      expect(reads).toBe(1);
+
+      for (const read of [
+        () => getProgress(patient.id, "3m"),
+        () => listSessions(patient.id, 1),
+        () => getRoutine(patient.id),
+        () => listSessionComments(patient.id, [session.id]),
+        () => getPatientSummary(patient.id),
+        () => getLinkedPatient(patient.id),
+      ]) {
+        expect(await navigationOutcome(read)).toBe("not-found");
+      }
+      const notesBefore = await testDb().clinicalNote.count({ where: { patientId: patient.id } });
+      expect(
+        await outcomeOf(() =>
+          addClinicalNoteAction(initial, {
+            patientId: patient.id,
+            clientRequestId: randomUUID(),
+            body: "Too late.",
+          }),
+        ),
+      ).toBe("That patient was not found.");
+      expect(await testDb().clinicalNote.count({ where: { patientId: patient.id } })).toBe(notesBefore);
+
+      // Another physiotherapist's ended link is not this one's.
+      signInAs(await createUser("PHYSIO"));
+      expect(await getEndedCareLink(patient.id)).toBeNull();
+      expect(await navigationOutcome(() => listClinicalNotes(patient.id))).toBe("not-found");
+    },
+  );
+
+  it("shows the invitation as ended, with who ended it and when, and again accepted once linked anew", async () => {
+    const { physio, patient, linkId, inviteId } = await linked();
+    signInAs(patient);
+    expect(await outcomeOf(() => endLinkAsPatientAction(initial, { linkId }))).toBe(
+      "redirect:/account?ended=1",
+    );
+    const { revokedAt } = await testDb().careLink.findUniqueOrThrow({ where: { id: linkId } });
+    signInAs(physio);
+    expect((await listSentInvites()).find((invite) => invite.id === inviteId)).toMatchObject({
+      status: "ENDED",
+      ended: { at: revokedAt, by: "patient" },
+    });
+
+    const again = await invitation(patient, physio);
+    signInAs(patient);
+    expect(await outcomeOf(() => acceptInviteAction(initial, { token: again.token }))).toMatch(accepted);
+    signInAs(physio);
+    const sent = await listSentInvites();
+    expect(sent.find((invite) => invite.id === again.inviteId)).toMatchObject({
+      status: "ACCEPTED",
+      ended: null,
+    });
+    expect(sent.find((invite) => invite.id === inviteId)).toMatchObject({ status: "ENDED", ended: null });
+    expect(await listEndedCareLinks()).toEqual([]);
+
+    expect(await outcomeOf(() => endLinkAsPhysioAction(initial, { patientId: patient.id }))).toBe(
+      "redirect:/caseload?ended=1",
+    );
+    expect((await listSentInvites()).find((invite) => invite.id === again.inviteId)).toMatchObject({
+      status: "ENDED",
+      ended: { by: "you" },
+    });
   });
 });
 

@@ -508,16 +508,27 @@ describe(`${provider}: upgrading through every migration with data in place`, ()
         createdAt: new Date("2026-11-03T18:30:00.000Z"),
       },
     ]);
-    expect(await listSessionComments(maya.id, ["fx-session-1"])).toEqual({
+    expect(await listSessionComments(maya.id, ["fx-session-1"], fixtureNow)).toEqual({
       "fx-session-1": [
         {
           id: "fx-comment-1",
+          patientId: maya.id,
           body: "Good progress on the bridges. Keep the clamshell range small if the right hip catches.",
           createdAt: new Date("2026-11-17T09:12:00.000Z"),
           author: "Daniel Brooks",
+          authorRole: "PHYSIO",
+          mine: true,
+          editableUntil: null,
+          edited: false,
         },
       ],
     });
+    // Lena's thread: the edited comment and her reply; the reply she deleted is not shown.
+    const lena = await listSessionComments("fx-user-lena", ["fx-session-lena-1"], fixtureNow);
+    expect(lena["fx-session-lena-1"]?.map((m) => [m.id, m.authorRole, m.mine, m.edited, m.body])).toEqual([
+      ["fx-comment-lena-1", "PHYSIO", true, true, "Tell me if the left hip stays at 6 after the bridges."],
+      ["fx-comment-lena-2", "PATIENT", false, false, "It went down to 4 by the evening."],
+    ]);
 
     const invites = await listSentInvites(fixtureNow);
     expect(invites.map((invite) => [invite.id, invite.patientEmail, invite.status])).toEqual([

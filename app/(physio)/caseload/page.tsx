@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UnreadForPhysio } from "@/components/care/unread-replies";
 import { CaseloadView } from "@/components/caseload/caseload-view";
 import { buttonClasses } from "@/components/ui/button";
 import { getCaseload } from "@/lib/data/caseload";
@@ -32,9 +33,11 @@ export default async function CaseloadPage(props: PageProps<"/caseload">) {
           role="status"
           className="rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-900"
         >
-          The care link has ended. The patient no longer appears here.
+          The care link has ended. The patient no longer appears here; your clinical notes about them stay
+          readable under <Link href="/caseload/invite#ended-heading">Ended care links</Link>.
         </p>
       ) : null}
+      <UnreadForPhysio />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <CaseloadView timeZone={physio.timezone} />
       </HydrationBoundary>

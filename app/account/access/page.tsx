@@ -19,8 +19,10 @@ export default async function AccessLogPage(props: PageProps<"/account/access">)
         </p>
         <h1 className="text-2xl font-bold">Who has seen your data</h1>
         <p className="text-slate-700">
-          Every time someone else looks at or changes your records, it is written here, newest first. This
-          list cannot be edited or deleted, by them or by us through the app.
+          Every time someone else looks at or changes your records, it is written here, newest first. What
+          they changed (a prescription, a comment, a note) has a line each; their looks are counted per person
+          and day, and a page left open that refreshes by itself does not count as another look. This list
+          cannot be edited or deleted, by them or by us through the app.
         </p>
       </div>
       <AccessLogList entries={log.items} timeZone={patient.timezone} />

@@ -1,3 +1,4 @@
+import { isBackgroundRefresh } from "@/lib/background-refresh";
 import { getCaseload } from "@/lib/data/caseload";
 import { answerWith } from "@/lib/route-answers";
 
@@ -10,6 +11,7 @@ const signIn = "Sign in to see your patients.";
  * Signed out answers 401, a patient account 404 (getCaseload checks both), as if the address did
  * not exist.
  */
-export async function GET() {
-  return answerWith(() => getCaseload(), signIn);
+export async function GET(request?: Request) {
+  const background = isBackgroundRefresh(request);
+  return answerWith(() => getCaseload(new Date(), { background }), signIn);
 }

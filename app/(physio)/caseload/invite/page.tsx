@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EndedLinks } from "@/components/care/ended-links";
 import { InviteForm } from "@/components/care/invite-form";
 import { SentInvites } from "@/components/care/sent-invites";
+import { listEndedCareLinks } from "@/lib/data/care-links";
 import { requireRole } from "@/lib/data/current-user";
 import { listSentInvites } from "@/lib/data/invitations";
 
@@ -9,7 +11,7 @@ export const metadata: Metadata = { title: "Invite a patient" };
 
 export default async function InvitePatientPage() {
   const physio = await requireRole("PHYSIO");
-  const invites = await listSentInvites();
+  const [invites, ended] = await Promise.all([listSentInvites(), listEndedCareLinks()]);
   return (
     <div className="max-w-2xl space-y-8">
       <div className="space-y-1">
@@ -28,6 +30,16 @@ export default async function InvitePatientPage() {
           Invitations you sent
         </h2>
         <SentInvites invites={invites} timeZone={physio.timezone} />
+      </section>
+      <section aria-labelledby="ended-heading" className="space-y-3">
+        <h2 id="ended-heading" className="text-lg font-semibold">
+          Ended care links
+        </h2>
+        <p className="text-sm text-slate-700">
+          You keep read access to the clinical notes you wrote up to the day a link ended, and nothing else.
+          To care for someone again, invite them again; they answer with the code or link you give them.
+        </p>
+        <EndedLinks links={ended} timeZone={physio.timezone} />
       </section>
     </div>
   );

@@ -1,9 +1,9 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ProgressView } from "@/components/progress/progress-view";
 import { WeeklyTargetForm } from "@/components/progress/weekly-target-form";
-import { ActionButton } from "@/components/ui/action-button";
-import { endLinkAsPhysioAction } from "@/lib/actions/care";
+import { buttonClasses } from "@/components/ui/button";
 import { getProgress } from "@/lib/data/progress";
 import type { ProgressRange } from "@/lib/domain/progress";
 import { queryKeys } from "@/lib/query-keys";
@@ -42,16 +42,12 @@ export default async function PatientProgressPage(props: PageProps<"/patients/[p
           End the care link
         </h2>
         <p className="text-sm text-slate-700">
-          When care has finished. You will no longer see this patient&apos;s data, and they keep their records
-          and routine. They can invite you again later.
+          When care has finished. You will no longer see this patient&apos;s data apart from your own clinical
+          notes up to that day; they keep their records and routine. You are asked to confirm first.
         </p>
-        <ActionButton
-          action={endLinkAsPhysioAction}
-          fields={{ patientId }}
-          label="End care link"
-          pendingLabel="Ending…"
-          variant="danger"
-        />
+        <Link href={`/patients/${patientId}/end-link`} className={buttonClasses("danger")}>
+          End care link…
+        </Link>
       </section>
     </div>
   );

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { ClinicalNoteForm } from "@/components/care/clinical-note-form";
+import { getEndedCareLink } from "@/lib/data/care-links";
 import { listClinicalNotes } from "@/lib/data/clinical-notes";
 import { requireRole } from "@/lib/data/current-user";
 import { formatDateTime } from "@/lib/format";
@@ -10,16 +11,18 @@ export const metadata: Metadata = { title: "Clinical notes" };
 export default async function ClinicalNotesPage(props: PageProps<"/patients/[patientId]/notes">) {
   const physio = await requireRole("PHYSIO");
   const { patientId } = await props.params;
-  const notes = await listClinicalNotes(patientId);
+  const [notes, ended] = await Promise.all([listClinicalNotes(patientId), getEndedCareLink(patientId)]);
   return (
     <div className="max-w-2xl space-y-6">
       <section aria-labelledby="new-note-heading" className="space-y-3">
         <h2 id="new-note-heading" className="text-lg font-semibold">
-          Clinical notes
+          {ended ? "Your clinical notes (read only)" : "Clinical notes"}
         </h2>
-        <div className="rounded-xl border border-slate-200 bg-white p-4">
-          <ClinicalNoteForm patientId={patientId} requestId={randomUUID()} />
-        </div>
+        {ended ? null : (
+          <div className="rounded-xl border border-slate-200 bg-white p-4">
+            <ClinicalNoteForm patientId={patientId} requestId={randomUUID()} />
+          </div>
+        )}
       </section>
       {notes.length === 0 ? (
         <p className="text-slate-700">No notes yet.</p>

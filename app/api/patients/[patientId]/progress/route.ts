@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isBackgroundRefresh } from "@/lib/background-refresh";
 import { getProgress } from "@/lib/data/progress";
 import { progressRanges } from "@/lib/domain/progress";
 import { answer, answerWith } from "@/lib/route-answers";
@@ -18,5 +19,6 @@ export async function GET(request: Request, context: RouteContext<"/api/patients
   const parsed = query.safeParse({ range: new URL(request.url).searchParams.get("range") ?? "3m" });
   if (!parsed.success) return answer(400, { message: parsed.error.issues[0]?.message ?? "Bad range." });
   const { patientId } = await context.params;
-  return answerWith(() => getProgress(patientId, parsed.data.range), signIn);
+  const background = isBackgroundRefresh(request);
+  return answerWith(() => getProgress(patientId, parsed.data.range, new Date(), { background }), signIn);
 }
