@@ -9,12 +9,13 @@ const statusLabels: Record<SentInvite["status"], string> = {
   DECLINED: "Declined",
   CANCELLED: "Cancelled",
   EXPIRED: "Expired",
-  ENDED: "Accepted, then ended",
+  ENDED: "Ended",
 };
 
+/** "Ended 3 Dec 2026 by the patient", or without date and name when a later link replaced the record. */
 function endedText(invite: SentInvite, timeZone: string): string {
-  if (!invite.ended) return " · the link has ended since";
-  return ` · link ended ${formatDate(invite.ended.at, timeZone)} by ${invite.ended.by === "you" ? "you" : "the patient"}`;
+  if (!invite.ended) return "Ended (the link it made has ended since)";
+  return `Ended ${formatDate(invite.ended.at, timeZone)} by ${invite.ended.by === "you" ? "you" : "the patient"}`;
 }
 
 export function SentInvites({ invites, timeZone }: { invites: SentInvite[]; timeZone: string }) {
@@ -26,12 +27,12 @@ export function SentInvites({ invites, timeZone }: { invites: SentInvite[]; time
           <div className="mr-auto min-w-0">
             <p className="break-all font-medium">{invite.patientEmail}</p>
             <p className="text-sm text-slate-700">
-              {statusLabels[invite.status]} · sent {formatDate(invite.createdAt, timeZone)}
+              {invite.status === "ENDED" ? endedText(invite, timeZone) : statusLabels[invite.status]} · sent{" "}
+              {formatDate(invite.createdAt, timeZone)}
               {invite.status === "PENDING" ? ` · valid until ${formatDate(invite.expiresAt, timeZone)}` : ""}
               {invite.respondedAt && invite.status !== "PENDING"
-                ? ` · ${formatDate(invite.respondedAt, timeZone)}`
+                ? ` · ${invite.status === "ENDED" ? "accepted " : ""}${formatDate(invite.respondedAt, timeZone)}`
                 : ""}
-              {invite.status === "ENDED" ? endedText(invite, timeZone) : ""}
             </p>
           </div>
           {invite.status === "PENDING" ? (

@@ -51,6 +51,7 @@ async function expectOnlyOwnNotes(physio: Page, patientId: string, note: string,
   await expect(physio.getByRole("heading", { name: "Your clinical notes (read only)" })).toBeVisible();
   await expect(physio.getByText(note)).toBeVisible();
   await expect(physio.getByLabel("New note")).toHaveCount(0);
+  await physio.screenshot({ path: `${screenshotDir}/ended-link-notes-1280.png`, fullPage: true });
   for (const path of ["", "/routine", "/history"]) {
     const response = await physio.goto(`/patients/${patientId}${path}`);
     expect(response?.status(), path).toBe(404);
@@ -87,7 +88,7 @@ test("the patient ends the link after a confirmation; the physiotherapist keeps 
 
   await expectOnlyOwnNotes(physio, patientId, note, /by the patient/);
   await physio.goto("/caseload/invite");
-  await expect(physio.getByText(/Accepted, then ended .* link ended .* by the patient/)).toBeVisible();
+  await expect(physio.getByText(/^Ended \d+ \w+ \d{4} by the patient · sent .* · accepted /)).toBeVisible();
   await expect(
     physio.getByRole("link", { name: `Your notes about ${patientAccount.name} (read only)` }),
   ).toBeVisible();
@@ -119,6 +120,8 @@ test("the physiotherapist ends the link after a confirmation, and can start agai
   await expect(physio.getByRole("link", { name: patientAccount.name })).toHaveCount(0);
 
   await expectOnlyOwnNotes(physio, patientId, note, /by you/);
+  await physio.goto("/caseload/invite");
+  await expect(physio.getByText(/^Ended \d+ \w+ \d{4} by you · sent .* · accepted /)).toBeVisible();
   await patient.goto("/account");
   await expect(patient.getByText(/Link ended .* by your physiotherapist/)).toBeVisible();
 
