@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { SiteHeader } from "@/components/layout/site-header";
+import { HelpLink } from "@/components/safety/help-link";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -25,7 +26,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {children}
         </main>
         <footer className="mx-auto max-w-5xl px-4 pb-8 text-sm text-slate-600">
-          This app supports, and does not replace, advice from your doctor or physiotherapist.
+          This app supports, and does not replace, advice from your doctor or physiotherapist. It is not an
+          emergency service. <HelpLink className="font-semibold" />
         </footer>
       </body>
     </html>

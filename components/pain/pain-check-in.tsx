@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
+import { PainRatingNote } from "@/components/safety/pain-rating-note";
 import { FieldErrors, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -35,6 +36,7 @@ export function PainCheckIn({ requestId: initialRequestId }: { requestId: string
           How much does it hurt right now? 0 is no pain, 10 the worst pain you can imagine. Rating one area is
           enough.
         </p>
+        <PainRatingNote />
       </div>
       <form action={formAction} className="space-y-4" noValidate aria-describedby="check-in-hint">
         <input type="hidden" name="clientRequestId" value={requestId} />

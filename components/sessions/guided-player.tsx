@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { formatDose } from "@/components/exercises/format-dose";
+import { PainRatingNote } from "@/components/safety/pain-rating-note";
 import { Button } from "@/components/ui/button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { discardGuidedDraftAction, saveGuidedDraftAction } from "@/lib/actions/logs";
@@ -216,6 +217,7 @@ export function GuidedPlayer({
           value={painBefore}
           onChange={setPainBefore}
         />
+        <PainRatingNote newTab />
         <section aria-labelledby="guided-plan-heading" className="space-y-2">
           <h3 id="guided-plan-heading" className="text-lg font-semibold">
             {items.length} {items.length === 1 ? "exercise" : "exercises"}, about {estimatedMinutes(steps)}{" "}

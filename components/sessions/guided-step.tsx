@@ -111,6 +111,11 @@ export function GuidedStep({
       {step.kind === "REPS" ? (
         <p className="text-center text-2xl font-semibold text-slate-900">
           Do {step.reps} {step.reps === 1 ? "repetition" : "repetitions"}
+          {item.holdSeconds > 0 ? (
+            <span className="block text-lg font-normal text-slate-700">
+              holding each for {secondsPhrase(item.holdSeconds)}
+            </span>
+          ) : null}
         </p>
       ) : null}
 

@@ -1,4 +1,4 @@
-import type { PlanItem, PlanStep } from "@/lib/domain/session-plan";
+import { holdsAreTimed, type PlanItem, type PlanStep } from "@/lib/domain/session-plan";
 import type { Side } from "@/lib/validation/fields";
 
 export const sideLabels: Record<Side, string | null> = {
@@ -25,10 +25,15 @@ export function secondsPhrase(seconds: number): string {
 /** "left side, set 1 of 2, rep 2 of 3" (the parts that apply), to go inside a sentence. */
 export function positionOf(step: PlanStep, item: PlanItem): string {
   const parts = [sideLabels[step.side]?.toLowerCase(), `set ${step.set} of ${item.sets}`];
-  if (step.kind === "HOLD" || (step.kind === "REST" && item.holdSeconds > 0)) {
+  if (step.kind === "HOLD" || (step.kind === "REST" && holdsAreTimed(item))) {
     parts.push(`rep ${step.rep} of ${item.reps}`);
   }
   return parts.filter(Boolean).join(", ");
+}
+
+/** ", holding each for 3 seconds" for a set the patient counts with a short hold, else nothing. */
+export function pausePhrase(item: PlanItem): string {
+  return item.holdSeconds > 0 ? `, holding each for ${secondsPhrase(item.holdSeconds)}` : "";
 }
 
 /** What the screen reader says a step asks for. */
@@ -41,7 +46,7 @@ export function instructionFor(step: PlanStep | undefined, item: PlanItem | unde
     case "HOLD":
       return `Hold for ${secondsPhrase(step.seconds)}. ${name}, ${positionOf(step, item)}.`;
     case "REPS":
-      return `Do ${step.reps} repetitions of ${name}, ${positionOf(step, item)}, then press I've done it.`;
+      return `Do ${step.reps} repetitions of ${name}${pausePhrase(item)}, ${positionOf(step, item)}, then press I've done it.`;
     case "REST":
       return `Rest ${secondsPhrase(step.seconds)}.`;
     case "SWITCH_SIDES":

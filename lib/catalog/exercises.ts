@@ -1,4 +1,8 @@
-export const exerciseCategories = ["STRETCH", "STRENGTHEN"] as const;
+/**
+ * REST_POSITION holds the one entry that is neither a stretch nor a strengthening exercise (the
+ * supported hook-lying rest). The column is plain text, so the third value needs no migration.
+ */
+export const exerciseCategories = ["STRETCH", "STRENGTHEN", "REST_POSITION"] as const;
 export type ExerciseCategory = (typeof exerciseCategories)[number];
 
 export const startingPositions = [
@@ -14,6 +18,7 @@ export type StartingPosition = (typeof startingPositions)[number];
 export const categoryLabels: Record<ExerciseCategory, string> = {
   STRETCH: "Stretch",
   STRENGTHEN: "Strengthen",
+  REST_POSITION: "Rest position",
 };
 
 export const startingPositionLabels: Record<StartingPosition, string> = {
@@ -39,12 +44,22 @@ export type CatalogExercise = {
   steps: string[];
   /** 1-3 cautions. */
   cautions: string[];
+  /**
+   * What a routine item starts with when a patient or physiotherapist adds the exercise; each item
+   * then keeps its own dose. Stretches keep the 30 s hold per side of the source page (the usual
+   * advice, e.g. ACSM: 10-30 s per hold, about 60 s per muscle in all). Strengthening exercises are
+   * repetitions with a short hold at the hardest point (2 sets of 10, 3-5 s), a usual home-programme
+   * starting dose: long isometric holds tire the muscle without training the movement, and none of
+   * these exercises is meant as a sustained hold.
+   */
   defaultDose: {
     sets: number;
     reps: number;
     holdSeconds: number;
     perSide: boolean;
   };
+  /** Why this default: read by whoever changes it, not shown to patients. */
+  doseReason: string;
   /** "/exercises/<slug>.svg" */
   illustration: string;
 };
@@ -53,10 +68,10 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
   {
     slug: "supported-hook-lying-rest",
     name: "Supported hook-lying rest",
-    category: "STRETCH",
+    category: "REST_POSITION",
     startingPosition: "LYING_ON_BACK",
     summary:
-      "A calm, supported resting position that takes load off your lower back and hips, useful before and between the other exercises. Rather than a stretch, you should feel the muscles of your back, buttocks and thighs soften.",
+      "A calm, supported resting position that takes load off your lower back and hips, useful before and between the other exercises. It is not a stretch: you should feel the muscles of your back, buttocks and thighs soften.",
     targetMuscles: [
       "Lower-back muscles (lumbar erector spinae), relaxing",
       "Hip flexors (iliopsoas), relaxing",
@@ -67,13 +82,15 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Roll a small hand towel into a tube and tuck it under your right knee, letting that foot slide forward a little so the knee rests on the roll while staying softly bent.",
       "Rest your arms by your sides, breathe in slowly through your nose so your belly rises, then let the air out gently through your mouth.",
       "Each time you breathe out, let your lower back, buttocks and thighs sink heavily into the floor.",
-      "Stay settled like this for 30 seconds, pause, and repeat; move the towel to your left knee if that side feels better.",
+      "Stay settled like this for about a minute of slow breathing; move the towel to your left knee if that side feels better.",
     ],
     cautions: [
       "If lying flat makes your back ache, put a thin pillow under your head or draw your feet a little closer to you.",
       "Stop and speak to your physiotherapist if pain spreads down your leg while you rest in this position.",
     ],
-    defaultDose: { sets: 1, reps: 3, holdSeconds: 30, perSide: false },
+    defaultDose: { sets: 1, reps: 1, holdSeconds: 60, perSide: false },
+    doseReason:
+      "A rest position, not a stretch, so the 30 s stretch hold does not apply: one minute is about six slow breaths, enough for the muscles to settle without holding up the rest of the session.",
     illustration: "/exercises/supported-hook-lying-rest.svg",
   },
   {
@@ -90,16 +107,18 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
     ],
     steps: [
       "Lie on your back with your left knee bent and your left foot planted on the floor, and stretch your right leg out straight.",
-      "Tighten the muscle on the front of your right thigh so the knee locks straight, and point your toes towards the ceiling.",
+      "Tighten the muscle on the front of your right thigh so the knee is straight without forcing it back, and point your toes towards the ceiling.",
       "Draw your lower tummy in gently so your lower back stays quiet against the floor.",
-      "Raise the straight right leg slowly until your thigh is level with your bent left knee, and keep it there for 30 seconds; begin with 5 to 10 seconds if that is too hard and build up.",
-      "Lower the leg with control, then switch and work the left leg.",
+      "Raise the straight right leg slowly until your thigh is level with your bent left knee, and pause there for about 5 seconds.",
+      "Lower the leg slowly with control and rest it for a moment before the next lift; after the set, work the left leg.",
     ],
     cautions: [
       "If your lower back starts to arch off the floor, lift the leg less high.",
       "Stop if you feel sharp pain in the groin or lower back, or pain shooting down the leg.",
     ],
-    defaultDose: { sets: 2, reps: 3, holdSeconds: 30, perSide: true },
+    defaultDose: { sets: 2, reps: 10, holdSeconds: 5, perSide: true },
+    doseReason:
+      "Ten lifts with a 5 s pause at the top train the thigh to lift and lower the leg with control; a 30 s hold with a straight knee is too much for a painful hip or back at the start.",
     illustration: "/exercises/straight-leg-raise.svg",
   },
   {
@@ -122,34 +141,38 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Lower the foot back to the floor with control, then do the same with your left leg.",
     ],
     cautions: [
-      "Hold behind your thigh rather than over the kneecap to protect the knee.",
-      "If you feel pinching deep in the groin, let the knee drift slightly outwards or ease it away from your chest.",
+      "Hold behind your thigh rather than over the kneecap, and if you feel pinching deep in the groin, let the knee drift slightly outwards or ease it away from your chest.",
+      "Stop and tell your physiotherapist if pain spreads down your leg, or if you feel tingling or numbness in it.",
       "After a hip replacement, bending the hip this far may not be allowed yet, so ask your surgeon or physiotherapist first.",
     ],
     defaultDose: { sets: 1, reps: 3, holdSeconds: 30, perSide: true },
+    doseReason:
+      "A stretch: the source page's 30 s hold on each side, three times, about 90 s per side in all.",
     illustration: "/exercises/knee-to-chest-stretch.svg",
   },
   {
     slug: "low-lunge-hip-flexor-stretch",
-    name: "Low lunge hip flexor stretch",
+    name: "Standing hip flexor stretch",
     category: "STRETCH",
     startingPosition: "STANDING",
     summary:
-      "Lengthens the muscles at the front of the hip, which tend to tighten with long spells of sitting. You should feel the stretch at the front of the hip and the top of the thigh of your back leg.",
+      "Lengthens the muscles at the front of the hip, which tend to tighten with long spells of sitting, from a short, supported stride rather than a deep lunge. You should feel the stretch at the front of the hip and the top of the thigh of your back leg.",
     targetMuscles: ["Hip flexors (iliopsoas)", "Front of the thigh (rectus femoris)"],
     steps: [
-      "Stand tall next to a sturdy chair or wall that you can hold for balance.",
-      "Step your right foot well forward and leave your left leg behind you, heel raised and weight on the ball of the foot.",
-      "Bend both knees to sink straight down until your left knee hovers just above the floor, keeping your right knee over your right ankle.",
-      "Tuck your tailbone under and squeeze your left buttock until you feel a stretch at the front of your left hip, then hold for 30 seconds.",
-      "Push through your front foot to come up, bring your feet together, and repeat with the left foot in front.",
+      "Stand tall with a sturdy chair or worktop in front of you or at your side, and hold it with one hand.",
+      "Take a comfortable stride forward with your right foot, leaving your left foot behind you with its heel off the floor.",
+      "Keep your body upright and both knees softly bent; there is no need to sink down towards the floor.",
+      "Tuck your tailbone under, squeeze your left buttock and ease your hips a little forwards until you feel a stretch at the front of your left hip, then hold for 30 seconds.",
+      "Step your feet back together, then repeat with the left foot in front.",
     ],
     cautions: [
       "Keep your upper body upright and do not arch your lower back, which moves the strain into your spine.",
-      "If your balance is unsteady or your knees complain, hold on firmly or ask your physiotherapist for an easier version.",
+      "Keep hold of your support throughout, and make the stride shorter if your balance feels unsteady or your knees complain.",
       "After a hip replacement, check with your surgeon or physiotherapist before stretching the hip backwards like this.",
     ],
     defaultDose: { sets: 1, reps: 3, holdSeconds: 30, perSide: true },
+    doseReason:
+      "A stretch: the source page's 30 s hold on each side, three times. Done from a short, supported stride, the 30 s are spent stretching, not holding a half-kneeling lunge on one leg.",
     illustration: "/exercises/low-lunge-hip-flexor-stretch.svg",
   },
   {
@@ -173,6 +196,8 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Stop if you feel tingling or pain running down the back of your leg.",
     ],
     defaultDose: { sets: 1, reps: 3, holdSeconds: 30, perSide: true },
+    doseReason:
+      "A stretch: the source page's 30 s hold on each side, three times, about 90 s per side in all.",
     illustration: "/exercises/figure-four-stretch.svg",
   },
   {
@@ -200,6 +225,8 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Move slowly when getting on and off the bed, and skip this stretch if you cannot control the weight of your leg.",
     ],
     defaultDose: { sets: 1, reps: 3, holdSeconds: 30, perSide: true },
+    doseReason:
+      "A stretch: the source page's 30 s hold on each side, three times, about 90 s per side in all.",
     illustration: "/exercises/side-lying-outer-hip-stretch.svg",
   },
   {
@@ -223,6 +250,8 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "After a hip replacement, check with your surgeon or physiotherapist before doing this stretch.",
     ],
     defaultDose: { sets: 1, reps: 3, holdSeconds: 30, perSide: true },
+    doseReason:
+      "A stretch: the source page's 30 s hold on each side, three times, about 90 s per side in all.",
     illustration: "/exercises/hip-flexor-stretch.svg",
   },
   {
@@ -237,14 +266,16 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Lie face down with your legs long and your forehead resting on your folded hands; a pillow under your tummy can make this more comfortable.",
       "Draw your lower tummy in gently and squeeze your right buttock.",
       "Raise your straight right leg a few centimetres off the floor, keeping the knee straight and both hip bones on the floor.",
-      "Hold the leg up for 30 seconds, starting with shorter holds and building up if that is too much.",
-      "Lower the leg slowly, then work the left leg.",
+      "Keep the leg up for about 3 seconds, then lower it slowly.",
+      "Repeat for the whole set before you work the left leg.",
     ],
     cautions: [
       "Lift only as high as you can without your lower back arching or your hip rolling up off the floor.",
       "Stop if you feel sharp pain in your lower back or pain spreading down your leg.",
     ],
-    defaultDose: { sets: 2, reps: 3, holdSeconds: 30, perSide: true },
+    defaultDose: { sets: 2, reps: 10, holdSeconds: 3, perSide: true },
+    doseReason:
+      "Ten lifts with a 3 s pause train the buttock to drive the leg back, as it must in walking; a long hold lying face down strains the lower back more than it strengthens the hip.",
     illustration: "/exercises/prone-hip-extension.svg",
   },
   {
@@ -262,14 +293,16 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Stand tall with your feet hip-width apart, holding the back of a chair or a worktop with one hand.",
       "Shift your weight onto your right leg and keep a soft bend in that knee.",
       "With your toes facing forwards, slowly take your straight left leg out to the side, only as far as you can go without leaning; a short distance is plenty.",
-      "Keep it there for 30 seconds, building up the time gradually, then lower it with control.",
-      "Turn around and repeat, this time lifting your right leg.",
+      "Pause there for about 3 seconds, then bring it back down with control.",
+      "After the set, turn around and repeat, this time lifting your right leg.",
     ],
     cautions: [
       "Keep your body upright and your hips level; if you lean away or hitch your hip, the leg is too high.",
       "Hold on to something sturdy whenever your balance feels unsteady.",
     ],
-    defaultDose: { sets: 2, reps: 3, holdSeconds: 30, perSide: true },
+    defaultDose: { sets: 2, reps: 10, holdSeconds: 3, perSide: true },
+    doseReason:
+      "Ten controlled lifts with a 3 s pause; standing on one leg for 30 s at a time would turn a hip exercise into a balance test with a fall risk.",
     illustration: "/exercises/standing-hip-abduction.svg",
   },
   {
@@ -288,15 +321,17 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Lie on your back with your knees bent, feet hip-width apart on the floor, and arms resting beside you.",
       "Gently tighten your tummy and squeeze your buttocks together.",
       "Press through your heels to raise your hips until your shoulders, hips and knees make a straight line.",
-      "Hold the bridge for 30 seconds with steady breathing, starting with shorter holds if you need to.",
-      "Roll your spine slowly back down to the floor and rest before the next one.",
+      "Stay up for about 5 seconds while breathing steadily.",
+      "Roll your spine slowly back down to the floor and rest for a breath before the next one.",
     ],
     cautions: [
       "Stop at the straight line: pushing the hips higher arches your lower back.",
       "If the back of your thigh cramps, move your feet a little closer to your buttocks.",
       "Stop if you feel sharp pain in your back or hips.",
     ],
-    defaultDose: { sets: 2, reps: 3, holdSeconds: 30, perSide: false },
+    defaultDose: { sets: 2, reps: 10, holdSeconds: 5, perSide: false },
+    doseReason:
+      "Ten bridges with a 5 s hold at the top, a usual starting dose; longer holds bring on cramp in the back of the thigh before the buttocks have worked.",
     illustration: "/exercises/glute-bridge.svg",
   },
   {
@@ -314,14 +349,16 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Lie on your front with both legs long and your forehead resting on your hands.",
       "Tighten your tummy a little and keep both hip bones pressed into the floor.",
       "Float your left leg just clear of the floor, then slide it slowly out to the side with the kneecap and toes still pointing down.",
-      "Hold it out to the side for 30 seconds, building up to this if needed.",
-      "Bring the leg back to the middle, lower it, and repeat with the right leg.",
+      "Pause out to the side for about 3 seconds, then bring the leg back to the middle and lower it.",
+      "Repeat for the whole set before you work the right leg.",
     ],
     cautions: [
       "Move the leg sideways rather than upwards, and keep your pelvis still on the floor.",
       "Stop if you feel pinching in the hip or pain in the lower back.",
     ],
-    defaultDose: { sets: 2, reps: 3, holdSeconds: 30, perSide: true },
+    defaultDose: { sets: 2, reps: 10, holdSeconds: 3, perSide: true },
+    doseReason:
+      "Ten slides out and back with a 3 s pause train the side of the buttock through its range; the muscle is small and tires quickly in a long hold.",
     illustration: "/exercises/prone-leg-abduction.svg",
   },
   {
@@ -339,15 +376,17 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Lie on your right side with your legs straight and stacked and your head resting on your lower arm; bend the bottom knee slightly if you need more balance.",
       "Place your top hand on the floor in front of your chest for support.",
       "With your toes facing forwards, slowly raise your straight top (left) leg towards the ceiling, keeping it level with or slightly behind your body.",
-      "Stop before your top hip starts to roll back, and hold the leg there for 30 seconds, building up to this gradually.",
-      "Lower the leg slowly, then turn over and work the other leg.",
+      "Stop before your top hip starts to roll back, and pause there for about 3 seconds.",
+      "Lower the leg slowly; after the set, turn over and work the other leg.",
     ],
     cautions: [
       "Keep your hips stacked; if your top hip rolls backwards or your toes turn up, lower the leg.",
       "If the bottom hip is sore to lie on, put a folded towel under it, and stop if lying on it still hurts.",
       "After a hip replacement, check with your surgeon or physiotherapist before exercising on your side.",
     ],
-    defaultDose: { sets: 2, reps: 3, holdSeconds: 30, perSide: true },
+    defaultDose: { sets: 2, reps: 10, holdSeconds: 3, perSide: true },
+    doseReason:
+      "Ten lifts with a 3 s pause; in a long hold the top hip usually rolls back and the wrong muscles take over.",
     illustration: "/exercises/side-lying-leg-raise.svg",
   },
   {
@@ -366,14 +405,16 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Get onto your hands and knees on a mat, lining your wrists up under your shoulders and your knees up under your hips.",
       "Make your back long and flat, and draw your belly button gently in.",
       "Slide your right leg back and raise it until the whole leg is level with your back, and no higher.",
-      "Hold it there for 30 seconds without letting your hips tip, building up to this gradually.",
-      "Return the knee to the mat and repeat with your left leg.",
+      "Pause there for about 3 seconds without letting your hips tip.",
+      "Return the knee to the mat; after the set, repeat with your left leg.",
     ],
     cautions: [
       "Lifting the leg above the level of your back makes your lower back arch, so keep it level.",
       "If your wrists hurt, lean on your fists or forearms instead, and pad your knees.",
     ],
-    defaultDose: { sets: 2, reps: 3, holdSeconds: 30, perSide: true },
+    defaultDose: { sets: 2, reps: 10, holdSeconds: 3, perSide: true },
+    doseReason:
+      "Ten lifts with a 3 s pause; kneeling on all fours for long holds loads the wrists and lets the lower back sag.",
     illustration: "/exercises/quadruped-hip-extension.svg",
   },
   {
@@ -388,14 +429,16 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Lie on your right side with your hips and knees bent, knees in front of you, and your feet together in line with your back.",
       "Rest your head on your lower arm or a pillow and place your top hand on your top hip.",
       "Keeping your heels touching, open your top (left) knee towards the ceiling like a shell, only as far as you can without your pelvis rolling back.",
-      "Hold the knee open for 30 seconds, building up to this gradually.",
-      "Close the knees slowly, then turn over and work your right leg.",
+      "Pause with the knee open for about 3 seconds.",
+      "Close the knees slowly; after the set, turn over and work your right leg.",
     ],
     cautions: [
       "Keep your hips stacked one above the other; the movement is small and comes only from the hip.",
       "After a hip replacement, check with your surgeon or physiotherapist first, especially about side-lying positions.",
     ],
-    defaultDose: { sets: 2, reps: 3, holdSeconds: 30, perSide: true },
+    defaultDose: { sets: 2, reps: 10, holdSeconds: 3, perSide: true },
+    doseReason:
+      "Ten openings with a 3 s pause, the usual way this exercise is given; the movement is small, so repetitions, not a long hold, make the work.",
     illustration: "/exercises/clamshell.svg",
   },
   {
@@ -404,23 +447,25 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
     category: "STRENGTHEN",
     startingPosition: "LYING_ON_BACK",
     summary:
-      "Switches on your tummy muscles and gently moves the lower back, which can ease stiffness. You should feel your lower tummy tighten and the small of your back press softly into the floor.",
+      "Uses your tummy muscles to roll the pelvis backwards, gently moving the lower back, which can ease stiffness. You should feel your tummy tighten and the small of your back press softly into the floor.",
     targetMuscles: [
-      "Tummy muscles (rectus abdominis and transversus abdominis)",
+      "Tummy muscles that roll the pelvis backwards (rectus abdominis and the obliques)",
       "Lower-back muscles (lumbar erector spinae), gently lengthened",
     ],
     steps: [
       "Lie face up with your knees bent up, the soles of your feet on the floor hip-width apart, and your hands on your lower tummy.",
       "Breathe in gently and let your tummy relax.",
-      "As you breathe out, draw your lower tummy in and roll your pelvis backwards so the hollow of your back settles onto the floor.",
-      "Keep the tilt for 30 seconds while breathing normally, starting with shorter holds if needed.",
+      "As you breathe out, tighten your tummy muscles to roll your pelvis backwards so the hollow of your back settles onto the floor.",
+      "Keep the tilt for about 5 seconds while breathing normally.",
       "Let your back return to its natural curve and relax before the next one.",
     ],
     cautions: [
       "Keep the movement small and gentle, without lifting your buttocks or holding your breath.",
       "Stop if the movement brings on sharp pain or pain going down your leg.",
     ],
-    defaultDose: { sets: 2, reps: 3, holdSeconds: 30, perSide: false },
+    defaultDose: { sets: 2, reps: 10, holdSeconds: 5, perSide: false },
+    doseReason:
+      "Ten gentle tilts with a 5 s hold; the aim is easy movement of the lower back, which a long held tilt (and the breath-holding it invites) does not give.",
     illustration: "/exercises/pelvic-tilt.svg",
   },
 ];

@@ -33,12 +33,19 @@ export type PlanOptions = {
   restBetweenSetsSeconds: number;
   /** A screen before each exercise, so the patient can read it and get into position. */
   getReady: boolean;
+  /**
+   * Holds up to this long (the 3-5 s pause of a strengthening repetition) are counted by the
+   * patient within one "do N repetitions" step per set: a countdown and a 10 s rest after each
+   * 3 s pause would make a set of ten nineteen screens. Longer holds get a countdown each.
+   */
+  pacedHoldMaxSeconds: number;
 };
 
 export const defaultPlanOptions: PlanOptions = {
   restBetweenRepsSeconds: 10,
   restBetweenSetsSeconds: 30,
   getReady: true,
+  pacedHoldMaxSeconds: 5,
 };
 
 const sideCode: Record<Side, string> = { LEFT: "L", RIGHT: "R", BOTH: "B" };
@@ -47,17 +54,28 @@ export function sidesOf(item: Pick<PlanItem, "perSide">): Side[] {
   return item.perSide ? ["LEFT", "RIGHT"] : ["BOTH"];
 }
 
+/** Whether each repetition of the item gets its own hold countdown. */
+export function holdsAreTimed(
+  item: Pick<PlanItem, "holdSeconds">,
+  pacedHoldMaxSeconds = defaultPlanOptions.pacedHoldMaxSeconds,
+): boolean {
+  return item.holdSeconds > Math.max(0, pacedHoldMaxSeconds);
+}
+
 export function isTimed(step: PlanStep): boolean {
   return step.seconds > 0;
 }
 
 /**
  * The ordered steps of a session: per item, each side in turn (left, then right), each set, each
- * repetition. A hold of 0 seconds has nothing to count down, so a whole set becomes one
- * "do N repetitions" step.
+ * repetition. A hold of 0 seconds has nothing to count down, and a short one is counted by the
+ * patient (see `pacedHoldMaxSeconds`), so then a whole set becomes one "do N repetitions" step.
  */
 export function buildSteps(items: readonly PlanItem[], options: Partial<PlanOptions> = {}): PlanStep[] {
-  const { restBetweenRepsSeconds, restBetweenSetsSeconds, getReady } = { ...defaultPlanOptions, ...options };
+  const { restBetweenRepsSeconds, restBetweenSetsSeconds, getReady, pacedHoldMaxSeconds } = {
+    ...defaultPlanOptions,
+    ...options,
+  };
   const steps: PlanStep[] = [];
   items.forEach((item, itemIndex) => {
     if (item.sets < 1 || item.reps < 1) return;
@@ -91,7 +109,7 @@ export function buildSteps(items: readonly PlanItem[], options: Partial<PlanOpti
       }
       for (let set = 1; set <= item.sets; set++) {
         if (set > 1) rest(side, set, 1, restBetweenSetsSeconds);
-        if (item.holdSeconds <= 0) {
+        if (!holdsAreTimed(item, pacedHoldMaxSeconds)) {
           steps.push({
             id: stepId(side, set, 1, "reps"),
             kind: "REPS",
@@ -119,11 +137,17 @@ export function buildSteps(items: readonly PlanItem[], options: Partial<PlanOpti
 
 /** Identifies the plan a saved player state belongs to: a changed routine cannot be resumed. */
 export function planKey(items: readonly PlanItem[], options: Partial<PlanOptions> = {}): string {
-  const { restBetweenRepsSeconds, restBetweenSetsSeconds, getReady } = { ...defaultPlanOptions, ...options };
+  const { restBetweenRepsSeconds, restBetweenSetsSeconds, getReady, pacedHoldMaxSeconds } = {
+    ...defaultPlanOptions,
+    ...options,
+  };
   const dose = items.map(
     (item) => `${item.exercise.id}/${item.sets}/${item.reps}/${item.holdSeconds}/${item.perSide ? 1 : 0}`,
   );
-  return [`${restBetweenRepsSeconds}/${restBetweenSetsSeconds}/${getReady ? 1 : 0}`, ...dose].join(",");
+  return [
+    `${restBetweenRepsSeconds}/${restBetweenSetsSeconds}/${getReady ? 1 : 0}/${pacedHoldMaxSeconds}`,
+    ...dose,
+  ].join(",");
 }
 
 export type GuidedEntry = {

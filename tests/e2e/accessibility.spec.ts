@@ -27,6 +27,7 @@ test("public pages have no automatically detectable accessibility violations", a
     "/exercises",
     "/exercises?category=STRENGTHEN",
     "/exercises/clamshell",
+    "/help",
     "/sign-in",
     "/sign-up",
   ]) {

@@ -65,7 +65,7 @@ test("a new patient runs a guided session with a reload and a skip, and finds it
 
   // Knee-to-chest stretch: 1 set of 3 × 30 s holds, each side.
   await expect(page.getByRole("heading", { level: 2, name: "Knee-to-chest stretch" })).toBeFocused();
-  await expect(stepCounter(page)).toHaveText("Step 1 of 60");
+  await expect(stepCounter(page)).toHaveText("Step 1 of 36");
   // From here on the page's time moves only when the test moves it, however busy the machine is.
   await page.clock.pauseAt(new Date((await page.evaluate(() => Date.now())) + 1_000));
   await page.getByRole("button", { name: "Start exercise" }).click();
@@ -103,17 +103,17 @@ test("a new patient runs a guided session with a reload and a skip, and finds it
   await page.screenshot({ path: `${screenshotDir}/guided-session-rest.png` });
 
   // On to the switch of sides; then skip the first hold on the right side.
-  await completeStepsUntil(page, "Step 7 of 60");
+  await completeStepsUntil(page, "Step 7 of 36");
   await expect(page.getByRole("heading", { level: 2, name: "Switch sides" })).toBeVisible();
   await page.screenshot({ path: `${screenshotDir}/guided-session-switch.png` });
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByText("Right side", { exact: true })).toBeVisible();
   await expect(page.getByText("Rep 1 of 3", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Skip hold" }).click();
-  await expect(stepCounter(page)).toHaveText("Step 9 of 60");
+  await expect(stepCounter(page)).toHaveText("Step 9 of 36");
 
   // Halfway through the hip flexor stretch, pause (which saves the session) and reload.
-  await completeStepsUntil(page, "Step 16 of 60");
+  await completeStepsUntil(page, "Step 16 of 36");
   await expect(page.getByRole("heading", { level: 2, name: "Hip flexor stretch" })).toBeVisible();
   await page.clock.runFor(7_000);
   // Saves go out one after another; wait for the one made by this pause (step 16, 7 s in).
@@ -132,11 +132,11 @@ test("a new patient runs a guided session with a reload and a skip, and finds it
   await page.reload();
 
   await expect(page.getByRole("heading", { level: 2, name: "Welcome back" })).toBeVisible();
-  await expect(page.getByText("15 of 60 steps are done")).toBeVisible();
+  await expect(page.getByText("15 of 36 steps are done")).toBeVisible();
   await page.screenshot({ path: `${screenshotDir}/guided-session-resume.png` });
   await page.getByRole("button", { name: "Resume where you left off" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Hip flexor stretch" })).toBeFocused();
-  await expect(stepCounter(page)).toHaveText("Step 16 of 60");
+  await expect(stepCounter(page)).toHaveText("Step 16 of 36");
   await expect(page.getByRole("timer")).toHaveText(left ?? "");
   await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
 
@@ -154,7 +154,7 @@ test("a new patient runs a guided session with a reload and a skip, and finds it
   await expect(summary.getByRole("listitem").nth(1)).toHaveText(
     /Knee-to-chest stretch, right side\s*1 set of 2 × 30 s/,
   );
-  await expect(summary.getByRole("listitem").nth(4)).toHaveText(/Glute bridge\s*2 sets of 3 × 30 s/);
+  await expect(summary.getByRole("listitem").nth(4)).toHaveText(/Glute bridge\s*2 sets of 10 × 5 s/);
 
   await page.getByRole("radio", { name: "2", exact: true }).check();
   await page.getByLabel("Notes (optional)").fill("Felt looser <b>afterwards</b>.");
@@ -206,6 +206,11 @@ test("the guided session can be driven by the keyboard alone", async ({ page }) 
   await page.getByRole("radio", { name: "0 no pain" }).focus();
   for (let press = 0; press < 4; press++) await page.keyboard.press("ArrowRight");
   await expect(page.getByRole("radio", { name: "4", exact: true })).toBeChecked();
+  // Past the note on what happens to the rating, and its link to the help page.
+  await page.keyboard.press("Tab");
+  await expect(
+    page.getByRole("link", { name: "when to get help (opens in a new tab)", exact: true }),
+  ).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Start session" })).toBeFocused();
   await page.keyboard.press("Enter");

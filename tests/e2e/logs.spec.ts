@@ -88,8 +88,8 @@ test("a patient quick-logs a session, edits it, deletes it and undoes the delete
   // A per-side exercise starts on the left, with the catalog's usual dose.
   await expect(first.getByLabel("Side", { exact: true })).toHaveValue("LEFT");
   await expect(first.getByLabel("Sets", { exact: true })).toHaveValue("2");
-  await expect(first.getByLabel("Repetitions")).toHaveValue("3");
-  await expect(first.getByLabel("Hold in seconds")).toHaveValue("30");
+  await expect(first.getByLabel("Repetitions")).toHaveValue("10");
+  await expect(first.getByLabel("Hold in seconds")).toHaveValue("3");
   await page.getByRole("button", { name: "Add exercise" }).click();
   await expect(exerciseRow(page, 2).getByLabel("Exercise", { exact: true })).toBeFocused();
   await chooseExercise(page, 2, "Clamshell", "Right");
@@ -121,9 +121,9 @@ test("a patient quick-logs a session, edits it, deletes it and undoes the delete
   await expect(card).toContainText("5/10 → 3/10");
   const exercises = card.getByRole("list", { name: "Exercises" }).getByRole("listitem");
   await expect(exercises).toHaveText([
-    "Clamshell, left: 2 sets × 3 reps × 30 s hold",
-    "Clamshell, right: 2 sets × 3 reps × 30 s hold",
-    "Glute bridge, both sides: 2 sets × 5 reps × 30 s hold",
+    "Clamshell, left: 2 sets × 10 reps × 3 s hold",
+    "Clamshell, right: 2 sets × 10 reps × 3 s hold",
+    "Glute bridge, both sides: 2 sets × 5 reps × 5 s hold",
   ]);
   // Notes are text: the markup shows as typed and makes no element.
   await expect(card.getByText("Felt <b>loose</b> afterwards")).toBeVisible();
@@ -139,7 +139,7 @@ test("a patient quick-logs a session, edits it, deletes it and undoes the delete
   await expect(page.getByText("Session updated. The earlier version is kept.")).toBeVisible();
   await page.getByRole("link", { name: "Back to history" }).click();
   await expect(card).toContainText("Edited");
-  await expect(exercises.first()).toHaveText("Clamshell, left: 3 sets × 3 reps × 30 s hold");
+  await expect(exercises.first()).toHaveText("Clamshell, left: 3 sets × 10 reps × 3 s hold");
 
   await card.getByRole("button", { name: /^Delete session of/ }).click();
   await expect(card).toContainText("Deleted");
@@ -151,7 +151,7 @@ test("a patient quick-logs a session, edits it, deletes it and undoes the delete
   await expect(card).not.toContainText("Deleted");
   await expect(card.getByRole("button", { name: /^Delete session of/ })).toBeFocused();
   await expect(cards).toHaveCount(1);
-  await expect(exercises.first()).toHaveText("Clamshell, left: 3 sets × 3 reps × 30 s hold");
+  await expect(exercises.first()).toHaveText("Clamshell, left: 3 sets × 10 reps × 3 s hold");
 });
 
 test("bad quick-log input gets a message next to each field, keeps what was typed and writes nothing", async ({

@@ -77,8 +77,20 @@ describe("the exercise catalog", () => {
         }
       });
 
-      it("holds for 30 seconds by default", () => {
-        expect(exercise.defaultDose.holdSeconds).toBe(30);
+      it("has a default dose of its kind, with the reason for it written down", () => {
+        const dose = exercise.defaultDose;
+        if (exercise.category === "STRETCH") {
+          // The source page's 30 s hold, on each side.
+          expect(dose).toMatchObject({ holdSeconds: 30, perSide: true });
+        } else if (exercise.category === "STRENGTHEN") {
+          // Repetitions with a short pause, not isometric holds: no strengthening entry is isometric.
+          expect(dose.reps).toBeGreaterThanOrEqual(8);
+          expect(dose.holdSeconds).toBeGreaterThan(0);
+          expect(dose.holdSeconds).toBeLessThanOrEqual(5);
+        }
+        expect(dose.sets).toBeGreaterThanOrEqual(1);
+        expect(dose.sets).toBeLessThanOrEqual(3);
+        expect(exercise.doseReason.length).toBeGreaterThan(40);
       });
 
       it("has a category and starting position from the allowed lists", () => {
@@ -111,6 +123,53 @@ describe("the exercise catalog", () => {
     ["clamshell", true],
   ])("marks %s as per side: %s", (slug, perSide) => {
     expect(bySlug(slug).defaultDose.perSide).toBe(perSide);
+  });
+
+  it("files 5 stretches, 9 strengthening exercises and the hook-lying rest as a rest position", () => {
+    const count = (category: string) => exerciseCatalog.filter((e) => e.category === category).length;
+    expect([count("STRETCH"), count("STRENGTHEN"), count("REST_POSITION")]).toEqual([5, 9, 1]);
+    const rest = bySlug("supported-hook-lying-rest");
+    expect(rest.category).toBe("REST_POSITION");
+    expect(categoryLabels[rest.category]).toBe("Rest position");
+    expect(rest.summary).toMatch(/not a stretch/i);
+  });
+
+  it("starts the straight-leg raise with short lifts, not a 30 s hold with a locked knee", () => {
+    const raise = bySlug("straight-leg-raise");
+    expect(raise.defaultDose.holdSeconds).toBeLessThanOrEqual(10);
+    expect(raise.defaultDose.reps).toBeGreaterThanOrEqual(8);
+    expect(raise.steps.join(" ")).not.toMatch(/\block/i);
+    expect(raise.steps.join(" ")).not.toMatch(/30 seconds/);
+  });
+
+  it("makes the standing hip flexor stretch a supported stride, not a low lunge held above the floor", () => {
+    const stretch = bySlug("low-lunge-hip-flexor-stretch");
+    const text = exerciseText(stretch);
+    expect(stretch.name).not.toMatch(/low lunge/i);
+    expect(text).not.toMatch(/just above the floor|hovers|sink (?:straight )?down until/i);
+    expect(text).toMatch(/no need to sink down/i);
+    expect(stretch.steps[0]).toMatch(/chair|worktop/);
+  });
+
+  it("credits the pelvic tilt to the muscles that tilt the pelvis, not to transversus abdominis", () => {
+    const muscles = bySlug("pelvic-tilt").targetMuscles.join(" ");
+    expect(muscles).toMatch(/rectus abdominis/i);
+    expect(muscles).toMatch(/obliques/i);
+    expect(muscles).not.toMatch(/transversus abdominis/i);
+  });
+
+  it("tells the patient to stop the knee-to-chest stretch if pain spreads down the leg", () => {
+    expect(bySlug("knee-to-chest-stretch").cautions.join(" ")).toMatch(
+      /stop[^.]*pain spreads down your leg/i,
+    );
+  });
+
+  it("tells every strengthening exercise's steps to pause briefly, never to hold for 30 seconds", () => {
+    for (const exercise of exerciseCatalog.filter((e) => e.category === "STRENGTHEN")) {
+      const text = exercise.steps.join(" ");
+      expect(text, exercise.slug).not.toMatch(/30 seconds/);
+      expect(text, exercise.slug).toMatch(new RegExp(`about ${exercise.defaultDose.holdSeconds} seconds`));
+    }
   });
 
   it("says the knee-to-chest stretch is felt in the buttock or the back of the hip", () => {
@@ -241,6 +300,7 @@ describe("the catalog is written in our own words", () => {
     ...exercise.steps.map((text, i): [string, string] => [`step ${i + 1}`, text]),
     ...exercise.cautions.map((text, i): [string, string] => [`caution ${i + 1}`, text]),
     // Joined, so wording copied across the end of one field and the start of the next is caught too.
+    ["dose reason", exercise.doseReason],
     ["all its prose", [exercise.summary, ...exercise.steps, ...exercise.cautions].join(" ")],
   ];
 

@@ -31,7 +31,7 @@ describe("formatDose", () => {
 
   it("shows the catalog's glute bridge dose as patients will read it", () => {
     const bridge = exerciseCatalog.find((exercise) => exercise.slug === "glute-bridge");
-    expect(bridge && formatDose(bridge.defaultDose)).toBe("2 sets of 3 × 30 s holds");
+    expect(bridge && formatDose(bridge.defaultDose)).toBe("2 sets of 10 × 5 s holds");
   });
 
   it("shows the catalog's knee-to-chest dose with each side", () => {

@@ -81,6 +81,7 @@ const optionsArbitrary = fc.record({
   restBetweenRepsSeconds: fc.integer({ min: 0, max: 20 }),
   restBetweenSetsSeconds: fc.integer({ min: 0, max: 60 }),
   getReady: fc.boolean(),
+  pacedHoldMaxSeconds: fc.integer({ min: 0, max: 10 }),
 });
 
 describe("buildSteps", () => {
@@ -107,13 +108,40 @@ describe("buildSteps", () => {
   });
 
   it("works both sides together when the exercise is not per side", () => {
-    const steps = buildSteps([item("bridge", { sets: 1, reps: 2, holdSeconds: 5 })]);
+    const steps = buildSteps([item("bridge", { sets: 1, reps: 2, holdSeconds: 6 })]);
     expect(steps.map(describeStep)).toEqual([
       "GET_READY BOTH set 1 rep 1",
-      "HOLD BOTH set 1 rep 1 5s",
+      "HOLD BOTH set 1 rep 1 6s",
       "REST BOTH set 1 rep 2 10s",
-      "HOLD BOTH set 1 rep 2 5s",
+      "HOLD BOTH set 1 rep 2 6s",
     ]);
+  });
+
+  it("lets the patient count a set of repetitions with a short pause (up to 5 s) in one step", () => {
+    const steps = buildSteps([item("clam", { sets: 2, reps: 10, holdSeconds: 3, perSide: true })]);
+    expect(steps.map(describeStep)).toEqual([
+      "GET_READY LEFT set 1 rep 1",
+      "REPS LEFT set 1 rep 1",
+      "REST LEFT set 2 rep 1 30s",
+      "REPS LEFT set 2 rep 1",
+      "SWITCH_SIDES RIGHT set 1 rep 1",
+      "REPS RIGHT set 1 rep 1",
+      "REST RIGHT set 2 rep 1 30s",
+      "REPS RIGHT set 2 rep 1",
+    ]);
+    expect(steps[1]?.reps).toBe(10);
+    expect(buildSteps([item("bridge", { reps: 2, holdSeconds: 5 })]).map((step) => step.kind)).toEqual([
+      "GET_READY",
+      "REPS",
+    ]);
+    expect(
+      buildSteps([item("bridge", { reps: 2, holdSeconds: 5 })], { pacedHoldMaxSeconds: 4 })[1]?.kind,
+    ).toBe("HOLD");
+  });
+
+  it("gives a plan built with another limit for counted holds another key, so an old draft is not resumed onto it", () => {
+    const items = [item("clam", { holdSeconds: 3 })];
+    expect(planKey(items)).not.toBe(planKey(items, { pacedHoldMaxSeconds: 0 }));
   });
 
   it("makes one 'do N repetitions' step per set, with no countdown, when there is nothing to hold", () => {
@@ -183,7 +211,9 @@ describe("buildSteps", () => {
           const work = own.filter((step) => step.kind === "HOLD" || step.kind === "REPS");
           const sides = sidesOf(planItem);
           expect(work.length).toBe(
-            sides.length * planItem.sets * (planItem.holdSeconds > 0 ? planItem.reps : 1),
+            sides.length *
+              planItem.sets *
+              (planItem.holdSeconds > options.pacedHoldMaxSeconds ? planItem.reps : 1),
           );
           expect(work.reduce((total, step) => total + step.reps, 0)).toBe(
             sides.length * planItem.sets * planItem.reps,
@@ -722,7 +752,11 @@ describe("saving and restoring the player", () => {
 
   it("keeps the draft small for a long session by run-length encoding the outcomes", () => {
     const big = [item("many", { sets: 50, reps: 500, holdSeconds: 1 })];
-    const bigSteps = buildSteps(big, { restBetweenRepsSeconds: 0, restBetweenSetsSeconds: 0 });
+    const bigSteps = buildSteps(big, {
+      restBetweenRepsSeconds: 0,
+      restBetweenSetsSeconds: 0,
+      pacedHoldMaxSeconds: 0,
+    });
     let state = reducePlayer(bigSteps, createPlayer(planKey(big)), {
       type: "start",
       now: t0,
