@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { type Ref, startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
 import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
-import { PainRatingNote } from "@/components/safety/pain-rating-note";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { FieldErrors, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -25,6 +24,7 @@ export function GuidedFinish({
   startedAt,
   durationMinutes,
   painBefore,
+  painArea,
   skippedSteps,
   requestId: initialRequestId,
   headingRef,
@@ -35,6 +35,7 @@ export function GuidedFinish({
   startedAt: number;
   durationMinutes: number;
   painBefore: number | null;
+  painArea: string;
   skippedSteps: number;
   requestId: string;
   headingRef: Ref<HTMLHeadingElement>;
@@ -61,6 +62,7 @@ export function GuidedFinish({
         durationMinutes,
         painBefore,
         painAfter,
+        painArea,
         notes,
         entries,
       }),
@@ -127,7 +129,6 @@ export function GuidedFinish({
             onChange={setPainAfter}
             errors={result.errors?.painAfter}
           />
-          <PainRatingNote newTab />
 
           <div>
             <label htmlFor={notesId} className="mb-1 block text-lg font-semibold text-slate-900">

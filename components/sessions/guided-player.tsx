@@ -1,11 +1,14 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { formatDose } from "@/components/exercises/format-dose";
-import { PainRatingNote } from "@/components/safety/pain-rating-note";
-import { Button } from "@/components/ui/button";
+import { PainAdvice } from "@/components/safety/pain-advice";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { inputClasses } from "@/components/ui/field";
 import { initialActionState } from "@/lib/actions/action-state";
 import { discardGuidedDraftAction, saveGuidedDraftAction } from "@/lib/actions/logs";
+import { severePainRating } from "@/lib/domain/clinical-thresholds";
 import { parsePlayerState, serialisePlayerState } from "@/lib/domain/session-draft";
 import { assembleEntries, buildSteps, type PlanItem, planKey } from "@/lib/domain/session-plan";
 import {
@@ -21,6 +24,7 @@ import {
   skippedStepCount,
 } from "@/lib/domain/session-player";
 import { formatDateTime } from "@/lib/format";
+import { type PainRegion, painRegionLabels, painRegions } from "@/lib/validation/fields";
 import { useBeep, useKeepSignedIn, useWakeLock } from "./guided-device";
 import { GuidedFinish } from "./guided-finish";
 import { GuidedPainScale } from "./guided-pain-scale";
@@ -42,11 +46,14 @@ export function GuidedPlayer({
   draft,
   requestId,
   timeZone,
+  mainPainArea = null,
 }: {
   items: PlanItem[];
   draft: { state: string } | null;
   requestId: string;
   timeZone: string;
+  /** The area the session's ratings default to. */
+  mainPainArea?: PainRegion | null;
 }) {
   const steps = useMemo(() => buildSteps(items), [items]);
   const key = useMemo(() => planKey(items), [items]);
@@ -61,6 +68,9 @@ export function GuidedPlayer({
   );
   const [now, setNow] = useState(() => Date.now());
   const [painBefore, setPainBefore] = useState<number | null>(null);
+  const [painArea, setPainArea] = useState<string>(mainPainArea ?? "");
+  // Starting at 7 or more asks first; the patient decides, the app changes nothing.
+  const [confirmingHighPain, setConfirmingHighPain] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const headingRef = useRef<HTMLHeadingElement>(null);
   const beep = useBeep();
@@ -217,7 +227,24 @@ export function GuidedPlayer({
           value={painBefore}
           onChange={setPainBefore}
         />
-        <PainRatingNote newTab />
+        <div>
+          <label htmlFor="guided-pain-area" className="mb-1 block text-lg font-semibold text-slate-900">
+            Area your ratings are about
+          </label>
+          <select
+            id="guided-pain-area"
+            value={painArea}
+            onChange={(event) => setPainArea(event.target.value)}
+            className={inputClasses}
+          >
+            <option value="">Choose an area</option>
+            {painRegions.map((region) => (
+              <option key={region} value={region}>
+                {painRegionLabels[region]}
+              </option>
+            ))}
+          </select>
+        </div>
         <section aria-labelledby="guided-plan-heading" className="space-y-2">
           <h3 id="guided-plan-heading" className="text-lg font-semibold">
             {items.length} {items.length === 1 ? "exercise" : "exercises"}, about {estimatedMinutes(steps)}{" "}
@@ -233,9 +260,33 @@ export function GuidedPlayer({
             ))}
           </ol>
         </section>
-        <Button className="min-h-14 w-full text-lg" onClick={() => dispatch({ type: "start", painBefore })}>
-          Start session
-        </Button>
+        {confirmingHighPain ? (
+          <div className="space-y-3">
+            <p className="font-semibold">
+              You rated your pain {painBefore} out of 10. Do you want to start the session anyway?
+            </p>
+            <PainAdvice newTab />
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Button className="min-h-14 text-lg" onClick={() => dispatch({ type: "start", painBefore })}>
+                Start anyway
+              </Button>
+              <Link href="/today" className={`${buttonClasses("secondary")} min-h-14 text-lg`}>
+                Not now
+              </Link>
+            </div>
+          </div>
+        ) : (
+          <Button
+            className="min-h-14 w-full text-lg"
+            onClick={() =>
+              painBefore !== null && painBefore >= severePainRating
+                ? setConfirmingHighPain(true)
+                : dispatch({ type: "start", painBefore })
+            }
+          >
+            Start session
+          </Button>
+        )}
       </section>
     );
   } else if (state.stage === "STEPS" && step) {
@@ -267,6 +318,7 @@ export function GuidedPlayer({
         startedAt={state.startedAt}
         durationMinutes={sessionMinutes(state, now)}
         painBefore={state.painBefore}
+        painArea={painArea}
         skippedSteps={skippedStepCount(state)}
         requestId={requestId}
         headingRef={headingRef}

@@ -36,7 +36,6 @@ export type PatientHome = {
   today: { date: string; start: Date; end: Date };
   routine: RoutineItemSummary[];
   sessionsToday: SessionToday[];
-  lastPain: { rating: number; region: string; recordedAt: Date } | null;
   sessionsLast7Days: number;
 };
 
@@ -49,7 +48,7 @@ export async function getPatientHome(patientId: string, now = new Date()): Promi
   const today = localDayOf(now, patient.timezone);
   // Later today has not happened yet: a row dated after now is not something done.
   const doneBefore = new Date(Math.min(today.end.getTime(), now.getTime() + clockSkewMs));
-  const [items, sessionsToday, lastPain, sessionsLast7Days] = await Promise.all([
+  const [items, sessionsToday, sessionsLast7Days] = await Promise.all([
     db.routineItem.findMany({
       where: { routine: { patientId }, stoppedAt: null },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -79,11 +78,6 @@ export async function getPatientHome(patientId: string, now = new Date()): Promi
           select: { exerciseId: true, exercise: { select: { name: true } } },
         },
       },
-    }),
-    db.painEntry.findFirst({
-      where: { patientId, deletedAt: null },
-      orderBy: { recordedAt: "desc" },
-      select: { rating: true, region: true, recordedAt: true },
     }),
     db.exerciseSession.count({
       where: {
@@ -123,7 +117,6 @@ export async function getPatientHome(patientId: string, now = new Date()): Promi
       // Per-side entries name the same exercise twice; list it once.
       exerciseNames: [...new Set(session.entries.map((entry) => entry.exercise.name))],
     })),
-    lastPain,
     sessionsLast7Days,
   };
 }

@@ -1,18 +1,22 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { HelpLink } from "@/components/safety/help-link";
 import { GuidedPlayer } from "@/components/sessions/guided-player";
 import { buttonClasses } from "@/components/ui/button";
 import { requireRole } from "@/lib/data/current-user";
 import { getGuidedDraft, getGuidedPlan } from "@/lib/data/guided-session";
+import { getMainPainArea } from "@/lib/data/pain";
 import type { PlanItem } from "@/lib/domain/session-plan";
 
 export const metadata: Metadata = { title: "Guided session" };
 
 export default async function GuidedSessionPage() {
   const patient = await requireRole("PATIENT");
-  const [plan, draft] = await Promise.all([getGuidedPlan(), getGuidedDraft()]);
+  const [plan, draft, mainPainArea] = await Promise.all([
+    getGuidedPlan(),
+    getGuidedDraft(),
+    getMainPainArea(),
+  ]);
   // Only what the player shows goes to the browser.
   const items: PlanItem[] = plan.items.map((item) => ({
     exercise: {
@@ -30,11 +34,7 @@ export default async function GuidedSessionPage() {
 
   return (
     <div className="space-y-4">
-      <div className="mx-auto flex max-w-xl flex-wrap items-baseline justify-between gap-x-4">
-        <h1 className="text-lg font-semibold text-slate-700">Guided session</h1>
-        {/* A new tab: the countdown and a rating not yet saved live in this page. */}
-        <HelpLink newTab className="min-h-11 content-center text-sm font-semibold" />
-      </div>
+      <h1 className="mx-auto max-w-xl text-lg font-semibold text-slate-700">Guided session</h1>
       {items.length === 0 ? (
         <div className="mx-auto max-w-xl space-y-4 rounded-xl border border-slate-200 bg-white p-6">
           <p className="text-lg text-slate-800">
@@ -63,6 +63,7 @@ export default async function GuidedSessionPage() {
             draft={draft ? { state: draft.state } : null}
             requestId={randomUUID()}
             timeZone={patient.timezone}
+            mainPainArea={mainPainArea}
           />
         </>
       )}

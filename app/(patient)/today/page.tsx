@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { UnreadForPatient } from "@/components/care/unread-replies";
 import { PainCheckIn } from "@/components/pain/pain-check-in";
-import { HelpLink } from "@/components/safety/help-link";
+import { PainAdvice } from "@/components/safety/pain-advice";
 import { DoneToday } from "@/components/today/done-today";
 import { DueToday } from "@/components/today/due-today";
 import { FromPhysio } from "@/components/today/from-physio";
@@ -12,9 +11,16 @@ import { starterRoutineSlugs } from "@/lib/catalog/starter-routine";
 import { listRecentComments } from "@/lib/data/clinical-notes";
 import { requireRole } from "@/lib/data/current-user";
 import { listExercises } from "@/lib/data/exercises";
+import { getPainStatus } from "@/lib/data/pain";
 import { getPatientHome } from "@/lib/data/patient-home";
 import { formatDateTime } from "@/lib/format";
-import { type PainRegion, painRegionLabels } from "@/lib/validation/fields";
+import { painAreaLabels } from "@/lib/validation/fields";
+
+const contextNotes = {
+  CHECK_IN: "",
+  BEFORE_SESSION: ", before a session",
+  AFTER_SESSION: ", after a session",
+};
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -27,10 +33,13 @@ const secondaryLinks = [
 export default async function TodayPage() {
   const patient = await requireRole("PATIENT");
   const fortnightAgo = new Date(Date.now() - 14 * 86_400_000);
-  const [home, comments] = await Promise.all([
+  const [home, comments, pain] = await Promise.all([
     getPatientHome(patient.id),
     listRecentComments(patient.id, fortnightAgo),
+    getPainStatus(patient.id),
   ]);
+  // 7 or more, or 2 above the area's own average: the same rule the physiotherapist's flags use.
+  const showGuidance = pain.some((area) => area.recent && (area.severe || area.flare));
   const starter =
     home.routine.length === 0
       ? (await listExercises()).filter((exercise) =>
@@ -43,17 +52,11 @@ export default async function TodayPage() {
     month: "long",
     timeZone: patient.timezone,
   }).format(home.today.start);
-  const lastPainRegion = home.lastPain
-    ? (painRegionLabels[home.lastPain.region as PainRegion] ?? "Pain").toLowerCase()
-    : null;
   return (
     <div className="max-w-2xl space-y-8">
       <div>
         <h1 className="text-2xl font-bold">Hello, {patient.name}</h1>
         <p className="text-slate-700">{dateLabel}</p>
-        <p className="mt-1 text-sm">
-          Worrying symptoms? <HelpLink className="font-semibold" />
-        </p>
       </div>
 
       {home.routine.length === 0 ? (
@@ -62,7 +65,6 @@ export default async function TodayPage() {
         <DueToday routine={home.routine} />
       )}
 
-      <UnreadForPatient />
       <FromPhysio comments={comments} timeZone={patient.timezone} />
 
       <nav aria-label="More for today" className="grid grid-cols-3 gap-2">
@@ -83,23 +85,40 @@ export default async function TodayPage() {
         timeZone={patient.timezone}
       />
 
+      {showGuidance ? (
+        <section aria-labelledby="pain-advice-heading" className="space-y-2">
+          <h2 id="pain-advice-heading" className="text-lg font-semibold">
+            Your pain is high or higher than usual
+          </h2>
+          <p className="text-slate-800">
+            A rating of 7 or more, or 2 points above your usual for that area, was logged in the last 14 days.
+            Your physiotherapist sees it when they next look; nobody watches in real time.
+          </p>
+          <PainAdvice />
+        </section>
+      ) : null}
+
       <section aria-labelledby="pain-heading" className="space-y-3">
         <h2 id="pain-heading" className="text-lg font-semibold">
-          Latest pain rating
+          Latest pain by area
         </h2>
-        <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-800">
-          {home.lastPain ? (
-            <>
-              <span className="text-2xl font-bold">{home.lastPain.rating}</span>
-              <span className="text-slate-700">/10</span> in your {lastPainRegion},{" "}
-              <time dateTime={home.lastPain.recordedAt.toISOString()}>
-                {formatDateTime(home.lastPain.recordedAt, patient.timezone)}
-              </time>
-            </>
-          ) : (
-            "None yet. The check-in below takes a few seconds."
-          )}
-        </p>
+        {pain.length === 0 ? (
+          <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-800">
+            None yet. The check-in below takes a few seconds.
+          </p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+            {pain.map((area) => (
+              <li key={area.area} className="px-4 py-3 text-slate-800">
+                <span className="font-semibold">{painAreaLabels[area.area]}</span>{" "}
+                <span className="text-2xl font-bold">{area.rating}</span>
+                <span className="text-slate-700">/10</span>
+                {contextNotes[area.context]},{" "}
+                <time dateTime={area.at}>{formatDateTime(new Date(area.at), patient.timezone)}</time>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <PainCheckIn requestId={randomUUID()} />
