@@ -24,3 +24,15 @@ export function toDateTimeLocalValue(date: Date, timeZone: string): string {
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
+
+const englishPlurals = new Intl.PluralRules("en");
+
+/** The noun for a count: "session" for 1, "sessions" for 0, 2 or 1.5. */
+export function nounFor(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return englishPlurals.select(count) === "one" ? singular : pluralForm;
+}
+
+/** "1 session", "2 sessions", "0 sessions": the app's one pluralisation rule. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${nounFor(count, singular, pluralForm)}`;
+}

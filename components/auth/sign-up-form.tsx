@@ -7,7 +7,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { signUpAction } from "@/lib/actions/auth";
 
-export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
+export function SignUpForm({
+  callbackUrl,
+  invitedEmail,
+}: {
+  callbackUrl?: string;
+  /** The address an invitation was sent to, when the form was reached from its link. */
+  invitedEmail?: string;
+}) {
   const [state, formAction] = useActionState(signUpAction, initialActionState);
   const [timezone, setTimezone] = useState("UTC");
   useEffect(() => setTimezone(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"), []);
@@ -65,7 +72,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
         type="email"
         autoComplete="email"
         required
-        defaultValue={state.values?.email}
+        defaultValue={state.values?.email ?? invitedEmail}
         errors={state.errors?.email}
       />
       <Field

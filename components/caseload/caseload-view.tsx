@@ -6,6 +6,7 @@ import { useId, useRef, useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
 import { triageRules } from "@/lib/domain/caseload";
+import { plural } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import {
   type CaseloadFilter,
@@ -28,7 +29,7 @@ const refreshInterval = 60_000;
 
 const isSessionEnded = (error: unknown) => error instanceof CaseloadFetchError && error.status === 401;
 
-const patients = (count: number) => `${count} ${count === 1 ? "patient" : "patients"}`;
+const patients = (count: number) => plural(count, "patient");
 
 type CaseloadViewProps = {
   /** The physiotherapist's zone, for "Updated HH:MM" (the same on the server and in the browser). */

@@ -6,11 +6,20 @@ export function HistoryPagination({
   page,
   pages,
   basePath = "/history",
+  showDeleted = false,
 }: {
   tab: HistoryTab;
   page: number;
   pages: number;
   basePath?: string;
+  showDeleted?: boolean;
 }) {
-  return <Pagination page={page} pages={pages} href={(target) => `${basePath}?tab=${tab}&page=${target}`} />;
+  const filter = showDeleted ? "&show=deleted" : "";
+  return (
+    <Pagination
+      page={page}
+      pages={pages}
+      href={(target) => `${basePath}?tab=${tab}${filter}&page=${target}`}
+    />
+  );
 }

@@ -1,5 +1,6 @@
 import type { PainEntryView } from "@/lib/data/pain";
 import type { SessionEntryView, SessionView } from "@/lib/data/sessions";
+import { plural } from "@/lib/format";
 
 export const painContextLabels: Record<PainEntryView["context"], string> = {
   CHECK_IN: "Check-in",
@@ -30,8 +31,8 @@ export function formatDuration(seconds: number): string {
 /** "Clamshell, left: 2 sets × 3 reps × 30 s hold". */
 export function formatEntry(entry: SessionEntryView): string {
   const dose = [
-    `${entry.sets} ${entry.sets === 1 ? "set" : "sets"}`,
-    `${entry.reps} ${entry.reps === 1 ? "rep" : "reps"}`,
+    plural(entry.sets, "set"),
+    plural(entry.reps, "rep"),
     ...(entry.holdSeconds > 0 ? [`${entry.holdSeconds} s hold`] : []),
   ].join(" × ");
   return `${entry.exerciseName}, ${sideLabels[entry.side]}: ${dose}`;

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { PainRatingScale } from "@/components/pain/pain-rating-scale";
 import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
@@ -35,12 +36,15 @@ export function PainEntryEditForm({
   const [note, setNote] = useState(entry.note);
   const formRef = useRef<HTMLFormElement>(null);
   const previousState = useRef(state);
+  const router = useRouter();
 
   useEffect(() => {
     if (state === previousState.current) return;
     previousState.current = state;
-    if (!state.ok) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [state]);
+    // Saved: back to History, which confirms it.
+    if (state.ok) router.push("/history?tab=pain&saved=pain");
+    else formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state, router]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -45,6 +45,7 @@ export function PainHistoryList({
                   id={entry.id}
                   deleted={deleted}
                   editHref={`/history/pain/${entry.id}/edit`}
+                  versionsHref={entry.edited ? `/history/pain/${entry.id}/versions` : undefined}
                   description={`${region} pain entry of ${when}`}
                   deleteRequestId={randomUUID()}
                   restoreRequestId={randomUUID()}

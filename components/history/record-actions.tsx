@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
-import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
+import { useActionState } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useRequestId } from "@/components/ui/use-request-id";
@@ -13,6 +12,7 @@ import {
   restorePainEntryAction,
   restoreSessionAction,
 } from "@/lib/actions/logs";
+import { useHistoryEvents } from "./history-undo";
 
 const actions = {
   session: { remove: deleteSessionAction, restore: restoreSessionAction },
@@ -20,14 +20,16 @@ const actions = {
 };
 
 /**
- * Edit, Delete and Undo for one history row. Each button is a plain form (it works before
- * JavaScript loads). After a delete the row re-renders as deleted and focus moves to Undo, and back.
+ * Edit, Earlier versions and Delete for one history row, or Restore for a deleted one. Either way
+ * the row leaves its list once the change is saved, so the page's HistoryUndo takes over: it offers
+ * Undo after a delete (until the page is left) and confirms a restore, and takes focus.
  */
 export function RecordActions({
   kind,
   id,
   deleted,
   editHref,
+  versionsHref,
   description,
   deleteRequestId,
   restoreRequestId,
@@ -36,29 +38,32 @@ export function RecordActions({
   id: string;
   deleted: boolean;
   editHref: string;
+  /** Set when the record has kept earlier versions. */
+  versionsHref?: string;
   /** Completes the buttons' accessible names, e.g. "session of 27 Nov 2026, 14:05". */
   description: string;
   deleteRequestId: string;
   restoreRequestId: string;
 }) {
-  const [deleteState, deleteAction, deleting] = useActionState(actions[kind].remove, initialActionState);
-  const [restoreState, restoreAction, restoring] = useActionState(actions[kind].restore, initialActionState);
+  const report = useHistoryEvents();
+  const reporting =
+    (act: (state: ActionState, form: FormData) => Promise<ActionState>, event: "deleted" | "restored") =>
+    async (previous: ActionState, form: FormData) => {
+      const result = await act(previous, form);
+      if (result.ok) report?.({ kind, id, description, event, requestId: crypto.randomUUID() });
+      return result;
+    };
+  const [deleteState, deleteAction, deleting] = useActionState(
+    reporting(actions[kind].remove, "deleted"),
+    initialActionState,
+  );
+  const [restoreState, restoreAction, restoring] = useActionState(
+    reporting(actions[kind].restore, "restored"),
+    initialActionState,
+  );
   const deleteId = useRequestId(deleteRequestId, deleteState);
   const restoreId = useRequestId(restoreRequestId, restoreState);
-  useRefreshAfterWrite(deleteState);
-  useRefreshAfterWrite(restoreState);
-  const [latest, setLatest] = useState<ActionState>(initialActionState);
-  useEffect(() => setLatest(deleteState), [deleteState]);
-  useEffect(() => setLatest(restoreState), [restoreState]);
-
-  const undoRef = useRef<HTMLButtonElement>(null);
-  const deleteRef = useRef<HTMLButtonElement>(null);
-  const wasDeleted = useRef(deleted);
-  useEffect(() => {
-    if (wasDeleted.current === deleted) return;
-    wasDeleted.current = deleted;
-    (deleted ? undoRef : deleteRef).current?.focus();
-  }, [deleted]);
+  const failure = [deleteState, restoreState].find((state) => !state.ok && state.message)?.message;
 
   return (
     <div className="space-y-2">
@@ -68,13 +73,12 @@ export function RecordActions({
             <input type="hidden" name="id" value={id} />
             <input type="hidden" name="clientRequestId" value={restoreId} />
             <button
-              ref={undoRef}
               type="submit"
               disabled={restoring}
               aria-disabled={restoring}
               className={buttonClasses("secondary")}
             >
-              Undo<span className="sr-only"> delete of {description}</span>
+              Restore<span className="sr-only"> {description}</span>
             </button>
           </form>
         ) : (
@@ -82,11 +86,15 @@ export function RecordActions({
             <Link href={editHref} className={buttonClasses("secondary")}>
               Edit<span className="sr-only"> {description}</span>
             </Link>
+            {versionsHref ? (
+              <Link href={versionsHref} className={buttonClasses("secondary")}>
+                Earlier versions<span className="sr-only"> of {description}</span>
+              </Link>
+            ) : null}
             <form action={deleteAction}>
               <input type="hidden" name="id" value={id} />
               <input type="hidden" name="clientRequestId" value={deleteId} />
               <button
-                ref={deleteRef}
                 type="submit"
                 disabled={deleting}
                 aria-disabled={deleting}
@@ -98,8 +106,8 @@ export function RecordActions({
           </>
         )}
       </div>
-      {/* Success shows in the row itself ("Deleted", or back to normal); only failures need words. */}
-      <FormMessage ok={false} message={latest.ok ? undefined : latest.message} />
+      {/* Success shows above the list (HistoryUndo); only failures need words here. */}
+      <FormMessage ok={false} message={failure} />
     </div>
   );
 }

@@ -72,6 +72,7 @@ export function SessionHistoryList({
                   id={session.id}
                   deleted={deleted}
                   editHref={`/history/sessions/${session.id}/edit`}
+                  versionsHref={session.edited ? `/history/sessions/${session.id}/versions` : undefined}
                   description={`session of ${when}`}
                   deleteRequestId={randomUUID()}
                   restoreRequestId={randomUUID()}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
 import { PainRatingNote } from "@/components/safety/pain-rating-note";
 import { FieldErrors, inputClasses } from "@/components/ui/field";
@@ -23,13 +23,27 @@ export function PainCheckIn({ requestId: initialRequestId }: { requestId: string
   useRefreshAfterWrite(state);
   const values = state.ok ? undefined : state.values;
   const formErrors = [...(state.errors?.clientRequestId ?? []), ...(state.errors?.recordedAt ?? [])];
+  const sectionRef = useRef<HTMLElement>(null);
+  const previousState = useRef(state);
+  useEffect(() => {
+    if (state === previousState.current) return;
+    previousState.current = state;
+    // The submit button is disabled while saving, which drops focus to the page body: bring it
+    // back to the check-in (its heading once saved, the first field in error otherwise).
+    const section = sectionRef.current;
+    const target = state.ok
+      ? section?.querySelector<HTMLElement>("#check-in-heading")
+      : section?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    target?.focus();
+  }, [state]);
   return (
     <section
+      ref={sectionRef}
       aria-labelledby="check-in-heading"
       className="space-y-4 rounded-xl border border-slate-200 bg-white p-4"
     >
       <div>
-        <h2 id="check-in-heading" className="text-lg font-semibold">
+        <h2 id="check-in-heading" tabIndex={-1} className="text-lg font-semibold">
           Pain check-in
         </h2>
         <p id="check-in-hint" className="text-sm text-slate-700">

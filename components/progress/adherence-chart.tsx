@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { daysNeeded, type WeekAdherence } from "@/lib/domain/adherence";
 import { defaultWeeklyTargetPercent } from "@/lib/domain/clinical-thresholds";
+import { plural } from "@/lib/format";
 import { ChartCard, type LegendItem } from "./chart-card";
 import {
   type ChartBaseProps,
@@ -76,11 +77,9 @@ export function AdherenceChart({
       details={
         <div className="space-y-1">
           <p className="text-slate-800">
-            Current streak:{" "}
-            <strong className="font-semibold">
-              {streak} {streak === 1 ? "week" : "weeks"} on target
-            </strong>{" "}
-            (complete weeks in a row, over all your history)
+            Current streak: <strong className="font-semibold">{plural(streak, "week")} on target</strong>{" "}
+            (complete weeks in a row up to last week, over all your history, so it can count weeks before the
+            period shown)
           </p>
           <p className="text-sm text-slate-700">
             A week is on target when sessions were done on at least {targetPercent}% of its due days (

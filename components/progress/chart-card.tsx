@@ -130,7 +130,7 @@ function TableToggle({ title, table }: { title: string; table: ChartTable }) {
         {open ? "Hide table" : "Show table"}
         <span className="sr-only"> for {title}</span>
       </button>
-      <div id={tableId} hidden={!open} className="space-y-2">
+      <div id={tableId} hidden={!open} className="min-w-0 space-y-2">
         {open ? (
           <>
             {/* Shown outside the scrolling box so it stays readable on a phone; the caption is for
@@ -139,7 +139,7 @@ function TableToggle({ title, table }: { title: string; table: ChartTable }) {
               {table.caption}
             </p>
             {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls in this named region, and keyboard users must focus it to scroll (WCAG 2.1.1, axe scrollable-region-focusable). */}
-            <section className="overflow-x-auto" tabIndex={0} aria-labelledby={captionId}>
+            <section className="max-w-full overflow-x-auto" tabIndex={0} aria-labelledby={captionId}>
               <table className="w-full border-collapse text-sm">
                 <caption className="sr-only">{table.caption}</caption>
                 <thead>

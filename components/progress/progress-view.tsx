@@ -71,9 +71,9 @@ export function ProgressView({ patientId, initialRange, audience = "patient" }: 
       {data ? (
         <div
           aria-busy={loading}
-          className={`grid gap-6 transition-opacity md:grid-cols-2 ${loading ? "opacity-60" : ""}`}
+          className={`grid grid-cols-1 gap-6 transition-opacity md:grid-cols-2 ${loading ? "opacity-60" : ""}`}
         >
-          <div className="md:col-span-2">
+          <div className="min-w-0 md:col-span-2">
             <PainChart {...data.pain} {...shared} />
           </div>
           <BeforeAfterChart {...data.beforeAfter} {...shared} />

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import {
   type FormEvent,
   startTransition,
@@ -24,9 +25,13 @@ import { SessionFormEntryRow } from "./session-form-entry-row";
 import {
   blankEntry,
   type EntryRow,
+  type EntryTarget,
   type ExerciseOption,
+  type RowDraft,
   rowErrors,
+  rowProblems,
   type SessionFormValues,
+  toEntries,
   toSessionPayload,
   withExercise,
 } from "./session-form-model";
@@ -80,6 +85,8 @@ export function SessionForm({
   sessionId,
   requestId: initialRequestId,
   exercises,
+  routineExerciseIds = [],
+  routineStart,
   initial,
   maxStartedAt,
   timeZone,
@@ -88,6 +95,10 @@ export function SessionForm({
   sessionId?: string;
   requestId: string;
   exercises: ExerciseOption[];
+  /** Exercises of the patient's routine, offered first in each row's list. */
+  routineExerciseIds?: string[];
+  /** Rows of the routine to start from ("today's routine"), at the prescribed doses. */
+  routineStart?: { label: string; rows: RowDraft[] };
   initial: SessionFormValues;
   /** "Now" as a datetime-local value in the patient's zone. */
   maxStartedAt: string;
@@ -114,9 +125,12 @@ export function SessionForm({
     })),
   );
   const rowCount = useRef(Math.max(1, initial.entries.length));
+  // Whether the rows on screen are the routine's, as filled in (for the words above them).
+  const [fromRoutine, setFromRoutine] = useState(!editing && initial.entries.length > 0);
   const newRowKey = useCallback(() => `${keyPrefix}row${rowCount.current++}`, [keyPrefix]);
-  const [localErrors, setLocalErrors] = useState<Record<string, string[]>>({});
-  const [sentKeys, setSentKeys] = useState<string[]>([]);
+  const [localProblems, setLocalProblems] = useState<ReturnType<typeof rowProblems>>({});
+  const [sent, setSent] = useState<EntryTarget[]>([]);
+  const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
   const focusRowKey = useRef<string | null>(null);
@@ -131,6 +145,8 @@ export function SessionForm({
     if (state === previousState.current) return;
     previousState.current = state;
     inFlight.current = false;
+    // An edit is saved: back to History, which confirms it.
+    if (state.ok && editing) router.push("/history?tab=sessions&saved=session");
     if (state.ok && !editing) {
       setValues({
         startedAt: toDateTimeLocalValue(new Date(), timeZone),
@@ -141,9 +157,10 @@ export function SessionForm({
         notes: "",
       });
       setRows([{ ...blankEntry(), key: newRowKey() }]);
+      setFromRoutine(false);
     }
     if (!state.ok) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [state, editing, timeZone, newRowKey, mainPainArea]);
+  }, [state, editing, timeZone, newRowKey, mainPainArea, router]);
 
   useEffect(() => {
     const key = focusRowKey.current;
@@ -152,13 +169,13 @@ export function SessionForm({
     selectRefs.current.get(key)?.focus();
   });
 
-  const hasLocalErrors = Object.keys(localErrors).length > 0;
-  const errors: Record<string, string[] | undefined> = hasLocalErrors
-    ? localErrors
-    : state.ok
-      ? {}
-      : (state.errors ?? {});
-  const errorsByRow = rowErrors(errors, sentKeys);
+  const hasLocalErrors = Object.keys(localProblems).length > 0;
+  const errors: Record<string, string[] | undefined> = hasLocalErrors || state.ok ? {} : (state.errors ?? {});
+  const errorsByRow = hasLocalErrors
+    ? Object.fromEntries(
+        Object.entries(localProblems).map(([key, problem]) => [key, { ...problem, doses: {} }]),
+      )
+    : rowErrors(errors, sent);
   const formErrors = [...(errors.clientRequestId ?? []), ...(errors.id ?? []), ...(errors.form ?? [])];
 
   const set = (field: keyof typeof values) => (value: string) =>
@@ -172,6 +189,13 @@ export function SessionForm({
     setRows((current) => [...current, { ...blankEntry(), key }]);
   }
 
+  function startFrom(drafts: RowDraft[]) {
+    setRows((drafts.length ? drafts : [blankEntry()]).map((draft) => ({ ...draft, key: newRowKey() })));
+    setFromRoutine(drafts.length > 0);
+    setLocalProblems({});
+    setSent([]);
+  }
+
   function removeRow(key: string) {
     setRows((current) => current.filter((row) => row.key !== key));
     addButtonRef.current?.focus();
@@ -180,21 +204,19 @@ export function SessionForm({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (inFlight.current || pending) return;
-    const missing: Record<string, string[]> = {};
-    rows.forEach((row, index) => {
-      if (!row.exerciseId) missing[`entries.${index}.exerciseId`] = ["Choose an exercise."];
-    });
-    setSentKeys(rows.map((row) => row.key));
-    setLocalErrors(missing);
-    if (Object.keys(missing).length > 0) {
+    const problems = rowProblems(rows);
+    setLocalProblems(problems);
+    if (Object.keys(problems).length > 0) {
       // Focus after the errors render.
       requestAnimationFrame(() =>
         formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
       );
       return;
     }
+    const { entries, targets } = toEntries(rows);
+    setSent(targets);
     inFlight.current = true;
-    startTransition(() => dispatch(toSessionPayload(values, rows, requestId, timeZone, sessionId)));
+    startTransition(() => dispatch(toSessionPayload(values, entries, requestId, timeZone, sessionId)));
   }
 
   const notesLength = values.notes.length;
@@ -227,8 +249,30 @@ export function SessionForm({
 
       <fieldset className="space-y-3" aria-describedby={errors.entries ? "field-entries-error" : undefined}>
         <legend className="text-lg font-semibold">Exercises done</legend>
+        {routineStart ? (
+          <div className="space-y-2 rounded-lg bg-brand-50 px-3 py-2 text-sm text-slate-800">
+            <p>
+              {fromRoutine ? "Filled in from" : "You can start from"} {routineStart.label}: its exercises at
+              the prescribed doses, both sides of each per-side exercise. Change what differed, untick a side
+              you skipped, remove what you did not do.
+            </p>
+            <div className="flex flex-wrap gap-2">
+              <button
+                type="button"
+                className={buttonClasses("secondary")}
+                onClick={() => startFrom(routineStart.rows)}
+              >
+                Fill in {routineStart.label}
+              </button>
+              <button type="button" className={buttonClasses("ghost")} onClick={() => startFrom([])}>
+                Start with an empty list
+              </button>
+            </div>
+          </div>
+        ) : null}
         <p className="text-sm text-slate-700">
-          For an exercise done on each side, add one row for the left and one for the right.
+          An exercise done on each side is one row with a line per side. Any exercise of the catalog can be
+          added.
         </p>
         <FieldErrors id="field-entries-error" errors={errors.entries} />
         {rows.map((row, index) => (
@@ -237,12 +281,13 @@ export function SessionForm({
             row={row}
             index={index}
             exercises={exercises}
+            routineExerciseIds={routineExerciseIds}
             errors={errorsByRow[row.key]}
             selectRef={(element) => {
               if (element) selectRefs.current.set(row.key, element);
               else selectRefs.current.delete(row.key);
             }}
-            onChange={(field, value) => updateRow(row.key, (current) => ({ ...current, [field]: value }))}
+            onChange={(change) => updateRow(row.key, change)}
             onExerciseChange={(exerciseId) =>
               updateRow(row.key, (current) =>
                 withExercise(
@@ -335,7 +380,7 @@ export function SessionForm({
           ok={!hasLocalErrors && state.ok}
           message={
             hasLocalErrors
-              ? "Choose an exercise for each row, or remove the rows you do not need."
+              ? "Choose an exercise and the sides you did for each row, or remove the rows you do not need."
               : state.message
           }
         />

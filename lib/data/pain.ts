@@ -166,12 +166,20 @@ export async function getPainEntry(patientId: string, id: string): Promise<PainE
   return toView(row);
 }
 
+/** Pain entries newest first; the patient may filter deleted ones as with listSessions. */
 export async function listPainEntries(
   patientId: string,
   page: number,
+  filter: { deleted?: boolean } = {},
 ): Promise<{ items: PainEntryView[]; pages: number }> {
   const access = await readPatientData(patientId, "READ_PAIN");
-  const where = access.via === "self" ? { patientId } : { patientId, deletedAt: null };
+  if (access.via !== "self" && filter.deleted) return { items: [], pages: 1 };
+  const where =
+    access.via !== "self" || filter.deleted === false
+      ? { patientId, deletedAt: null }
+      : filter.deleted
+        ? { patientId, deletedAt: { not: null } }
+        : { patientId };
   const [total, rows] = await Promise.all([
     db.painEntry.count({ where }),
     db.painEntry.findMany({
@@ -183,6 +191,41 @@ export async function listPainEntries(
     }),
   ]);
   return { items: rows.map(toView), pages: Math.max(1, Math.ceil(total / historyPageSize)) };
+}
+
+export type PainEntryRevisionView = {
+  version: number;
+  change: string;
+  at: Date;
+  changedBy: { id: string; name: string };
+  /** The entry as it was before this change. */
+  snapshot: PainEntryView;
+};
+
+/** A pain entry's kept earlier versions, newest change first. */
+export async function listPainEntryRevisions(
+  patientId: string,
+  painEntryId: string,
+): Promise<PainEntryRevisionView[]> {
+  await readPatientData(patientId, "READ_PAIN");
+  const rows = await db.painEntryRevision.findMany({
+    where: { painEntryId, patientId },
+    orderBy: [{ createdAt: "desc" }, { version: "desc" }],
+    select: {
+      version: true,
+      change: true,
+      createdAt: true,
+      snapshot: true,
+      changedBy: { select: { id: true, name: true } },
+    },
+  });
+  return rows.map((row) => ({
+    version: row.version,
+    change: row.change,
+    at: row.createdAt,
+    changedBy: row.changedBy,
+    snapshot: JSON.parse(row.snapshot) as PainEntryView,
+  }));
 }
 
 // Ratings in the 14-day window and the 14 days of baseline before its oldest day, with a day's

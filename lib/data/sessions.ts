@@ -356,8 +356,17 @@ export async function getSession(patientId: string, sessionId: string): Promise<
   return toSessionView(row);
 }
 
-export type SessionRevisionView = { version: number; change: string; at: Date; snapshot: SessionView };
+export type SessionRevisionView = {
+  version: number;
+  change: string;
+  at: Date;
+  /** Who made the change: the patient ("you") or, by name, whoever else did. */
+  changedBy: { id: string; name: string };
+  /** The session as it was before this change. */
+  snapshot: SessionView;
+};
 
+/** A session's kept earlier versions, newest change first. */
 export async function listSessionRevisions(
   patientId: string,
   sessionId: string,
@@ -365,27 +374,43 @@ export async function listSessionRevisions(
   await readPatientData(patientId, "READ_SESSIONS");
   const rows = await db.exerciseSessionRevision.findMany({
     where: { sessionId, patientId },
-    orderBy: { createdAt: "desc" },
-    select: { version: true, change: true, createdAt: true, snapshot: true },
+    orderBy: [{ createdAt: "desc" }, { version: "desc" }],
+    select: {
+      version: true,
+      change: true,
+      createdAt: true,
+      snapshot: true,
+      changedBy: { select: { id: true, name: true } },
+    },
   });
   return rows.map((row) => ({
     version: row.version,
     change: row.change,
     at: row.createdAt,
+    changedBy: row.changedBy,
     snapshot: JSON.parse(row.snapshot) as SessionView,
   }));
 }
 
 export const historyPageSize = 20;
 
-/** Sessions newest first, deleted ones included (marked) so they can be restored. */
+/**
+ * Sessions newest first. The patient may ask for only the ones they deleted (to undo a delete) or
+ * only the others; by default both, marked. For anyone else a deleted session is gone.
+ */
 export async function listSessions(
   patientId: string,
   page: number,
+  filter: { deleted?: boolean } = {},
 ): Promise<{ items: SessionView[]; pages: number }> {
   const access = await readPatientData(patientId, "READ_SESSIONS");
-  // Only the patient sees what they deleted (to undo it); for anyone else it is gone.
-  const where = access.via === "self" ? { patientId } : { patientId, deletedAt: null };
+  if (access.via !== "self" && filter.deleted) return { items: [], pages: 1 };
+  const where =
+    access.via !== "self" || filter.deleted === false
+      ? { patientId, deletedAt: null }
+      : filter.deleted
+        ? { patientId, deletedAt: { not: null } }
+        : { patientId };
   const [total, rows] = await Promise.all([
     db.exerciseSession.count({ where }),
     db.exerciseSession.findMany({

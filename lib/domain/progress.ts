@@ -1,6 +1,7 @@
 // Pure rules behind the progress charts. Inputs are small arrays already aggregated by the
 // database (one row per day, week or exercise); nothing here reads a clock or a database. Figures
 // keep full precision; only the words and tables round, to one decimal.
+import { plural } from "@/lib/format";
 import { painRegionLabels, painRegions } from "@/lib/validation/fields";
 import { addDays } from "./calendar";
 import {
@@ -75,10 +76,8 @@ export function formatPain(value: number): string {
   return round1(value).toFixed(1);
 }
 
-/** "1 session", "2 sessions". */
-export function countOf(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
-}
+/** "1 session", "2 sessions": the app's one pluralisation rule. */
+export const countOf = plural;
 
 /** Mean of the numbers present, or null. */
 export function mean(values: (number | null | undefined)[]): number | null {

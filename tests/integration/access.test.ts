@@ -50,6 +50,7 @@ import {
   getPainEntry,
   getPainStatus,
   listPainEntries,
+  listPainEntryRevisions,
   setMainPainArea,
 } from "@/lib/data/pain";
 import { getPatientHome } from "@/lib/data/patient-home";
@@ -447,6 +448,52 @@ const rows: Row[] = [
         () => listSessionRevisions(A(), a.sessionId),
         (r) => r[0]?.change === "EDITED",
       ),
+  },
+  {
+    // What the patient deleted is theirs alone: for anyone else it is gone.
+    name: "listSessions(A, deleted only)",
+    expected: { ...reads, physioLinkedToA: "omits A" },
+    run: async () => {
+      const deleted = await testDb().exerciseSession.upsert({
+        where: { patientId_clientRequestId: { patientId: A(), clientRequestId: "access-deleted-session" } },
+        update: {},
+        create: {
+          patientId: A(),
+          startedAt: new Date("2026-11-01T08:00:00Z"),
+          durationSeconds: 600,
+          source: "QUICK_LOG",
+          clientRequestId: "access-deleted-session",
+          deletedAt: new Date("2026-11-01T09:00:00Z"),
+        },
+      });
+      return readOutcome(
+        () => listSessions(A(), 1, { deleted: true }),
+        (r) => r.items.some((s) => s.id === deleted.id),
+      );
+    },
+  },
+  {
+    name: "listPainEntryRevisions(A, A's pain entry)",
+    expected: reads,
+    run: async () => {
+      await testDb().painEntryRevision.upsert({
+        where: { patientId_clientRequestId: { patientId: A(), clientRequestId: "access-pain-revision" } },
+        update: {},
+        create: {
+          painEntryId: a.painEntryId,
+          patientId: A(),
+          version: 0,
+          change: "EDITED",
+          snapshot: JSON.stringify({ id: a.painEntryId, rating: 5 }),
+          changedById: A(),
+          clientRequestId: "access-pain-revision",
+        },
+      });
+      return readOutcome(
+        () => listPainEntryRevisions(A(), a.painEntryId),
+        (r) => r[0]?.change === "EDITED",
+      );
+    },
   },
   {
     name: "listPainEntries(A)",

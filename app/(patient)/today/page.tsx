@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UnreadForPatient } from "@/components/care/unread-replies";
 import { PainCheckIn } from "@/components/pain/pain-check-in";
 import { PainAdvice } from "@/components/safety/pain-advice";
 import { DoneToday } from "@/components/today/done-today";
@@ -65,6 +66,7 @@ export default async function TodayPage() {
         <DueToday routine={home.routine} />
       )}
 
+      <UnreadForPatient />
       <FromPhysio comments={comments} timeZone={patient.timezone} />
 
       <nav aria-label="More for today" className="grid grid-cols-3 gap-2">

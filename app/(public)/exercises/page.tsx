@@ -3,6 +3,7 @@ import { CatalogFilters } from "@/components/exercises/catalog-filters";
 import { ExerciseCard } from "@/components/exercises/exercise-card";
 import { SafetyNotice } from "@/components/exercises/safety-notice";
 import { listExercises } from "@/lib/data/exercises";
+import { plural } from "@/lib/format";
 import { catalogFilterSchema } from "@/lib/validation/catalog";
 
 export const metadata: Metadata = { title: "Exercises" };
@@ -21,7 +22,7 @@ export default async function ExercisesPage(props: PageProps<"/exercises">) {
       <SafetyNotice />
       <CatalogFilters filter={filter} />
       <p role="status" className="text-sm text-slate-700">
-        {exercises.length === 1 ? "1 exercise" : `${exercises.length} exercises`}
+        {plural(exercises.length, "exercise")}
       </p>
       {exercises.length > 0 ? (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

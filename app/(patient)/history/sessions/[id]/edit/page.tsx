@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { SessionForm } from "@/components/sessions/session-form";
+import { rowsFromEntries } from "@/components/sessions/session-form-model";
 import { requireRole } from "@/lib/data/current-user";
 import { listExercises } from "@/lib/data/exercises";
 import { getSession } from "@/lib/data/sessions";
@@ -38,13 +39,7 @@ export default async function EditSessionPage(props: PageProps<"/history/session
           // Ratings stored before areas were asked have none: the patient names it when editing.
           painArea: session.painArea === null || session.painArea === "NOT_GIVEN" ? "" : session.painArea,
           notes: session.notes,
-          entries: session.entries.map((entry) => ({
-            exerciseId: entry.exerciseId,
-            side: entry.side,
-            sets: String(entry.sets),
-            reps: String(entry.reps),
-            holdSeconds: String(entry.holdSeconds),
-          })),
+          entries: rowsFromEntries(session.entries),
         }}
         maxStartedAt={toDateTimeLocalValue(new Date(), tz)}
         timeZone={tz}
