@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { type Ref, startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
 import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
+import { PainRatingNote } from "@/components/safety/pain-rating-note";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { FieldErrors, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -129,6 +130,7 @@ export function GuidedFinish({
             onChange={setPainAfter}
             errors={result.errors?.painAfter}
           />
+          <PainRatingNote newTab />
 
           <div>
             <label htmlFor={notesId} className="mb-1 block text-lg font-semibold text-slate-900">

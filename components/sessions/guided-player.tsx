@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { formatDose } from "@/components/exercises/format-dose";
 import { PainAdvice } from "@/components/safety/pain-advice";
+import { PainRatingNote } from "@/components/safety/pain-rating-note";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
 import { initialActionState } from "@/lib/actions/action-state";
@@ -227,6 +228,7 @@ export function GuidedPlayer({
           value={painBefore}
           onChange={setPainBefore}
         />
+        <PainRatingNote newTab />
         <div>
           <label htmlFor="guided-pain-area" className="mb-1 block text-lg font-semibold text-slate-900">
             Area your ratings are about

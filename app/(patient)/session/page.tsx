@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HelpLink } from "@/components/safety/help-link";
 import { GuidedPlayer } from "@/components/sessions/guided-player";
 import { buttonClasses } from "@/components/ui/button";
 import { requireRole } from "@/lib/data/current-user";
@@ -34,7 +35,11 @@ export default async function GuidedSessionPage() {
 
   return (
     <div className="space-y-4">
-      <h1 className="mx-auto max-w-xl text-lg font-semibold text-slate-700">Guided session</h1>
+      <div className="mx-auto flex max-w-xl flex-wrap items-baseline justify-between gap-x-4">
+        <h1 className="text-lg font-semibold text-slate-700">Guided session</h1>
+        {/* A new tab: the countdown and a rating not yet saved live in this page. */}
+        <HelpLink newTab className="min-h-11 content-center text-sm font-semibold" />
+      </div>
       {items.length === 0 ? (
         <div className="mx-auto max-w-xl space-y-4 rounded-xl border border-slate-200 bg-white p-6">
           <p className="text-lg text-slate-800">

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { UnreadForPatient } from "@/components/care/unread-replies";
 import { PainCheckIn } from "@/components/pain/pain-check-in";
+import { HelpLink } from "@/components/safety/help-link";
 import { PainAdvice } from "@/components/safety/pain-advice";
 import { DoneToday } from "@/components/today/done-today";
 import { DueToday } from "@/components/today/due-today";
@@ -58,6 +59,9 @@ export default async function TodayPage() {
       <div>
         <h1 className="text-2xl font-bold">Hello, {patient.name}</h1>
         <p className="text-slate-700">{dateLabel}</p>
+        <p className="mt-1 text-sm">
+          Worrying symptoms? <HelpLink className="font-semibold" />
+        </p>
       </div>
 
       {home.routine.length === 0 ? (
