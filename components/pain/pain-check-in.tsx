@@ -11,6 +11,7 @@ import { initialActionState } from "@/lib/actions/action-state";
 import { checkInAction } from "@/lib/actions/logs";
 import { limits, painRegionLabels, painRegions } from "@/lib/validation/fields";
 import { PainRatingScale } from "./pain-rating-scale";
+import { SavedPainAdvice } from "./saved-pain-advice";
 
 /**
  * The daily pain check-in: a plain form, so it also works before JavaScript loads. Rating one area
@@ -84,6 +85,7 @@ export function PainCheckIn({ requestId: initialRequestId }: { requestId: string
         <FieldErrors id="check-in-form-error" errors={formErrors} />
         <SubmitButton pendingLabel="Saving…">Save check-in</SubmitButton>
         <FormMessage ok={state.ok} message={state.message} />
+        <div aria-live="polite">{state.ok ? <SavedPainAdvice reasons={state.painAdvice} /> : null}</div>
       </form>
     </section>
   );

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { type Ref, startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
+import { SavedPainAdvice } from "@/components/pain/saved-pain-advice";
 import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
 import { PainRatingNote } from "@/components/safety/pain-rating-note";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -10,8 +11,9 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useRequestId } from "@/components/ui/use-request-id";
 import { initialActionState } from "@/lib/actions/action-state";
 import { finishGuidedSessionAction } from "@/lib/actions/logs";
+import type { PainAdviceReason } from "@/lib/domain/pain-status";
 import type { GuidedEntry, PlanItem } from "@/lib/domain/session-plan";
-import { limits } from "@/lib/validation/fields";
+import { limits, painRegionLabels, painRegions } from "@/lib/validation/fields";
 import { GuidedPainScale } from "./guided-pain-scale";
 import { sideLabels } from "./guided-text";
 
@@ -26,6 +28,7 @@ export function GuidedFinish({
   durationMinutes,
   painBefore,
   painArea,
+  onPainAreaChange,
   skippedSteps,
   requestId: initialRequestId,
   headingRef,
@@ -37,6 +40,7 @@ export function GuidedFinish({
   durationMinutes: number;
   painBefore: number | null;
   painArea: string;
+  onPainAreaChange: (area: string) => void;
   skippedSteps: number;
   requestId: string;
   headingRef: Ref<HTMLHeadingElement>;
@@ -48,12 +52,14 @@ export function GuidedFinish({
   const [painAfter, setPainAfter] = useState<number | null>(null);
   const [notes, setNotes] = useState("");
   const notesId = useId();
+  // Asked here only when no area was chosen before the session (no rating then, or no main area).
+  const [askArea] = useState(painArea === "");
   const names = new Map(items.map((item) => [item.exercise.id, item.exercise.name]));
 
-  if (result.ok) return <GuidedDone message={result.message} />;
+  if (result.ok) return <GuidedDone message={result.message} painAdvice={result.painAdvice} />;
 
   const otherErrors = Object.entries(result.errors ?? {})
-    .filter(([field]) => !fieldsWithControls.includes(field))
+    .filter(([field]) => !fieldsWithControls.includes(field) && !(askArea && field === "painArea"))
     .flatMap(([, messages]) => messages ?? []);
   const finish = () => {
     startTransition(() =>
@@ -130,6 +136,29 @@ export function GuidedFinish({
             onChange={setPainAfter}
             errors={result.errors?.painAfter}
           />
+          {askArea ? (
+            <div>
+              <label htmlFor={`${notesId}-area`} className="mb-1 block text-lg font-semibold text-slate-900">
+                Area your ratings are about
+              </label>
+              <select
+                id={`${notesId}-area`}
+                value={painArea}
+                onChange={(event) => onPainAreaChange(event.target.value)}
+                aria-invalid={result.errors?.painArea?.length ? true : undefined}
+                aria-describedby={result.errors?.painArea?.length ? `${notesId}-area-error` : undefined}
+                className={inputClasses}
+              >
+                <option value="">Choose an area</option>
+                {painRegions.map((region) => (
+                  <option key={region} value={region}>
+                    {painRegionLabels[region]}
+                  </option>
+                ))}
+              </select>
+              <FieldErrors id={`${notesId}-area-error`} errors={result.errors?.painArea} />
+            </div>
+          ) : null}
           <PainRatingNote newTab />
 
           <div>
@@ -173,7 +202,7 @@ export function GuidedFinish({
   );
 }
 
-function GuidedDone({ message }: { message?: string }) {
+function GuidedDone({ message, painAdvice }: { message?: string; painAdvice?: PainAdviceReason[] }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (
@@ -189,6 +218,7 @@ function GuidedDone({ message }: { message?: string }) {
       <p role="status" className="text-lg text-slate-800">
         {message ?? "Session saved. Well done."}
       </p>
+      <SavedPainAdvice reasons={painAdvice} />
       <p className="text-slate-700">You can look back on it, change it or delete it in your history.</p>
       <div className="mx-auto grid max-w-sm gap-3">
         <Link href="/history" className={`${buttonClasses("primary")} min-h-14 text-lg`}>

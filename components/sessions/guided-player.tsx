@@ -6,7 +6,7 @@ import { formatDose } from "@/components/exercises/format-dose";
 import { PainAdvice } from "@/components/safety/pain-advice";
 import { PainRatingNote } from "@/components/safety/pain-rating-note";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { inputClasses } from "@/components/ui/field";
+import { FieldErrors, inputClasses } from "@/components/ui/field";
 import { initialActionState } from "@/lib/actions/action-state";
 import { discardGuidedDraftAction, saveGuidedDraftAction } from "@/lib/actions/logs";
 import { severePainRating } from "@/lib/domain/clinical-thresholds";
@@ -72,6 +72,12 @@ export function GuidedPlayer({
   const [painArea, setPainArea] = useState<string>(mainPainArea ?? "");
   // Starting at 7 or more asks first; the patient decides, the app changes nothing.
   const [confirmingHighPain, setConfirmingHighPain] = useState(false);
+  const [areaMissing, setAreaMissing] = useState(false);
+  const areaRef = useRef<HTMLSelectElement>(null);
+  const confirmRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (confirmingHighPain) confirmRef.current?.focus();
+  }, [confirmingHighPain]);
   const [announcement, setAnnouncement] = useState("");
   const headingRef = useRef<HTMLHeadingElement>(null);
   const beep = useBeep();
@@ -171,8 +177,23 @@ export function GuidedPlayer({
   const startAgain = () => {
     setOfferResume(false);
     setPainBefore(null);
+    setConfirmingHighPain(false);
     dispatchAction({ type: "reset" });
     discardGuidedDraftAction(initialActionState, {}).catch(() => {});
+  };
+
+  const start = () =>
+    dispatch({ type: "start", painBefore, painArea: painArea === "" ? null : (painArea as PainRegion) });
+  // A rating must name its area; a rating of 7 or more asks before starting.
+  const requestStart = () => {
+    if (painBefore !== null && painArea === "") {
+      setAreaMissing(true);
+      areaRef.current?.focus();
+    } else if (painBefore !== null && painBefore >= severePainRating) {
+      setConfirmingHighPain(true);
+    } else {
+      start();
+    }
   };
 
   let screen: React.ReactNode;
@@ -226,7 +247,10 @@ export function GuidedPlayer({
           legend="How much pain do you feel right now?"
           hint="Optional. 0 is no pain, 10 is the worst pain you can imagine."
           value={painBefore}
-          onChange={setPainBefore}
+          onChange={(value) => {
+            setPainBefore(value);
+            setConfirmingHighPain(false);
+          }}
         />
         <PainRatingNote newTab />
         <div>
@@ -235,8 +259,14 @@ export function GuidedPlayer({
           </label>
           <select
             id="guided-pain-area"
+            ref={areaRef}
             value={painArea}
-            onChange={(event) => setPainArea(event.target.value)}
+            onChange={(event) => {
+              setPainArea(event.target.value);
+              setAreaMissing(false);
+            }}
+            aria-invalid={areaMissing ? true : undefined}
+            aria-describedby={areaMissing ? "guided-pain-area-error" : undefined}
             className={inputClasses}
           >
             <option value="">Choose an area</option>
@@ -246,6 +276,10 @@ export function GuidedPlayer({
               </option>
             ))}
           </select>
+          <FieldErrors
+            id="guided-pain-area-error"
+            errors={areaMissing ? ["Choose the area your pain rating is about."] : undefined}
+          />
         </div>
         <section aria-labelledby="guided-plan-heading" className="space-y-2">
           <h3 id="guided-plan-heading" className="text-lg font-semibold">
@@ -264,12 +298,12 @@ export function GuidedPlayer({
         </section>
         {confirmingHighPain ? (
           <div className="space-y-3">
-            <p className="font-semibold">
+            <p ref={confirmRef} tabIndex={-1} className="font-semibold focus:outline-none">
               You rated your pain {painBefore} out of 10. Do you want to start the session anyway?
             </p>
             <PainAdvice newTab />
             <div className="grid gap-3 sm:grid-cols-2">
-              <Button className="min-h-14 text-lg" onClick={() => dispatch({ type: "start", painBefore })}>
+              <Button className="min-h-14 text-lg" onClick={start}>
                 Start anyway
               </Button>
               <Link href="/today" className={`${buttonClasses("secondary")} min-h-14 text-lg`}>
@@ -278,14 +312,7 @@ export function GuidedPlayer({
             </div>
           </div>
         ) : (
-          <Button
-            className="min-h-14 w-full text-lg"
-            onClick={() =>
-              painBefore !== null && painBefore >= severePainRating
-                ? setConfirmingHighPain(true)
-                : dispatch({ type: "start", painBefore })
-            }
-          >
+          <Button className="min-h-14 w-full text-lg" onClick={requestStart}>
             Start session
           </Button>
         )}
@@ -320,7 +347,8 @@ export function GuidedPlayer({
         startedAt={state.startedAt}
         durationMinutes={sessionMinutes(state, now)}
         painBefore={state.painBefore}
-        painArea={painArea}
+        painArea={state.painArea ?? painArea}
+        onPainAreaChange={setPainArea}
         skippedSteps={skippedStepCount(state)}
         requestId={requestId}
         headingRef={headingRef}

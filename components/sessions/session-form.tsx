@@ -12,6 +12,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { SavedPainAdvice } from "@/components/pain/saved-pain-advice";
 import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Field, FieldErrors, inputClasses } from "@/components/ui/field";
@@ -389,6 +390,9 @@ export function SessionForm({
             <Link href="/history?tab=sessions">See it in your history</Link>
           </p>
         ) : null}
+        <div aria-live="polite">
+          {!hasLocalErrors && state.ok && !editing ? <SavedPainAdvice reasons={state.painAdvice} /> : null}
+        </div>
       </div>
     </form>
   );

@@ -40,9 +40,18 @@ const timeLeft = () => screen.getByRole("timer").textContent;
 const advance = (ms: number) => act(() => vi.advanceTimersByTime(ms));
 const stepHeading = () => screen.getByRole("heading", { level: 2 }).textContent;
 
-function renderPlayer(draft: { state: string } | null = null) {
+function renderPlayer(
+  draft: { state: string } | null = null,
+  mainPainArea: "LEFT_HIP" | "RIGHT_HIP" | "LOWER_BACK" | null = "LOWER_BACK",
+) {
   return renderWithQueries(
-    <GuidedPlayer items={items} draft={draft} requestId="request-1" timeZone="Europe/London" />,
+    <GuidedPlayer
+      items={items}
+      draft={draft}
+      requestId="request-1"
+      timeZone="Europe/London"
+      mainPainArea={mainPainArea}
+    />,
   );
 }
 
@@ -75,6 +84,8 @@ describe("the guided session", () => {
     expect(within(screen.getByRole("list")).getByText("Clamshell")).toBeTruthy();
 
     await user.click(within(painBefore).getByRole("radio", { name: "4" }));
+    const area = screen.getByRole("combobox", { name: "Area your ratings are about" });
+    expect((area as HTMLSelectElement).value).toBe("LOWER_BACK");
     await user.click(screen.getByRole("button", { name: "Start session" }));
 
     expect(stepHeading()).toBe("Clamshell");
@@ -135,6 +146,7 @@ describe("the guided session", () => {
       clientRequestId: "request-1",
       painBefore: 4,
       painAfter: 2,
+      painArea: "LOWER_BACK",
       entries: [{ exerciseId: "ex-clamshell", side: "BOTH", sets: 1, reps: 1, holdSeconds: 30 }],
     });
   });
@@ -154,8 +166,106 @@ describe("the guided session", () => {
       stage: "STEPS",
       index: 1,
       painBefore: 4,
+      painArea: "LOWER_BACK",
     });
     expect(window.localStorage.length + window.sessionStorage.length).toBe(0);
+  });
+
+  it("does not start with a rating but no area: it says so at the area, which takes focus", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderPlayer(null, null);
+    const area = screen.getByRole("combobox", { name: "Area your ratings are about" });
+    expect((area as HTMLSelectElement).value).toBe("");
+    await user.click(screen.getByRole("radio", { name: "3" }));
+    await user.click(screen.getByRole("button", { name: "Start session" }));
+    expect(stepHeading()).toBe("Before you start");
+    expect(screen.getByText("Choose the area your pain rating is about.")).toBeTruthy();
+    expect(area.getAttribute("aria-invalid")).toBe("true");
+    expect(document.activeElement).toBe(area);
+
+    await user.selectOptions(area, "RIGHT_HIP");
+    expect(screen.queryByText("Choose the area your pain rating is about.")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Start session" }));
+    expect(stepHeading()).toBe("Clamshell");
+  });
+
+  it("starts without a rating and without an area, and asks for the area at the end when rated then", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderPlayer(null, null);
+    await user.click(screen.getByRole("button", { name: "Start session" }));
+    await user.click(screen.getByRole("button", { name: "Start exercise" }));
+    await advance(30_000);
+    await user.click(screen.getByRole("button", { name: "Skip the rest of this exercise" }));
+    expect(stepHeading()).toBe("All exercises done");
+    await user.click(screen.getByRole("radio", { name: "3" }));
+    await user.selectOptions(
+      screen.getByRole("combobox", { name: "Area your ratings are about" }),
+      "LEFT_HIP",
+    );
+    await user.click(screen.getByRole("button", { name: "Finish and save" }));
+    expect(await screen.findByRole("heading", { name: "Session complete" })).toBeTruthy();
+    expect(actions.finishGuidedSessionAction.mock.calls[0]?.[1]).toMatchObject({
+      painBefore: null,
+      painAfter: 3,
+      painArea: "LEFT_HIP",
+    });
+  });
+
+  it.each([
+    [6, false],
+    [7, true],
+  ])("a rating of %i before the session asks first: %s", async (rating, asks) => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderPlayer();
+    await user.click(screen.getByRole("radio", { name: String(rating) }));
+    await user.click(screen.getByRole("button", { name: "Start session" }));
+    if (!asks) {
+      expect(stepHeading()).toBe("Clamshell");
+      return;
+    }
+    expect(stepHeading()).toBe("Before you start");
+    const question = screen.getByText(
+      `You rated your pain ${rating} out of 10. Do you want to start the session anyway?`,
+    );
+    expect(document.activeElement).toBe(question);
+    const advice = screen.getByRole("complementary", { name: "If your pain gets worse" });
+    expect(
+      within(advice)
+        .getByRole("link", { name: /When to get help/ })
+        .getAttribute("href"),
+    ).toBe("/help");
+    expect(screen.getByRole("link", { name: "Not now" }).getAttribute("href")).toBe("/today");
+    expect(actions.saveGuidedDraftAction).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole("button", { name: "Start anyway" }));
+    expect(stepHeading()).toBe("Clamshell");
+  });
+
+  it("shows the server's advice after a session rated 8 afterwards, with the rule it met", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    actions.finishGuidedSessionAction.mockResolvedValue({
+      ok: true,
+      message: "Session saved. Well done.",
+      painAdvice: [
+        { area: "LOWER_BACK", rating: 8, context: "AFTER_SESSION", severe: true, flareOver: null },
+      ],
+    });
+    renderPlayer();
+    await user.click(screen.getByRole("button", { name: "Start session" }));
+    await user.click(screen.getByRole("button", { name: "Start exercise" }));
+    await advance(30_000);
+    await user.click(screen.getByRole("button", { name: "Skip the rest of this exercise" }));
+    // The area was chosen before the session (the main area): not asked again.
+    expect(screen.queryByRole("combobox", { name: "Area your ratings are about" })).toBeNull();
+    await user.click(screen.getByRole("radio", { name: "8" }));
+    await user.click(screen.getByRole("button", { name: "Finish and save" }));
+
+    expect(await screen.findByRole("heading", { name: "Session complete" })).toBeTruthy();
+    const reply = screen.getByRole("region", { name: "You rated your pain high" });
+    expect(reply.textContent).toContain(
+      "Lower back 8/10 after the session: 7 or more counts as severe pain.",
+    );
+    expect(within(reply).getByRole("link", { name: "When to get help" }).getAttribute("href")).toBe("/help");
   });
 
   it("offers to resume a saved draft, and picks up the hold where it was left", async () => {

@@ -60,6 +60,13 @@ test("a new patient runs a guided session with a reload and a skip, and finds it
   await expect(page.getByRole("radio", { name: "0 no pain" })).toBeVisible();
   await expect(page.getByRole("radio", { name: "10 worst pain" })).toBeVisible();
   await page.getByRole("radio", { name: "3", exact: true }).check();
+  // A new patient has no main area yet: a rating cannot start the session without its area.
+  const area = page.getByLabel("Area your ratings are about");
+  await expect(area).toHaveValue("");
+  await page.getByRole("button", { name: "Start session" }).click();
+  await expect(page.getByText("Choose the area your pain rating is about.")).toBeVisible();
+  await expect(area).toBeFocused();
+  await area.selectOption({ label: "Lower back" });
   await page.screenshot({ path: `${screenshotDir}/guided-session-start.png`, fullPage: true });
   await page.getByRole("button", { name: "Start session" }).click();
 
@@ -211,6 +218,12 @@ test("the guided session can be driven by the keyboard alone", async ({ page }) 
   await expect(
     page.getByRole("link", { name: "when to get help (opens in a new tab)", exact: true }),
   ).toBeFocused();
+  // Then the area, where the arrow keys choose.
+  await page.keyboard.press("Tab");
+  const area = page.getByLabel("Area your ratings are about");
+  await expect(area).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(area).toHaveValue("LEFT_HIP");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Start session" })).toBeFocused();
   await page.keyboard.press("Enter");
