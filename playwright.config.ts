@@ -42,7 +42,7 @@ export default defineConfig({
     // The production build, started the way a user starts it, on a fresh embedded database.
     command: `rm -rf ${dataDir} && npm start`,
     url: `http://localhost:${port}/api/health`,
-    timeout: 300_000,
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
