@@ -111,6 +111,12 @@ function compareCaseloadRow(row: CaseloadRow | undefined, expected: PatientFigur
   expect(row).toBeDefined();
   expect(row?.adherence7 ?? null).toEqual(expected.caseload.adherence7);
   expect(row?.adherence30 ?? null).toEqual(expected.caseload.adherence30);
+  expect(expected.caseload.latestPain.length).toBeGreaterThan(0);
+  // Latest pain per area, worst first: the same ratings, and never a milder area ahead of a worse one.
+  const shown = (row?.pain ?? []).map(({ area, rating, at, context }) => ({ area, rating, at, context }));
+  const byArea = (a: { area: string }, b: { area: string }) => a.area.localeCompare(b.area);
+  expect([...shown].sort(byArea)).toEqual([...expected.caseload.latestPain].sort(byArea));
+  expect(shown.map((pain) => pain.rating)).toEqual(expected.caseload.latestPain.map((pain) => pain.rating));
 }
 
 describe("the demo's figures, recomputed without the app's code", () => {
@@ -141,7 +147,7 @@ describe("the demo's figures, recomputed without the app's code", () => {
     }
   });
 
-  it("match the caseload's adherence for every demo patient", async () => {
+  it("match the caseload's adherence and latest pain per area for every demo patient", async () => {
     signInAs(physio);
     const rows = await getCaseload(now);
     for (const expected of figures)
