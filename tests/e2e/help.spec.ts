@@ -99,6 +99,7 @@ test("the guided session keeps a help link in view that opens beside the session
   await expect(page.getByRole("main")).toContainText("Nobody watches ratings as they arrive");
 
   await page.getByRole("radio", { name: "3", exact: true }).check();
+  await page.getByLabel("Area your ratings are about").selectOption({ label: "Lower back" });
   await page.getByRole("button", { name: "Start session" }).click();
   await page.getByRole("button", { name: "Start exercise" }).click();
   await expect(page.getByRole("timer")).toBeVisible();

@@ -127,9 +127,9 @@ test("a patient quick-logs a session, edits it, deletes it and undoes the delete
   await expect(card).toContainText("5/10 → 3/10");
   const exercises = card.getByRole("list", { name: "Exercises" }).getByRole("listitem");
   await expect(exercises).toHaveText([
-    "Clamshell, left: 2 sets × 10 reps × 3 s hold",
-    "Clamshell, right: 2 sets × 10 reps × 3 s hold",
-    "Glute bridge, both sides: 2 sets × 5 reps × 5 s hold",
+    "Clamshell, left: 2 sets × 3 reps × 30 s hold",
+    "Clamshell, right: 2 sets × 3 reps × 30 s hold",
+    "Glute bridge, both sides: 2 sets × 5 reps × 30 s hold",
   ]);
   // Notes are text: the markup shows as typed and makes no element.
   await expect(card.getByText("Felt <b>loose</b> afterwards")).toBeVisible();
@@ -148,7 +148,7 @@ test("a patient quick-logs a session, edits it, deletes it and undoes the delete
   await expect(page).toHaveURL(/\/history\?tab=sessions&saved=session$/);
   await expect(page.getByText("Session updated. The earlier version is kept.")).toBeVisible();
   await expect(card).toContainText("Edited");
-  await expect(exercises.first()).toHaveText("Clamshell, left: 3 sets × 10 reps × 3 s hold");
+  await expect(exercises.first()).toHaveText("Clamshell, left: 3 sets × 3 reps × 30 s hold");
 
   // A delete takes the session out of the list; Undo, above it, brings it back.
   await card.getByRole("button", { name: /^Delete session of/ }).click();
@@ -159,7 +159,7 @@ test("a patient quick-logs a session, edits it, deletes it and undoes the delete
   await undo.click();
   await expect(cards).toHaveCount(1);
   await expect(card).not.toContainText("Deleted");
-  await expect(exercises.first()).toHaveText("Clamshell, left: 3 sets × 10 reps × 3 s hold");
+  await expect(exercises.first()).toHaveText("Clamshell, left: 3 sets × 3 reps × 30 s hold");
 });
 
 test("bad quick-log input gets a message next to each field, keeps what was typed and writes nothing", async ({

@@ -5,7 +5,7 @@ import { screenshotDir, signIn, signInAsDemo } from "./fixtures";
 test("the demo patient signs in and sees the routine due today and recent pain", async ({ page }) => {
   await signInAsDemo(page, "patient");
   await expect(page.getByRole("heading", { name: "Hello, Alex Morgan" })).toBeVisible();
-  await expect(page.getByText(/\/10 in your/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Latest pain by area" })).toContainText(/Lower back \d+\/10/);
   await expect(page.getByText(/Set by your physiotherapist, Sam Okafor/).first()).toBeVisible();
   await page.screenshot({ path: `${screenshotDir}/today-demo.png`, fullPage: true });
 });
@@ -21,7 +21,7 @@ test("the demo physiotherapist sees three linked patients, flagged ones first wi
   // Jordan's pain flared this morning (8/10); Casey has logged nothing for 9 days. Alex is on track.
   const jordan = table.getByRole("row").filter({ hasText: "Jordan Lee" });
   await expect(jordan.getByText("Pain flare", { exact: true })).toBeVisible();
-  await expect(jordan.getByText(/Latest pain 8\/10/)).toBeVisible();
+  await expect(jordan.getByText(/Lower back 8\/10 on \d+ \w+/).first()).toBeVisible();
   const casey = table.getByRole("row").filter({ hasText: "Casey Novak" });
   await expect(casey.getByText("Inactive", { exact: true })).toBeVisible();
   expect(names.at(-1)).toBe("Alex Morgan");

@@ -223,7 +223,7 @@ test("the demo patient sees what the physiotherapist prescribed, and cannot chan
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAsDemo(page, "patient");
   await expect(page.getByRole("link", { name: "Start today’s session" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Latest pain rating" })).toContainText("/10 in your");
+  await expect(page.getByRole("region", { name: "Latest pain by area" })).toContainText(/Lower back \d+\/10/);
   await expect(page.getByRole("heading", { name: "Pain check-in" })).toBeVisible();
   await expectNoHorizontalScroll(page);
   await page.screenshot({ path: `${screenshotDir}/today.png`, fullPage: true });
