@@ -29,6 +29,8 @@ async function choosePeriod(page: Page, label: string, range: string) {
 test("the demo patient sees every chart with data on first paint and switches the period without a page load", async ({
   page,
 }) => {
+  // Four periods, tables and two viewports: longer than the default on a busy machine.
+  test.setTimeout(90_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await signInAsDemo(page, "patient");
 
@@ -113,9 +115,11 @@ test("the demo patient sees every chart with data on first paint and switches th
   await expect(table.getByRole("columnheader")).toHaveText([
     "Date",
     "Left hip",
+    "Left hip, 7-day average",
     "Right hip",
+    "Right hip, 7-day average",
     "Lower back",
-    "7-day average",
+    "Lower back, 7-day average",
   ]);
   const firstRow = table.getByRole("row").nth(1);
   await expect(firstRow.getByRole("rowheader")).toHaveText(/^\d{1,2} \w+ \d{4}$/);
