@@ -80,8 +80,8 @@ describe("the guided session", () => {
         .getAllByRole("radio")
         .map((radio) => radio.getAttribute("aria-label")),
     ).toEqual(["0 no pain", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10 worst pain"]);
-    expect(screen.getByRole("heading", { name: /^1 exercise, about \d+ minutes$/ })).toBeTruthy();
-    expect(within(screen.getByRole("list")).getByText("Clamshell")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: /^1 exercise, about \d+ minutes$/ }).isConnected).toBe(true);
+    expect(within(screen.getByRole("list")).getByText("Clamshell").isConnected).toBe(true);
 
     await user.click(within(painBefore).getByRole("radio", { name: "4" }));
     const area = screen.getByRole("combobox", { name: "Area your ratings are about" });
@@ -89,11 +89,11 @@ describe("the guided session", () => {
     await user.click(screen.getByRole("button", { name: "Start session" }));
 
     expect(stepHeading()).toBe("Clamshell");
-    expect(screen.getByText("Get ready")).toBeTruthy();
+    expect(screen.getByText("Get ready").isConnected).toBe(true);
     expect(screen.getByRole("progressbar", { name: "Session progress" }).getAttribute("aria-valuetext")).toBe(
       "0% done",
     );
-    expect(screen.getByText("Step 1 of 4")).toBeTruthy();
+    expect(screen.getByText("Step 1 of 4").isConnected).toBe(true);
   });
 
   it("counts a hold down, stops the clock while paused, and moves on when the hold ends", async () => {
@@ -103,13 +103,13 @@ describe("the guided session", () => {
     await user.click(screen.getByRole("button", { name: "Start session" }));
     await user.click(screen.getByRole("button", { name: "Start exercise" }));
 
-    expect(screen.getByText("Rep 1 of 2")).toBeTruthy();
+    expect(screen.getByText("Rep 1 of 2").isConnected).toBe(true);
     expect(timeLeft()).toBe("Time left: 00:30");
     await advance(10_000);
     expect(timeLeft()).toBe("Time left: 00:20");
 
     await user.click(screen.getByRole("button", { name: "Pause" }));
-    expect(screen.getByText("Paused")).toBeTruthy();
+    expect(screen.getByText("Paused").isConnected).toBe(true);
     await advance(60_000);
     expect(timeLeft()).toBe("Time left: 00:20");
 
@@ -119,7 +119,7 @@ describe("the guided session", () => {
     await advance(1_000);
     expect(stepHeading()).toBe("Rest");
     expect(timeLeft()).toBe("Time left: 00:10");
-    expect(screen.getByRole("button", { name: "Skip rest" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Skip rest" }).isConnected).toBe(true);
   });
 
   it("skips a rest and a hold with the buttons, then offers the finish with what was done", async () => {
@@ -130,17 +130,17 @@ describe("the guided session", () => {
     await user.click(screen.getByRole("button", { name: "Start exercise" }));
     await advance(30_000);
     await user.click(screen.getByRole("button", { name: "Skip rest" }));
-    expect(screen.getByText("Rep 2 of 2")).toBeTruthy();
+    expect(screen.getByText("Rep 2 of 2").isConnected).toBe(true);
     await user.click(screen.getByRole("button", { name: "Skip hold" }));
 
     expect(stepHeading()).toBe("All exercises done");
-    expect(screen.getByText(/of exercise, 2 steps skipped\.$/)).toBeTruthy();
+    expect(screen.getByText(/of exercise, 2 steps skipped\.$/).isConnected).toBe(true);
     const done = screen.getByRole("region", { name: "What you did" });
-    expect(within(done).getByText("1 set of 1 × 30 s")).toBeTruthy();
+    expect(within(done).getByText("1 set of 1 × 30 s").isConnected).toBe(true);
 
     await user.click(screen.getByRole("radio", { name: "2" }));
     await user.click(screen.getByRole("button", { name: "Finish and save" }));
-    expect(await screen.findByRole("heading", { name: "Session complete" })).toBeTruthy();
+    expect((await screen.findByRole("heading", { name: "Session complete" })).isConnected).toBe(true);
     expect(actions.finishGuidedSessionAction).toHaveBeenCalledTimes(1);
     expect(actions.finishGuidedSessionAction.mock.calls[0]?.[1]).toMatchObject({
       clientRequestId: "request-1",
@@ -179,7 +179,7 @@ describe("the guided session", () => {
     await user.click(screen.getByRole("radio", { name: "3" }));
     await user.click(screen.getByRole("button", { name: "Start session" }));
     expect(stepHeading()).toBe("Before you start");
-    expect(screen.getByText("Choose the area your pain rating is about.")).toBeTruthy();
+    expect(screen.getByText("Choose the area your pain rating is about.").isConnected).toBe(true);
     expect(area.getAttribute("aria-invalid")).toBe("true");
     expect(document.activeElement).toBe(area);
 
@@ -203,7 +203,7 @@ describe("the guided session", () => {
       "LEFT_HIP",
     );
     await user.click(screen.getByRole("button", { name: "Finish and save" }));
-    expect(await screen.findByRole("heading", { name: "Session complete" })).toBeTruthy();
+    expect((await screen.findByRole("heading", { name: "Session complete" })).isConnected).toBe(true);
     expect(actions.finishGuidedSessionAction.mock.calls[0]?.[1]).toMatchObject({
       painBefore: null,
       painAfter: 3,
@@ -260,7 +260,7 @@ describe("the guided session", () => {
     await user.click(screen.getByRole("radio", { name: "8" }));
     await user.click(screen.getByRole("button", { name: "Finish and save" }));
 
-    expect(await screen.findByRole("heading", { name: "Session complete" })).toBeTruthy();
+    expect((await screen.findByRole("heading", { name: "Session complete" })).isConnected).toBe(true);
     const reply = screen.getByRole("region", { name: "You rated your pain high" });
     expect(reply.textContent).toContain(
       "Lower back 8/10 after the session: 7 or more counts as severe pain.",
@@ -276,7 +276,7 @@ describe("the guided session", () => {
     renderPlayer({ state: serialisePlayerState(steps, saved, start + 17_000) });
 
     expect(stepHeading()).toBe("Welcome back");
-    expect(screen.getByText(/1 of 4 steps are done\./)).toBeTruthy();
+    expect(screen.getByText(/1 of 4 steps are done\./).isConnected).toBe(true);
     await user.click(screen.getByRole("button", { name: "Resume where you left off" }));
     expect(stepHeading()).toBe("Clamshell");
     expect(timeLeft()).toBe("Time left: 00:18");

@@ -64,7 +64,7 @@ describe("deleting from History", () => {
 
     const undo = await screen.findByRole("button", { name: named("Undo delete of") });
     expect(document.activeElement).toBe(undo);
-    expect(screen.getByText(/Session deleted: session of 27 Nov 2026, 14:05/)).toBeTruthy();
+    expect(screen.getByText(/Session deleted: session of 27 Nov 2026, 14:05/).isConnected).toBe(true);
     expect(deleteSessionAction.mock.calls[0]?.[1].get("id")).toBe("session-1");
     expect(queryClient.getQueryState(queryKeys.progress("me", "3m"))?.isInvalidated).toBe(true);
   });
@@ -89,7 +89,7 @@ describe("deleting from History", () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: named("Delete") }));
 
-    expect(await screen.findByText("That session was not found.")).toBeTruthy();
+    expect((await screen.findByText("That session was not found.")).isConnected).toBe(true);
     expect(screen.queryByRole("button", { name: /^Undo/ })).toBeNull();
   });
 });
@@ -102,7 +102,7 @@ describe("the Show deleted view", () => {
     expect(screen.queryByRole("link", { name: /^Edit/ })).toBeNull();
     await user.click(screen.getByRole("button", { name: named("Restore") }));
 
-    expect(await screen.findByText(`Brought back: ${description}.`)).toBeTruthy();
+    expect((await screen.findByText(`Brought back: ${description}.`)).isConnected).toBe(true);
   });
 });
 

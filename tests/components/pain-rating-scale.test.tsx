@@ -84,7 +84,7 @@ describe("the pain check-in", () => {
     await user.type(screen.getByRole("textbox", { name: "Note (optional)" }), "Stiff after driving");
     await user.click(screen.getByRole("button", { name: "Save check-in" }));
 
-    expect(await screen.findByText("Check-in saved. Thank you.")).toBeTruthy();
+    expect((await screen.findByText("Check-in saved. Thank you.")).isConnected).toBe(true);
     expect(checkInAction).toHaveBeenCalledTimes(1);
     const posted = checkInAction.mock.calls[0]?.[1];
     expect(posted?.get("LOWER_BACK")).toBe("6");
@@ -106,9 +106,9 @@ describe("the pain check-in", () => {
     await user.click(screen.getByRole("radio", { name: "Right hip 9 of 10" }));
     await user.click(screen.getByRole("button", { name: "Save check-in" }));
 
-    expect(await screen.findByText("Please correct the marked fields.")).toBeTruthy();
+    expect((await screen.findByText("Please correct the marked fields.")).isConnected).toBe(true);
     const rightHip = screen.getByRole("group", { name: "Right hip" });
-    expect(within(rightHip).getByText("Choose a rating from 0 (none) to 10.")).toBeTruthy();
+    expect(within(rightHip).getByText("Choose a rating from 0 (none) to 10.").isConnected).toBe(true);
     expect(checkedValue(rightHip)).toBe("9");
     expect(screen.getByRole<HTMLTextAreaElement>("textbox", { name: "Note (optional)" }).value).toBe("Sharp");
   });
