@@ -36,6 +36,7 @@ export const auditedWrites = {
   GUIDED_DRAFT_SAVED: "Saved a guided session in progress",
   GUIDED_DRAFT_DISCARDED: "Discarded a guided session in progress",
   GUIDED_SESSION_FINISHED: "Finished a guided session",
+  GUIDED_LEAD_IN_SET: "Set the time to get into position before a guided hold",
   PAIN_CHECK_IN: "Recorded a pain check-in",
   PAIN_EDITED: "Edited a pain entry",
   PAIN_DELETED: "Deleted a pain entry",
