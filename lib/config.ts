@@ -29,6 +29,8 @@ export type Config = {
   trustedProxyHops: number;
   sessionIdleMinutes: number;
   sessionMaxAgeHours: number;
+  /** Sign-ups each client address may attempt per hour. */
+  signUpLimitPerHour: number;
   /** Benchmark only: a file each database statement is appended to. */
   queryLogFile: string | undefined;
   demoPassword: string | undefined;
@@ -98,6 +100,7 @@ const schema = z
     TRUSTED_PROXY_HOPS: wholeNumber(0, 10, 0),
     SESSION_IDLE_MINUTES: wholeNumber(1, 1440, 30),
     SESSION_MAX_AGE_HOURS: wholeNumber(1, 720, 12),
+    SIGN_UP_LIMIT_PER_HOUR: wholeNumber(1, 10_000, 10),
     DB_QUERY_LOG: optionalText,
     // The product's own password rules: a demo password nobody could choose at sign-up is refused.
     DEMO_PASSWORD: z
@@ -170,6 +173,7 @@ export function readConfig(env: Environment): Config {
     trustedProxyHops: s.TRUSTED_PROXY_HOPS,
     sessionIdleMinutes: s.SESSION_IDLE_MINUTES,
     sessionMaxAgeHours: s.SESSION_MAX_AGE_HOURS,
+    signUpLimitPerHour: s.SIGN_UP_LIMIT_PER_HOUR,
     queryLogFile: s.DB_QUERY_LOG,
     demoPassword: s.DEMO_PASSWORD,
     demoData: s.DEMO_DATA ? s.DEMO_DATA === "1" : databaseProvider === "sqlite" && nodeEnv !== "production",

@@ -41,6 +41,7 @@ describe("readConfig", () => {
       trustedProxyHops: 0,
       sessionIdleMinutes: 30,
       sessionMaxAgeHours: 12,
+      signUpLimitPerHour: 10,
       queryLogFile: undefined,
       demoPassword: undefined,
       demoData: true,
@@ -125,6 +126,13 @@ describe("readConfig", () => {
       { sessionMaxAgeHours: 8 },
       "1e3",
       'SESSION_MAX_AGE_HOURS must be a whole number from 1 to 720, got "1e3"',
+    ],
+    [
+      "SIGN_UP_LIMIT_PER_HOUR",
+      "1000",
+      { signUpLimitPerHour: 1000 },
+      "0",
+      'SIGN_UP_LIMIT_PER_HOUR must be a whole number from 1 to 10000, got "0"',
     ],
     ["DB_QUERY_LOG", "/tmp/queries.log", { queryLogFile: "/tmp/queries.log" }, "", "no error"],
     [
