@@ -40,7 +40,7 @@ export type Section = { id: string; title?: string; stem?: string; items: readon
 /** What a patient sends: a value per choice item, and the named activities with their ratings. */
 export type Answers = {
   choices: Record<string, number | null | undefined>;
-  activities: { name: string; rating: number | null | undefined }[];
+  activities: { name: string; rating?: number | null }[];
 };
 
 /** A problem with one answer, named by its field path ("choices.q1", "activities.2.rating"). */
