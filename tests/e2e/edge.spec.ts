@@ -42,7 +42,7 @@ test("a forged X-Forwarded-For resets no throttle and never reaches the audit tr
     expect(wrong.location).toContain("error=CredentialsSignin");
     expect(wrong.location).not.toContain("code=throttled");
   }
-  // The sixth, from "another" address, is still this client: refused, even with the right password.
+  // The sixth, from a second address, is still this client: refused, even with the right password.
   const sixth = await credentialsSignIn(
     request,
     { email: account.email, password: account.password },
