@@ -9,6 +9,7 @@ const actions = vi.hoisted(() => ({
   saveGuidedDraftAction: vi.fn<Action>(),
   discardGuidedDraftAction: vi.fn<Action>(),
   finishGuidedSessionAction: vi.fn<Action>(),
+  setGuidedLeadInAction: vi.fn<(previous: ActionState, input: FormData) => Promise<ActionState>>(),
 }));
 vi.mock("@/lib/actions/logs", () => actions);
 
@@ -43,6 +44,7 @@ const stepHeading = () => screen.getByRole("heading", { level: 2 }).textContent;
 function renderPlayer(
   draft: { state: string } | null = null,
   mainPainArea: "LEFT_HIP" | "RIGHT_HIP" | "LOWER_BACK" | null = "LOWER_BACK",
+  leadInSeconds = 0,
 ) {
   return renderWithQueries(
     <GuidedPlayer
@@ -51,6 +53,7 @@ function renderPlayer(
       requestId="request-1"
       timeZone="Europe/London"
       mainPainArea={mainPainArea}
+      leadInSeconds={leadInSeconds}
     />,
   );
 }
@@ -293,5 +296,114 @@ describe("the guided session", () => {
     await user.click(screen.getByRole("button", { name: "Start again" }));
     expect(stepHeading()).toBe("Before you start");
     expect(actions.discardGuidedDraftAction).toHaveBeenCalledTimes(1);
+  });
+
+  it("counts down a lead-in to get into position, announced like a hold, then starts the hold", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderPlayer(null, "LOWER_BACK", 5);
+    await user.click(screen.getByRole("button", { name: "Start session" }));
+    await user.click(screen.getByRole("button", { name: "Start exercise" }));
+
+    expect(screen.getByText("Get into position").isConnected).toBe(true);
+    expect(stepHeading()).toBe("Clamshell");
+    expect(timeLeft()).toBe("Time left: 00:05");
+    const live = document.querySelector('[aria-live="assertive"]');
+    expect(live?.textContent).toContain(
+      "Get into position: Clamshell, set 1 of 1, rep 1 of 2. The hold starts in 5 seconds.",
+    );
+    await advance(3_000);
+    expect(timeLeft()).toBe("Time left: 00:02");
+    await advance(2_000);
+    expect(screen.queryByText("Get into position")).toBeNull();
+    expect(screen.getByText("Rep 1 of 2").isConnected).toBe(true);
+    expect(timeLeft()).toBe("Time left: 00:30");
+    expect(live?.textContent).toContain("Go. Hold for 30 seconds. Clamshell, set 1 of 1, rep 1 of 2.");
+  });
+
+  it("skips the lead-in with its Skip button, straight into a full hold", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderPlayer(null, "LOWER_BACK", 10);
+    await user.click(screen.getByRole("button", { name: "Start session" }));
+    await user.click(screen.getByRole("button", { name: "Start exercise" }));
+    await advance(4_000);
+    await user.click(screen.getByRole("button", { name: "Skip to hold" }));
+    expect(screen.getByText("Rep 1 of 2").isConnected).toBe(true);
+    expect(timeLeft()).toBe("Time left: 00:30");
+  });
+
+  it("hides the site's menu only while steps run, and asks before leaving, paused until answered", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { container } = renderPlayer();
+    expect(container.querySelector("[data-session-focus]")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Start session" }));
+    expect(container.querySelector("[data-session-focus]")).not.toBeNull();
+    await user.click(screen.getByRole("button", { name: "Start exercise" }));
+    await advance(10_000);
+    expect(timeLeft()).toBe("Time left: 00:20");
+
+    actions.saveGuidedDraftAction.mockClear();
+    await user.click(screen.getByRole("button", { name: "Leave session" }));
+    const dialog = screen.getByRole("dialog", { name: "Leave the session?" });
+    expect(within(dialog).getByRole("button", { name: "Stay and carry on" })).toBe(document.activeElement);
+    expect(within(dialog).getByRole("link", { name: "Leave" }).getAttribute("href")).toBe("/today");
+    // Asking paused the countdown, which saved the session for later.
+    expect(screen.getByText("Paused").isConnected).toBe(true);
+    expect(actions.saveGuidedDraftAction).toHaveBeenCalledTimes(1);
+    await advance(60_000);
+    expect(timeLeft()).toBe("Time left: 00:20");
+
+    await user.click(within(dialog).getByRole("button", { name: "Stay and carry on" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    await advance(5_000);
+    expect(timeLeft()).toBe("Time left: 00:15");
+  });
+
+  it("changes the lead-in before starting, and the session uses the saved value", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    actions.setGuidedLeadInAction.mockResolvedValue({ ok: true, message: "Lead-in saved." });
+    renderPlayer(null, "LOWER_BACK", 5);
+    await user.click(screen.getByText("Time to get into position: 5 seconds"));
+    const field = screen.getByRole("spinbutton", {
+      name: "Seconds before the first hold of each exercise and side",
+    });
+    await user.clear(field);
+    await user.type(field, "12");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("Time to get into position: 12 seconds")).toBeDefined();
+    expect(actions.setGuidedLeadInAction.mock.calls[0]?.[1].get("leadInSeconds")).toBe("12");
+
+    await user.click(screen.getByRole("button", { name: "Start session" }));
+    await user.click(screen.getByRole("button", { name: "Start exercise" }));
+    expect(timeLeft()).toBe("Time left: 00:12");
+    // The draft saved for this session names the plan with the new lead-in, so a reload resumes it.
+    const saved = actions.saveGuidedDraftAction.mock.calls.at(-1)?.[1].state as string;
+    expect(
+      parsePlayerState(
+        saved,
+        buildSteps(items, { leadInSeconds: 12 }),
+        planKey(items, { leadInSeconds: 12 }),
+      ),
+    ).not.toBeNull();
+  });
+
+  it("shows the lead-in setting's message at its field when the value is refused", async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    actions.setGuidedLeadInAction.mockResolvedValue({
+      ok: false,
+      message: "Please correct the marked fields.",
+      errors: { leadInSeconds: ["The lead-in cannot be more than 30."] },
+      values: { leadInSeconds: "45" },
+    });
+    renderPlayer(null, "LOWER_BACK", 5);
+    await user.click(screen.getByText("Time to get into position: 5 seconds"));
+    const field = screen.getByRole("spinbutton", {
+      name: "Seconds before the first hold of each exercise and side",
+    });
+    await user.clear(field);
+    await user.type(field, "45");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("The lead-in cannot be more than 30.")).toBeDefined();
+    expect(field.getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByText("Time to get into position: 5 seconds").isConnected).toBe(true);
   });
 });

@@ -50,7 +50,8 @@ async function completeStepsUntil(page: Page, label: string): Promise<void> {
 test("a new patient runs a guided session with a reload and a skip, and finds it in their history", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  // Forty steps, each waited out on the fake clock: long on a loaded machine.
+  test.setTimeout(180_000);
   await page.clock.install();
   await signUpWithStarterRoutine(page);
 
@@ -231,6 +232,7 @@ async function inViewport(
 test("on a 360x640 phone a hold is a focused screen: Pause, Skip and the timer in view, no menu, leaving asks", async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 360, height: 640 });
   await page.clock.install();
   await signUpWithStarterRoutine(page);
@@ -316,6 +318,7 @@ test("the countdown fits inside its ring on a wide screen", async ({ page }) => 
   await signUpWithStarterRoutine(page);
   await page.goto("/session");
   await page.getByRole("button", { name: "Start session" }).click();
+  await page.clock.pauseAt(new Date((await page.evaluate(() => Date.now())) + 1_000));
   await page.getByRole("button", { name: "Start exercise" }).click();
   await page.getByRole("button", { name: "Skip to hold" }).click();
   await expect(page.getByRole("timer")).toBeVisible();
@@ -353,6 +356,8 @@ test("the guided session can be driven by the keyboard alone", async ({ page }) 
   await expect(page.getByRole("heading", { level: 2, name: "Knee-to-chest stretch" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Start exercise" })).toBeFocused();
+  // From here on the page's time moves only when the test moves it.
+  await page.clock.pauseAt(new Date((await page.evaluate(() => Date.now())) + 1_000));
   await page.keyboard.press("Enter");
   // The lead-in: its Skip is two Tabs from the heading, after Pause.
   await expect(page.getByText("Get into position", { exact: true })).toBeVisible();
