@@ -108,9 +108,12 @@ const suffix = randomBytes(5).toString("hex");
 const databaseName = `hbc_topology_${suffix}`;
 const appRole = `hbc_topology_app_${suffix}`;
 const appRolePassword = randomBytes(18).toString("base64url");
+// Production on PostgreSQL needs the same secrets on every instance (lib/config.ts); a setting a
+// version does not know is ignored.
 const secrets = {
   AUTH_SECRET: randomBytes(32).toString("base64"),
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  TOTP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
 };
 
 function urlFor(database: string, port?: number, user?: { name: string; password: string }): string {
