@@ -2,7 +2,7 @@
 // the build otherwise (it keeps a stamp of the sources next to it); running it once here, alone, on
 // a throwaway embedded database means the two instances started later find the build current and
 // never build at the same time into the same folder. After the e2e suite this takes seconds.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startProcess } from "./processes.ts";
 
@@ -17,17 +17,24 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 export async function ensureBuild(options: {
+  root: string;
   distDir: string;
   port: number;
   workDir: string;
   logDir: string;
   timeoutMs: number;
 }): Promise<void> {
+  // `next build` into a folder other than .next adds that folder's types to tsconfig.json. The
+  // stamp `npm start` keeps covers tsconfig.json, so each instance would then build again, both at
+  // once into the same folder: the file goes back as it was.
+  const tsconfig = path.join(options.root, "tsconfig.json");
+  const tsconfigBefore = existsSync(tsconfig) ? readFileSync(tsconfig, "utf8") : undefined;
   const dataDir = path.join(options.workDir, "build-data");
   mkdirSync(dataDir, { recursive: true });
   // The embedded mode, as a newcomer's first start: no secrets or PostgreSQL needed to build.
   const { NODE_ENV: _ignored, ...inherited } = process.env;
   const starter = startProcess("build", "npm", ["start"], {
+    cwd: options.root,
     logDir: options.logDir,
     env: {
       ...inherited,
@@ -48,8 +55,10 @@ export async function ensureBuild(options: {
         throw new Error(`npm start (to build) was not up in time:\n${starter.tail()}`);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
-    return;
   } finally {
     await starter.stop();
+    if (tsconfigBefore !== undefined && readFileSync(tsconfig, "utf8") !== tsconfigBefore) {
+      writeFileSync(tsconfig, tsconfigBefore);
+    }
   }
 }

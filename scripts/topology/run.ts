@@ -248,7 +248,7 @@ async function main(): Promise<void> {
   console.log(`Topology: Caddy + 2 instances + PostgreSQL (logs in ${logDir})`);
 
   const started = Date.now();
-  await ensureBuild({ distDir, port: ports.build, workDir, logDir, timeoutMs: 20 * 60_000 });
+  await ensureBuild({ root, distDir, port: ports.build, workDir, logDir, timeoutMs: 20 * 60_000 });
   console.log(`  build ${distDir} ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
   await admin(serverUrl as string, `CREATE DATABASE "${databaseName}"`);
