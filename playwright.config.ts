@@ -52,6 +52,8 @@ export default defineConfig({
       NEXT_DIST_DIR: distDir,
       DEMO_PASSWORD: e2eDemoPassword,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Every spec signs up its own users from this one address.
+      SIGN_UP_LIMIT_PER_HOUR: "10000",
     },
   },
 });

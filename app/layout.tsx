@@ -25,7 +25,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <main id="main" className="mx-auto max-w-5xl px-4 py-6">
           {children}
         </main>
-        <footer className="mx-auto max-w-5xl px-4 pb-8 text-sm text-slate-600">
+        <footer data-session-chrome="" className="mx-auto max-w-5xl px-4 pb-8 text-sm text-slate-600">
           This app supports, and does not replace, advice from your doctor or physiotherapist. It is not an
           emergency service. <HelpLink className="font-semibold" />
         </footer>

@@ -1,7 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
 import { sessionPolicy } from "@/lib/config";
 import { isSessionFresh } from "@/lib/domain/session-policy";
-import type { Role } from "@/lib/validation/auth";
+import { type Role, safeCallbackPath } from "@/lib/validation/auth";
 
 declare module "next-auth" {
   interface User {
@@ -31,6 +31,22 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
+    // Where Auth.js sends the browser after its own routes: a plain local path, else home. Never a
+    // 500: a callbackUrl with characters a Location header cannot carry falls back too.
+    redirect({ url, baseUrl }) {
+      let path: string | undefined;
+      if (url.startsWith("/")) path = url;
+      else {
+        try {
+          const target = new URL(url);
+          if (target.origin === new URL(baseUrl).origin)
+            path = `${target.pathname}${target.search}${target.hash}`;
+        } catch {
+          path = undefined;
+        }
+      }
+      return `${baseUrl}${safeCallbackPath(path, "/")}`;
+    },
     jwt({ token, user }) {
       const now = Math.floor(Date.now() / 1000);
       const claims = token as typeof token & AppToken;

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { authConfig } from "@/lib/auth.config";
+import { revokeSession } from "@/lib/data/revoked-sessions";
 import { authenticate } from "@/lib/data/sign-in";
 import { logServerError } from "@/lib/log-event";
 import { clientAddressFrom } from "@/lib/request-context";
@@ -18,6 +19,15 @@ const nextAuth = NextAuth({
     error: (error) => {
       if ((error as { type?: string }).type !== "CredentialsSignin")
         void logServerError("Auth.js failed", error);
+    },
+  },
+  events: {
+    // Auth.js's own POST /api/auth/signout ends the session on the server too, not just the cookie.
+    async signOut(message) {
+      const claims = ("token" in message ? message.token : null) as { sid?: unknown; uid?: unknown } | null;
+      if (typeof claims?.sid === "string" && typeof claims.uid === "string") {
+        await revokeSession(claims.sid, claims.uid);
+      }
     },
   },
   providers: [

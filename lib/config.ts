@@ -24,11 +24,13 @@ export type Config = {
   databasePoolMax: number;
   databasePoolTimeoutMs: number;
   port: number;
-  /** The address to listen on; unset means Node's default (every interface). */
+  /** The address to listen on: HOST, else 127.0.0.1 in the embedded mode; unset means every interface. */
   host: string | undefined;
   trustedProxyHops: number;
   sessionIdleMinutes: number;
   sessionMaxAgeHours: number;
+  /** Sign-ups each client address may attempt per hour. */
+  signUpLimitPerHour: number;
   /** Benchmark only: a file each database statement is appended to. */
   queryLogFile: string | undefined;
   demoPassword: string | undefined;
@@ -95,9 +97,10 @@ const schema = z
     DATABASE_POOL_TIMEOUT_MS: wholeNumber(1, 60_000, 5_000),
     PORT: wholeNumber(1, 65_535, 3000),
     HOST: optionalText,
-    TRUSTED_PROXY_HOPS: wholeNumber(1, 10, 1),
+    TRUSTED_PROXY_HOPS: wholeNumber(0, 10, 0),
     SESSION_IDLE_MINUTES: wholeNumber(1, 1440, 30),
     SESSION_MAX_AGE_HOURS: wholeNumber(1, 720, 12),
+    SIGN_UP_LIMIT_PER_HOUR: wholeNumber(1, 10_000, 10),
     DB_QUERY_LOG: optionalText,
     // The product's own password rules: a demo password nobody could choose at sign-up is refused.
     DEMO_PASSWORD: z
@@ -165,10 +168,12 @@ export function readConfig(env: Environment): Config {
     databasePoolMax: s.DATABASE_POOL_MAX,
     databasePoolTimeoutMs: s.DATABASE_POOL_TIMEOUT_MS,
     port: s.PORT,
-    host: s.HOST,
+    // The embedded mode is one person's or one clinic's machine: nobody else should reach it unless asked.
+    host: s.HOST ?? (databaseProvider === "sqlite" ? "127.0.0.1" : undefined),
     trustedProxyHops: s.TRUSTED_PROXY_HOPS,
     sessionIdleMinutes: s.SESSION_IDLE_MINUTES,
     sessionMaxAgeHours: s.SESSION_MAX_AGE_HOURS,
+    signUpLimitPerHour: s.SIGN_UP_LIMIT_PER_HOUR,
     queryLogFile: s.DB_QUERY_LOG,
     demoPassword: s.DEMO_PASSWORD,
     demoData: s.DEMO_DATA ? s.DEMO_DATA === "1" : databaseProvider === "sqlite" && nodeEnv !== "production",

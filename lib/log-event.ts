@@ -11,7 +11,10 @@ import type { Role } from "@/lib/validation/auth";
 type EventFields = {
   sign_in_failed: { userId: string | null };
   sign_in_throttled: { retryAfterSeconds: number };
-  invite_code_throttled: { userId: string; attempts: number };
+  sign_in_slowed: { delaySeconds: number };
+  invite_code_throttled: { userId: string; retryAfterSeconds: number };
+  password_change_throttled: { userId: string; retryAfterSeconds: number };
+  sign_up_throttled: { retryAfterSeconds: number };
   access_refused: { userId: string; role: Role; reason: "no_care_link" | "other_patient" | "wrong_role" };
 };
 export type LogEventName = keyof EventFields;

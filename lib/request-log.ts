@@ -13,7 +13,7 @@ export function isSaneRequestId(value: unknown): value is string {
   return typeof value === "string" && saneRequestId.test(value);
 }
 
-/** Reverse proxies in front that append to X-Forwarded-For (TRUSTED_PROXY_HOPS, as lib/request-context.ts reads it). */
+/** Reverse proxies in front that append to X-Forwarded-For (TRUSTED_PROXY_HOPS, as lib/forwarded.ts reads it; 0: none). */
 export function trustedProxyHops(env?: Environment): number {
   return (env ? readConfig(env) : config()).trustedProxyHops;
 }
@@ -30,7 +30,8 @@ export function requestIdFor(headers: IncomingHttpHeaders, hops: number, makeId:
     .map((entry) => entry.trim())
     .filter(Boolean).length;
   const sent = headers[requestIdHeader];
-  return proxies >= hops && isSaneRequestId(sent) ? sent : makeId();
+  // With no trusted proxy the client talks to us directly: nothing it sends is kept.
+  return hops > 0 && proxies >= hops && isSaneRequestId(sent) ? sent : makeId();
 }
 
 type ManifestRoute = { page: string; regex: string };

@@ -16,6 +16,7 @@ const { logger } = await import("../lib/log.ts");
 const { createRouteMatcher, requestIdFor, requestIdHeader, trustedProxyHops } = await import(
   "../lib/request-log.ts"
 );
+const { clientAddressHeader, clientAddressOf } = await import("../lib/forwarded.ts");
 const { default: next } = await import("next");
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -72,6 +73,12 @@ const hops = trustedProxyHops();
 const server = http.createServer((request, response) => {
   const started = performance.now();
   const requestId = requestIdFor(request.headers, hops, randomUUID);
+  // Always overwritten: the app believes this header only because no client can set it.
+  request.headers[clientAddressHeader] = clientAddressOf(
+    request.socket.remoteAddress,
+    request.headers["x-forwarded-for"],
+    hops,
+  );
   // Set on the request too, so the app's own log lines (lib/log-event.ts) carry the same id.
   request.headers[requestIdHeader] = requestId;
   response.setHeader("X-Request-Id", requestId);

@@ -1,9 +1,12 @@
-// `npm start`: prepare the database, build when the sources changed, serve.
+// `npm start`: prepare the database, build when the sources changed, serve. package.json runs it
+// with `exec node --import tsx`, so no shell or tsx wrapper sits between npm and this process:
+// npm's SIGTERM reaches it, it passes the signal to the server, and both exit 0 after draining.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { config } from "../lib/config.ts";
+import { sqliteFilePath } from "../lib/db/provider.ts";
 import { removeServerLock, writeServerLock } from "../lib/ops/server-lock.ts";
 import { prepareDatabase, printDemoSignIns } from "./prepare-db.ts";
 import { prepareRuntimeEnv } from "./runtime-env.ts";
@@ -52,8 +55,21 @@ function buildIfNeeded(): void {
   writeFileSync(stampFile, stamp);
 }
 
+// Everything this process and the server create (the database, its -wal and -shm files, secrets,
+// the build) is readable by the owner only: the database holds health data.
+process.umask(0o077);
+
+/** Files an earlier version created under a looser umask are tightened too. */
+function tightenDataFiles(databaseUrl: string): void {
+  const database = databaseUrl.startsWith("file:") ? sqliteFilePath(databaseUrl) : undefined;
+  for (const file of [database, `${database}-wal`, `${database}-shm`]) {
+    if (file && existsSync(file)) chmodSync(file, 0o600);
+  }
+}
+
 try {
   const env = prepareRuntimeEnv();
+  tightenDataFiles(env.databaseUrl);
   // Tells `npm run restore` the data is in use, from migrating on; the server's pid joins below, as
   // the server would outlive a parent killed with -9.
   writeServerLock(env.dataDir, [process.pid]);
@@ -68,10 +84,17 @@ try {
   console.log(`\nServing on http://localhost:${port} (${env.embedded ? "embedded SQLite" : "PostgreSQL"})`);
   if (demoPassword) printDemoSignIns(demoPassword);
   if (server.pid) writeServerLock(env.dataDir, [process.pid, server.pid]);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  let stopAsked = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      stopAsked = true;
+      server.kill(signal);
+    });
+  }
+  // The server drains and exits 0 when asked to stop; one that died of a signal nobody sent failed.
   server.on("exit", (code) => {
     removeServerLock(env.dataDir);
-    process.exit(code ?? 0);
+    process.exit(code ?? (stopAsked ? 0 : 1));
   });
 } catch (error) {
   console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,7 @@
-import type { AreaPainView } from "@/lib/data/caseload";
+import type { AreaPainView, OutcomeChangeView } from "@/lib/data/caseload";
 import type { Adherence } from "@/lib/domain/caseload";
 import { flareBaselineDays, minimumBaselineDays } from "@/lib/domain/clinical-thresholds";
+import { formatScoreChange } from "@/lib/domain/outcomes";
 import { painTrendLabels } from "@/lib/domain/pain-trend";
 
 const shortDates = new Map<string, Intl.DateTimeFormat>();
@@ -72,4 +73,25 @@ export function areaPainFacts(area: AreaPainView, timeZone: string): string {
     facts.push(`last 7 days ${painTrendLabels[area.trend.direction].toLowerCase()}`);
   }
   return facts.join("; ");
+}
+
+/**
+ * "PSFS +2.5 points since first (important)", "Global change +4 (important)", "PSFS 4.5, first
+ * score": the latest change per instrument, labelled only by the instrument's published threshold.
+ */
+export function outcomeChangeText(outcome: OutcomeChangeView): string {
+  if (outcome.changeScale) {
+    const sign = outcome.latestScore > 0 ? "+" : "";
+    return `${outcome.shortName} ${sign}${outcome.latestScore}${outcome.important ? " (important)" : ""}`;
+  }
+  if (outcome.change === null) return `${outcome.shortName} ${outcome.latestScore}, first score`;
+  const judged =
+    outcome.direction === "IMPROVED"
+      ? " (important improvement)"
+      : outcome.direction === "WORSE"
+        ? " (important worsening)"
+        : outcome.direction === "NO_IMPORTANT_CHANGE"
+          ? " (not an important change)"
+          : "";
+  return `${outcome.shortName} ${formatScoreChange(outcome.change)} since first${judged}`;
 }

@@ -2,11 +2,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { AreaPainView, CaseloadRow } from "@/lib/data/caseload";
 import { type CaseloadFlag, type FlagReason, flagLabels } from "@/lib/domain/caseload";
-import { adherenceText, areaPainFacts, lastActivityText } from "./caseload-format";
+import { adherenceText, areaPainFacts, lastActivityText, outcomeChangeText } from "./caseload-format";
 
 const flagTones: Record<CaseloadFlag, string> = {
   SEVERE_PAIN: "border-red-300 bg-red-50 text-red-800",
   PAIN_FLARE: "border-red-300 bg-red-50 text-red-800",
+  WORSE_OUTCOME: "border-amber-300 bg-amber-50 text-amber-900",
   LOW_ADHERENCE: "border-amber-300 bg-amber-50 text-amber-900",
   INACTIVE: "border-slate-300 bg-slate-100 text-slate-800",
 };
@@ -43,6 +44,18 @@ function LatestPain({ row }: { row: CaseloadRow }) {
         <li key={area.area} className={area.recent ? "" : "text-slate-600"}>
           {areaPainFacts(area, row.timeZone)}
         </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Per instrument, the change since its first score and whether it reaches the published threshold. */
+function OutcomeChanges({ row }: { row: CaseloadRow }) {
+  if (row.outcomes.length === 0) return <Missing meaning="no questionnaires answered" />;
+  return (
+    <ul className="space-y-1">
+      {row.outcomes.map((outcome) => (
+        <li key={outcome.instrument}>{outcomeChangeText(outcome)}</li>
       ))}
     </ul>
   );
@@ -91,6 +104,7 @@ const columns: Column[] = [
     value: (row) => <AdherenceValue adherence={row.adherence30} />,
   },
   { key: "pain", heading: "Latest pain by area", value: (row) => <LatestPain row={row} /> },
+  { key: "outcomes", heading: "Outcome change", value: (row) => <OutcomeChanges row={row} /> },
 ];
 
 /** Wide screens (lg and up): one table row per patient. */

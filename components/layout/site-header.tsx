@@ -20,7 +20,8 @@ export async function SiteHeader() {
         ]
     : [{ href: "/exercises", label: "Exercises" }];
   return (
-    <header className="border-b border-slate-200 bg-white">
+    // data-session-chrome: hidden while a guided session runs (app/globals.css).
+    <header data-session-chrome="" className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
         <Link
           href={user ? "/home" : "/"}

@@ -3,7 +3,12 @@ import { formatClock } from "./guided-text";
 const radius = 52;
 const circumference = 2 * Math.PI * radius;
 
-/** The big mm:ss countdown inside a ring that empties as the time runs out. */
+/**
+ * The big mm:ss countdown inside a ring that empties as the time runs out. The ring is a size
+ * container and the text is sized in container units (cqi), so the digits keep the same share of
+ * the ring at every width instead of overflowing it on a wide screen. The ring itself shrinks on
+ * short screens, so on a 640 px phone Pause and Skip stay in view below it.
+ */
 export function GuidedCountdown({
   label,
   remainingMs,
@@ -15,12 +20,12 @@ export function GuidedCountdown({
   remainingMs: number;
   totalMs: number;
   paused: boolean;
-  tone: "hold" | "rest";
+  tone: "hold" | "rest" | "lead-in";
 }) {
   const fraction = totalMs > 0 ? Math.min(1, Math.max(0, remainingMs / totalMs)) : 0;
-  const ring = tone === "hold" ? "stroke-brand-700" : "stroke-sky-700";
+  const ring = tone === "hold" ? "stroke-brand-700" : tone === "rest" ? "stroke-sky-700" : "stroke-amber-600";
   return (
-    <div className="relative mx-auto aspect-square w-full max-w-60">
+    <div className="@container relative mx-auto aspect-square w-full max-w-[min(15rem,34svh)]">
       <svg viewBox="0 0 120 120" className="size-full -rotate-90" aria-hidden="true">
         <circle cx="60" cy="60" r={radius} className="fill-white stroke-slate-200" strokeWidth="8" />
         <circle
@@ -35,11 +40,12 @@ export function GuidedCountdown({
           strokeDashoffset={circumference * (1 - fraction)}
         />
       </svg>
+      {/* Inside the ring's inner circle (80% of its width): five digits at 19cqi take about 60%. */}
       <div className="absolute inset-0 flex flex-col items-center justify-center">
-        <p className="text-base font-semibold uppercase tracking-wide text-slate-700">
+        <p className="text-[6.5cqi] font-semibold uppercase tracking-wide text-slate-700">
           {paused ? "Paused" : label}
         </p>
-        <p role="timer" className="text-6xl font-bold tabular-nums text-slate-900 sm:text-7xl">
+        <p role="timer" className="text-[19cqi] leading-none font-bold tabular-nums text-slate-900">
           <span className="sr-only">Time left: </span>
           {formatClock(remainingMs)}
         </p>

@@ -28,9 +28,11 @@ import { formatDateTime } from "@/lib/format";
 import { type PainRegion, painRegionLabels, painRegions } from "@/lib/validation/fields";
 import { useBeep, useKeepSignedIn, useWakeLock } from "./guided-device";
 import { GuidedFinish } from "./guided-finish";
+import { GuidedLeadInSetting } from "./guided-lead-in-setting";
 import { GuidedPainScale } from "./guided-pain-scale";
 import { GuidedStep } from "./guided-step";
 import { estimatedMinutes, instructionFor } from "./guided-text";
+import { LeaveSessionDialog } from "./leave-session-dialog";
 
 // Keys that belong to the focused control, so Space there must not also pause the session.
 const interactiveSelector =
@@ -48,6 +50,7 @@ export function GuidedPlayer({
   requestId,
   timeZone,
   mainPainArea = null,
+  leadInSeconds = 0,
 }: {
   items: PlanItem[];
   draft: { state: string } | null;
@@ -55,9 +58,13 @@ export function GuidedPlayer({
   timeZone: string;
   /** The area the session's ratings default to. */
   mainPainArea?: PainRegion | null;
+  /** The patient's "get into position" countdown before holds (0 = none). */
+  leadInSeconds?: number;
 }) {
-  const steps = useMemo(() => buildSteps(items), [items]);
-  const key = useMemo(() => planKey(items), [items]);
+  // Changed on the screen before starting; a session under way keeps the plan it started with.
+  const [leadIn, setLeadIn] = useState(leadInSeconds);
+  const steps = useMemo(() => buildSteps(items, { leadInSeconds: leadIn }), [items, leadIn]);
+  const key = useMemo(() => planKey(items, { leadInSeconds: leadIn }), [items, leadIn]);
   const restored = useMemo(
     () => (draft ? parsePlayerState(draft.state, steps, key) : null),
     [draft, steps, key],
@@ -81,6 +88,9 @@ export function GuidedPlayer({
   const [announcement, setAnnouncement] = useState("");
   const headingRef = useRef<HTMLHeadingElement>(null);
   const beep = useBeep();
+  // Leaving asks first; `resumeOnStay` remembers whether asking paused a running countdown.
+  const [askingToLeave, setAskingToLeave] = useState(false);
+  const resumeOnStay = useRef(false);
 
   const dispatch = useCallback((action: Timed<PlayerAction>) => {
     const at = Date.now();
@@ -93,8 +103,22 @@ export function GuidedPlayer({
   const running = step !== undefined && step.seconds > 0 && !paused;
   const canPause = step !== undefined && (step.seconds > 0 || paused);
 
-  useWakeLock(state.stage === "STEPS" && !offerResume);
-  useKeepSignedIn(state.stage === "STEPS" && !offerResume && !paused);
+  const inSession = state.stage === "STEPS" && !offerResume;
+  useWakeLock(inSession);
+  useKeepSignedIn(inSession && !paused);
+
+  // Closing or reloading the tab mid-countdown asks first. A paused session has just been saved
+  // (pausing saves the draft), so it can be left without a question and resumed later.
+  useEffect(() => {
+    if (!inSession || paused) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [inSession, paused]);
 
   // Time is read from the clock on every tick; the tick only asks "has a countdown run out?".
   useEffect(() => {
@@ -144,9 +168,15 @@ export function GuidedPlayer({
       const next = currentStep(steps, state);
       const instruction = instructionFor(next, next ? items[next.itemIndex] : undefined);
       const last = finished.at(-1);
-      if (finished.some((done) => done.byTimer && done.step.kind === "HOLD")) beep();
+      // The end of a hold and the end of a lead-in (the hold starting) sound the same beep.
+      if (
+        finished.some((done) => done.byTimer && (done.step.kind === "HOLD" || done.step.kind === "LEAD_IN"))
+      )
+        beep();
       if (last?.byTimer) {
-        announce(`${last.step.kind === "HOLD" ? "Hold complete." : "Rest over."} ${instruction}`);
+        const ended =
+          last.step.kind === "HOLD" ? "Hold complete." : last.step.kind === "LEAD_IN" ? "Go." : "Rest over.";
+        announce(`${ended} ${instruction}`);
       } else {
         announce(instruction);
       }
@@ -183,7 +213,27 @@ export function GuidedPlayer({
   };
 
   const start = () =>
-    dispatch({ type: "start", painBefore, painArea: painArea === "" ? null : (painArea as PainRegion) });
+    dispatch({
+      type: "start",
+      painBefore,
+      painArea: painArea === "" ? null : (painArea as PainRegion),
+      // The plan as it is now, with a lead-in changed on this screen.
+      planKey: key,
+    });
+
+  const askToLeave = () => {
+    const step = currentStep(steps, state);
+    resumeOnStay.current = step !== undefined && step.seconds > 0 && !isPaused(state);
+    // Pausing also saves the session, so leaving keeps it for later.
+    if (resumeOnStay.current) dispatch({ type: "pause" });
+    setAskingToLeave(true);
+  };
+  const stay = () => {
+    setAskingToLeave(false);
+    if (resumeOnStay.current) dispatch({ type: "resume" });
+    resumeOnStay.current = false;
+    headingRef.current?.focus();
+  };
   // A rating must name its area; a rating of 7 or more asks before starting.
   const requestStart = () => {
     if (painBefore !== null && painArea === "") {
@@ -316,6 +366,7 @@ export function GuidedPlayer({
             Start session
           </Button>
         )}
+        <GuidedLeadInSetting seconds={leadIn} onSaved={setLeadIn} />
       </section>
     );
   } else if (state.stage === "STEPS" && step) {
@@ -336,6 +387,7 @@ export function GuidedPlayer({
           onSkip: () => dispatch({ type: "skip" }),
           onComplete: () => dispatch({ type: "complete" }),
           onSkipExercise: () => dispatch({ type: "skipExercise" }),
+          onLeave: askToLeave,
         }}
       />
     ) : null;
@@ -358,8 +410,11 @@ export function GuidedPlayer({
   }
 
   return (
-    <div className="mx-auto max-w-xl">
+    // While steps run, the site's menu and footer step aside (app/globals.css): nothing competes
+    // with Pause and Skip, and no link invites leaving mid-session without asking.
+    <div className="mx-auto max-w-xl" data-session-focus={inSession ? "" : undefined}>
       {screen}
+      <LeaveSessionDialog open={askingToLeave && inSession} onStay={stay} leaveHref="/today" />
       <div aria-live="assertive" aria-atomic="true" className="sr-only">
         {announcement}
       </div>

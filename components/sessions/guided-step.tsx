@@ -12,7 +12,13 @@ export type GuidedStepHandlers = {
   onSkip: () => void;
   onComplete: () => void;
   onSkipExercise: () => void;
+  /** Asks before leaving the session (see LeaveSessionDialog). */
+  onLeave: () => void;
 };
+
+const countdownLabels = { HOLD: "Hold", REST: "Rest", LEAD_IN: "Starts in" } as const;
+const skipLabels = { HOLD: "Skip hold", REST: "Skip rest", LEAD_IN: "Skip to hold" } as const;
+const tones = { HOLD: "hold", REST: "rest", LEAD_IN: "lead-in" } as const;
 
 /** One screen of the guided session: what to do now, how long is left, and what to press. */
 export function GuidedStep({
@@ -42,18 +48,25 @@ export function GuidedStep({
   const heading =
     step.kind === "REST" ? "Rest" : step.kind === "SWITCH_SIDES" ? "Switch sides" : exercise.name;
   const percent = Math.round(((stepNumber - 1) / Math.max(1, stepCount)) * 100);
+  const countdownKind =
+    step.kind === "HOLD" || step.kind === "REST" || step.kind === "LEAD_IN" ? step.kind : null;
 
   return (
-    <section aria-labelledby="guided-step-heading" className="space-y-4">
+    <section aria-labelledby="guided-step-heading" className="space-y-3">
       <div className="space-y-1">
-        <p className="flex justify-between text-sm font-medium text-slate-700">
-          <span>
-            Exercise {step.itemIndex + 1} of {itemCount}
-          </span>
-          <span>
-            Step {stepNumber} of {stepCount}
-          </span>
-        </p>
+        <div className="flex items-center justify-between gap-3 text-sm font-medium text-slate-700">
+          <p className="flex flex-wrap gap-x-3">
+            <span>
+              Exercise {step.itemIndex + 1} of {itemCount}
+            </span>
+            <span>
+              Step {stepNumber} of {stepCount}
+            </span>
+          </p>
+          <Button variant="secondary" className="min-h-11 shrink-0 px-3" onClick={handlers.onLeave}>
+            Leave session
+          </Button>
+        </div>
         <div
           role="progressbar"
           aria-label="Session progress"
@@ -70,6 +83,9 @@ export function GuidedStep({
       <header className="space-y-2 text-center">
         {step.kind === "GET_READY" ? (
           <p className="text-sm font-semibold uppercase tracking-wide text-brand-800">Get ready</p>
+        ) : null}
+        {step.kind === "LEAD_IN" ? (
+          <p className="text-sm font-semibold uppercase tracking-wide text-amber-800">Get into position</p>
         ) : null}
         {step.kind === "REST" || step.kind === "SWITCH_SIDES" ? (
           <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">{exercise.name}</p>
@@ -94,17 +110,18 @@ export function GuidedStep({
           width={240}
           height={160}
           unoptimized
-          className={`mx-auto h-auto w-full rounded-xl border border-slate-200 bg-white ${timed ? "max-w-44" : "max-w-72"}`}
+          // On a short screen a countdown's picture gives way, so Pause and Skip stay in view.
+          className={`mx-auto h-auto w-full rounded-xl border border-slate-200 bg-white ${timed ? "max-w-44 [@media(max-height:760px)]:hidden" : "max-w-72"}`}
         />
       ) : null}
 
-      {timed ? (
+      {timed && countdownKind ? (
         <GuidedCountdown
-          label={step.kind === "HOLD" ? "Hold" : "Rest"}
+          label={countdownLabels[countdownKind]}
           remainingMs={remainingMs}
           totalMs={step.seconds * 1000}
           paused={paused}
-          tone={step.kind === "HOLD" ? "hold" : "rest"}
+          tone={tones[countdownKind]}
         />
       ) : null}
 
@@ -130,7 +147,7 @@ export function GuidedStep({
               {paused ? "Resume" : "Pause"}
             </Button>
             <Button variant="secondary" className={bigButton} onClick={handlers.onSkip}>
-              {step.kind === "HOLD" ? "Skip hold" : "Skip rest"}
+              {countdownKind ? skipLabels[countdownKind] : "Skip"}
             </Button>
           </div>
         ) : null}
@@ -179,19 +196,21 @@ export function GuidedStep({
 function StepFacts({ step, item, side }: { step: PlanStep; item: PlanItem; side: string | null }) {
   if (step.kind === "REST" || step.kind === "SWITCH_SIDES") return null;
   const facts =
-    step.kind === "GET_READY"
-      ? [
-          item.perSide ? "Each side" : null,
-          `${item.sets} ${item.sets === 1 ? "set" : "sets"}`,
-          item.holdSeconds > 0
-            ? `${item.reps} × ${secondsPhrase(item.holdSeconds)} ${item.reps === 1 ? "hold" : "holds"}`
-            : `${item.reps} ${item.reps === 1 ? "repetition" : "repetitions"}`,
-        ]
-      : [
-          side,
-          `Set ${step.set} of ${item.sets}`,
-          step.kind === "HOLD" ? `Rep ${step.rep} of ${item.reps}` : null,
-        ];
+    step.kind === "LEAD_IN"
+      ? [side, `${item.reps} × ${secondsPhrase(item.holdSeconds)} ${item.reps === 1 ? "hold" : "holds"}`]
+      : step.kind === "GET_READY"
+        ? [
+            item.perSide ? "Each side" : null,
+            `${item.sets} ${item.sets === 1 ? "set" : "sets"}`,
+            item.holdSeconds > 0
+              ? `${item.reps} × ${secondsPhrase(item.holdSeconds)} ${item.reps === 1 ? "hold" : "holds"}`
+              : `${item.reps} ${item.reps === 1 ? "repetition" : "repetitions"}`,
+          ]
+        : [
+            side,
+            `Set ${step.set} of ${item.sets}`,
+            step.kind === "HOLD" ? `Rep ${step.rep} of ${item.reps}` : null,
+          ];
   return (
     <ul className="flex flex-wrap justify-center gap-2">
       {facts.filter(Boolean).map((fact) => (

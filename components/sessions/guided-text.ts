@@ -25,7 +25,7 @@ export function secondsPhrase(seconds: number): string {
 /** "left side, set 1 of 2, rep 2 of 3" (the parts that apply), to go inside a sentence. */
 export function positionOf(step: PlanStep, item: PlanItem): string {
   const parts = [sideLabels[step.side]?.toLowerCase(), `set ${step.set} of ${item.sets}`];
-  if (step.kind === "HOLD" || (step.kind === "REST" && holdsAreTimed(item))) {
+  if (step.kind === "HOLD" || step.kind === "LEAD_IN" || (step.kind === "REST" && holdsAreTimed(item))) {
     parts.push(`rep ${step.rep} of ${item.reps}`);
   }
   return parts.filter(Boolean).join(", ");
@@ -43,6 +43,8 @@ export function instructionFor(step: PlanStep | undefined, item: PlanItem | unde
   switch (step.kind) {
     case "GET_READY":
       return `Next exercise: ${name}. Press Start exercise when you are in position.`;
+    case "LEAD_IN":
+      return `Get into position: ${name}, ${positionOf(step, item)}. The hold starts in ${secondsPhrase(step.seconds)}.`;
     case "HOLD":
       return `Hold for ${secondsPhrase(step.seconds)}. ${name}, ${positionOf(step, item)}.`;
     case "REPS":

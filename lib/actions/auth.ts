@@ -7,6 +7,7 @@ import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
 import { revokeCurrentSession } from "@/lib/data/current-user";
 import { changeOwnPassword, endAllSessions, registerUser } from "@/lib/data/users";
+import { plural } from "@/lib/format";
 import {
   changePasswordSchema,
   type Role,
@@ -54,6 +55,11 @@ export const signUpAction = createAction(
   signUpSchema,
   async (input, { clientAddress }) => {
     const result = await registerUser(input, clientAddress);
+    if (result.status === "throttled") {
+      throw new ActionFailure(
+        `Too many sign-ups from your network. Try again in ${plural(Math.ceil(result.retryAfterSeconds / 60), "minute")}.`,
+      );
+    }
     if (result.status === "email-taken") {
       throw new ActionFailure("Please correct the marked fields.", {
         email: ["An account with this e-mail already exists. Sign in instead."],
@@ -72,6 +78,13 @@ export const changePasswordAction = createAction(
   changePasswordSchema,
   async (input, { clientAddress }) => {
     const result = await changeOwnPassword(input, clientAddress);
+    if (result.status === "throttled") {
+      throw new ActionFailure("Please correct the marked fields.", {
+        currentPassword: [
+          `Too many attempts. Try again in ${plural(Math.ceil(result.retryAfterSeconds / 60), "minute")}.`,
+        ],
+      });
+    }
     if (result.status === "wrong-password") {
       throw new ActionFailure("Please correct the marked fields.", {
         currentPassword: ["That is not your current password."],

@@ -8,6 +8,7 @@ import {
   guidedDraftMaxLength,
   guidedDraftTooLarge,
   saveGuidedDraft,
+  setGuidedLeadIn,
 } from "@/lib/data/guided-session";
 import {
   deletePainEntry,
@@ -20,6 +21,7 @@ import {
 import { deleteSession, editSession, logSession, restoreSession } from "@/lib/data/sessions";
 import {
   checkInSchema,
+  guidedLeadInSchema,
   mainPainAreaSchema,
   painEntryEditSchema,
   recordRefSchema,
@@ -186,4 +188,22 @@ export const setMainPainAreaAction = createAction(
     return { ok: true, message: "Main pain area saved." };
   },
   "MAIN_PAIN_AREA_SET",
+);
+
+/** The patient's "get into position" time before holds, set from the guided session screen. */
+export const setGuidedLeadInAction = createAction(
+  "PATIENT",
+  guidedLeadInSchema,
+  async (input) => {
+    await setGuidedLeadIn(input.leadInSeconds);
+    revalidatePath("/session");
+    return {
+      ok: true,
+      message:
+        input.leadInSeconds === 0
+          ? "Lead-in turned off: holds start as soon as you press Start."
+          : `Lead-in saved: ${input.leadInSeconds} seconds to get into position before each exercise and side.`,
+    };
+  },
+  "GUIDED_LEAD_IN_SET",
 );

@@ -58,6 +58,12 @@ export type CatalogExercise = {
     holdSeconds: number;
     perSide: boolean;
   };
+  /**
+   * For an exercise done on each side: the side worked first (the leg that moves, or the side
+   * that is stretched). The steps name this side first, and the guided session starts with it, so
+   * the written steps and the player never disagree (tests/unit/session-lead-in.test.ts).
+   */
+  firstSide?: "left" | "right";
   /** Why this default: read by whoever changes it, not shown to patients. */
   doseReason: string;
   /** "/exercises/<slug>.svg" */
@@ -106,7 +112,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Deep tummy muscles (transversus abdominis), which keep the pelvis steady",
     ],
     steps: [
-      "Lie on your back with your left knee bent and your left foot planted on the floor, and stretch your right leg out straight.",
+      "Lie on your back with your right leg stretched out straight and your left knee bent, that foot planted on the floor.",
       "Tighten the muscle on the front of your right thigh so the knee is straight without forcing it back, and point your toes towards the ceiling.",
       "Draw your lower tummy in gently so your lower back stays quiet against the floor.",
       "Raise the straight right leg slowly until your thigh is level with your bent left knee, and pause there for about 5 seconds.",
@@ -117,6 +123,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Stop if you feel sharp pain in the groin or lower back, or pain shooting down the leg.",
     ],
     defaultDose: { sets: 2, reps: 10, holdSeconds: 5, perSide: true },
+    firstSide: "right",
     doseReason:
       "Ten lifts with a 5 s pause at the top train the thigh to lift and lower the leg with control; a 30 s hold with a straight knee is too much for a painful hip or back at the start.",
     illustration: "/exercises/straight-leg-raise.svg",
@@ -146,6 +153,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "After a hip replacement, bending the hip this far may not be allowed yet, so ask your surgeon or physiotherapist first.",
     ],
     defaultDose: { sets: 1, reps: 3, holdSeconds: 30, perSide: true },
+    firstSide: "right",
     doseReason:
       "A stretch: the source page's 30 s hold on each side, three times, about 90 s per side in all.",
     illustration: "/exercises/knee-to-chest-stretch.svg",
@@ -160,10 +168,10 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
     targetMuscles: ["Hip flexors (iliopsoas)", "Front of the thigh (rectus femoris)"],
     steps: [
       "Stand tall with a sturdy chair or worktop in front of you or at your side, and hold it with one hand.",
-      "Take a comfortable stride forward with your right foot, leaving your left foot behind you with its heel off the floor.",
+      "Your left hip is stretched first: keep your left foot where it is and take a comfortable stride forward with your right foot, letting the left heel lift off the floor.",
       "Keep your body upright and both knees softly bent; there is no need to sink down towards the floor.",
       "Tuck your tailbone under, squeeze your left buttock and ease your hips a little forwards until you feel a stretch at the front of your left hip, then hold for 30 seconds.",
-      "Step your feet back together, then repeat with the left foot in front.",
+      "Step your feet back together, then stretch your right hip the same way, with your left foot in front.",
     ],
     cautions: [
       "Keep your upper body upright and do not arch your lower back, which moves the strain into your spine.",
@@ -171,6 +179,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "After a hip replacement, check with your surgeon or physiotherapist before stretching the hip backwards like this.",
     ],
     defaultDose: { sets: 1, reps: 3, holdSeconds: 30, perSide: true },
+    firstSide: "left",
     doseReason:
       "A stretch: the source page's 30 s hold on each side, three times. Done from a short, supported stride, the 30 s are spent stretching, not holding a half-kneeling lunge on one leg.",
     illustration: "/exercises/low-lunge-hip-flexor-stretch.svg",
@@ -196,6 +205,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Stop if you feel tingling or pain running down the back of your leg.",
     ],
     defaultDose: { sets: 1, reps: 3, holdSeconds: 30, perSide: true },
+    firstSide: "right",
     doseReason:
       "A stretch: the source page's 30 s hold on each side, three times, about 90 s per side in all.",
     illustration: "/exercises/figure-four-stretch.svg",
@@ -213,7 +223,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Outer thigh band (iliotibial band)",
     ],
     steps: [
-      "Lie on your right side on a firm bed with your back close to its edge, and rest your head on a pillow or your arm.",
+      "To stretch your left hip first, lie on your right side on a firm bed with your back close to its edge, and rest your head on a pillow or your arm.",
       "Bend your bottom (right) knee a little to keep yourself steady.",
       "Straighten your top (left) leg and move it slightly behind the line of your body.",
       "Let that leg lower slowly over the edge of the bed towards the floor until you feel a stretch along the outside of your left hip, and let its weight do the work for 30 seconds.",
@@ -225,6 +235,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Move slowly when getting on and off the bed, and skip this stretch if you cannot control the weight of your leg.",
     ],
     defaultDose: { sets: 1, reps: 3, holdSeconds: 30, perSide: true },
+    firstSide: "left",
     doseReason:
       "A stretch: the source page's 30 s hold on each side, three times, about 90 s per side in all.",
     illustration: "/exercises/side-lying-outer-hip-stretch.svg",
@@ -250,6 +261,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "After a hip replacement, check with your surgeon or physiotherapist before doing this stretch.",
     ],
     defaultDose: { sets: 1, reps: 3, holdSeconds: 30, perSide: true },
+    firstSide: "right",
     doseReason:
       "A stretch: the source page's 30 s hold on each side, three times, about 90 s per side in all.",
     illustration: "/exercises/hip-flexor-stretch.svg",
@@ -274,6 +286,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Stop if you feel sharp pain in your lower back or pain spreading down your leg.",
     ],
     defaultDose: { sets: 2, reps: 10, holdSeconds: 3, perSide: true },
+    firstSide: "right",
     doseReason:
       "Ten lifts with a 3 s pause train the buttock to drive the leg back, as it must in walking; a long hold lying face down strains the lower back more than it strengthens the hip.",
     illustration: "/exercises/prone-hip-extension.svg",
@@ -291,7 +304,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
     ],
     steps: [
       "Stand tall with your feet hip-width apart, holding the back of a chair or a worktop with one hand.",
-      "Shift your weight onto your right leg and keep a soft bend in that knee.",
+      "You lift your left leg first: shift your weight onto your right leg and keep a soft bend in that knee.",
       "With your toes facing forwards, slowly take your straight left leg out to the side, only as far as you can go without leaning; a short distance is plenty.",
       "Pause there for about 3 seconds, then bring it back down with control.",
       "After the set, turn around and repeat, this time lifting your right leg.",
@@ -301,6 +314,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Hold on to something sturdy whenever your balance feels unsteady.",
     ],
     defaultDose: { sets: 2, reps: 10, holdSeconds: 3, perSide: true },
+    firstSide: "left",
     doseReason:
       "Ten controlled lifts with a 3 s pause; standing on one leg for 30 s at a time would turn a hip exercise into a balance test with a fall risk.",
     illustration: "/exercises/standing-hip-abduction.svg",
@@ -357,6 +371,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Stop if you feel pinching in the hip or pain in the lower back.",
     ],
     defaultDose: { sets: 2, reps: 10, holdSeconds: 3, perSide: true },
+    firstSide: "left",
     doseReason:
       "Ten slides out and back with a 3 s pause train the side of the buttock through its range; the muscle is small and tires quickly in a long hold.",
     illustration: "/exercises/prone-leg-abduction.svg",
@@ -373,7 +388,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Outer hip (tensor fasciae latae)",
     ],
     steps: [
-      "Lie on your right side with your legs straight and stacked and your head resting on your lower arm; bend the bottom knee slightly if you need more balance.",
+      "To work your left leg first, lie on your right side with your legs straight and stacked and your head resting on your lower arm; bend the bottom knee slightly if you need more balance.",
       "Place your top hand on the floor in front of your chest for support.",
       "With your toes facing forwards, slowly raise your straight top (left) leg towards the ceiling, keeping it level with or slightly behind your body.",
       "Stop before your top hip starts to roll back, and pause there for about 3 seconds.",
@@ -385,6 +400,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "After a hip replacement, check with your surgeon or physiotherapist before exercising on your side.",
     ],
     defaultDose: { sets: 2, reps: 10, holdSeconds: 3, perSide: true },
+    firstSide: "left",
     doseReason:
       "Ten lifts with a 3 s pause; in a long hold the top hip usually rolls back and the wrong muscles take over.",
     illustration: "/exercises/side-lying-leg-raise.svg",
@@ -413,6 +429,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "If your wrists hurt, lean on your fists or forearms instead, and pad your knees.",
     ],
     defaultDose: { sets: 2, reps: 10, holdSeconds: 3, perSide: true },
+    firstSide: "right",
     doseReason:
       "Ten lifts with a 3 s pause; kneeling on all fours for long holds loads the wrists and lets the lower back sag.",
     illustration: "/exercises/quadruped-hip-extension.svg",
@@ -426,7 +443,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "Strengthens the side and back of the hip, which helps control your pelvis and knee. You should feel the effort in the side of the buttock of the top leg.",
     targetMuscles: ["Side of the buttock (gluteus medius)", "Deep hip rotators (piriformis and obturators)"],
     steps: [
-      "Lie on your right side with your hips and knees bent, knees in front of you, and your feet together in line with your back.",
+      "To work your left leg first, lie on your right side with your hips and knees bent, knees in front of you, and your feet together in line with your back.",
       "Rest your head on your lower arm or a pillow and place your top hand on your top hip.",
       "Keeping your heels touching, open your top (left) knee towards the ceiling like a shell, only as far as you can without your pelvis rolling back.",
       "Pause with the knee open for about 3 seconds.",
@@ -437,6 +454,7 @@ export const exerciseCatalog: readonly CatalogExercise[] = [
       "After a hip replacement, check with your surgeon or physiotherapist first, especially about side-lying positions.",
     ],
     defaultDose: { sets: 2, reps: 10, holdSeconds: 3, perSide: true },
+    firstSide: "left",
     doseReason:
       "Ten openings with a 3 s pause, the usual way this exercise is given; the movement is small, so repetitions, not a long hold, make the work.",
     illustration: "/exercises/clamshell.svg",
@@ -475,3 +493,8 @@ export const generalSafetyAdvice: string[] = [
   "A mild, even pulling feeling during a stretch is normal, but stop and get advice if you feel sharp, shooting or increasing pain, or numbness or pins and needles.",
   "Get urgent medical help if back or hip pain comes with loss of bladder or bowel control, numbness around your genitals or inner buttocks (the saddle area), fever or feeling generally unwell, or if it started after a fall or injury.",
 ];
+
+/** The side the guided session starts a per-side exercise with: the one its steps name first. */
+export function firstSideOf(slug: string): "LEFT" | "RIGHT" {
+  return exerciseCatalog.find((exercise) => exercise.slug === slug)?.firstSide === "right" ? "RIGHT" : "LEFT";
+}

@@ -38,6 +38,7 @@ const readObjects: Record<AuditedRead, string> = {
   READ_OVERVIEW: "your overview for today",
   READ_SUMMARY: "your summary",
   READ_PROGRESS: "your progress",
+  READ_OUTCOMES: "your questionnaire scores",
   READ_ROUTINE: "your routine",
   READ_SESSIONS: "your sessions",
   READ_PAIN: "your pain entries",

@@ -17,6 +17,7 @@ export const auditedReads = {
   READ_PAIN: "Looked at your pain entries",
   READ_NOTES: "Read their clinical notes about you",
   READ_COMMENTS: "Read comments on your sessions",
+  READ_OUTCOMES: "Looked at your questionnaire scores",
 } as const;
 export type AuditedRead = keyof typeof auditedReads;
 
@@ -36,6 +37,7 @@ export const auditedWrites = {
   GUIDED_DRAFT_SAVED: "Saved a guided session in progress",
   GUIDED_DRAFT_DISCARDED: "Discarded a guided session in progress",
   GUIDED_SESSION_FINISHED: "Finished a guided session",
+  GUIDED_LEAD_IN_SET: "Set the time to get into position before a guided hold",
   PAIN_CHECK_IN: "Recorded a pain check-in",
   PAIN_EDITED: "Edited a pain entry",
   PAIN_DELETED: "Deleted a pain entry",
@@ -58,6 +60,10 @@ export const auditedWrites = {
   MESSAGE_EDITED: "Edited a message on a session",
   MESSAGE_DELETED: "Deleted a message on a session",
   WEEKLY_TARGET_SET: "Set the share of due days that makes your week on target",
+  OUTCOME_ASSIGNED: "Asked you to answer a questionnaire",
+  OUTCOME_ASSIGNMENT_STOPPED: "Stopped asking you to answer a questionnaire",
+  OUTCOME_DRAFT_SAVED: "Saved questionnaire answers to finish later",
+  OUTCOME_COMPLETED: "Answered a questionnaire",
 } as const;
 export type AuditedWrite = keyof typeof auditedWrites;
 

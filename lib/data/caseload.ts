@@ -3,13 +3,16 @@ import { db } from "@/lib/db";
 import { usesPostgres } from "@/lib/db/provider";
 import { scheduleOf } from "@/lib/domain/adherence";
 import { type Adherence, compareByAttention, type FlagReason, summarisePatient } from "@/lib/domain/caseload";
+import type { OutcomeDirection } from "@/lib/domain/outcomes";
 import type { AreaPain, Baseline, PainArea, PainContext, PainRating } from "@/lib/domain/pain-status";
 import type { PainTrend } from "@/lib/domain/pain-trend";
 import { Prisma } from "@/lib/generated/sqlite/client";
+import { instrumentFor } from "@/lib/instruments/index";
 import { currentClientAddress } from "@/lib/request-context";
 import { type AuditedRead, backgroundRefreshDetail } from "./audit";
 import { type CurrentUser, requirePatientAccess, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
+import { toScoredResponse } from "./outcomes";
 
 /** One area's latest pain and the facts behind its flags, JSON-safe. */
 export type AreaPainView = {
@@ -28,6 +31,18 @@ export type AreaPainView = {
   trend: PainTrend | null;
 };
 
+/** One instrument's latest change, JSON-safe, for the caseload's "Outcome change" column. */
+export type OutcomeChangeView = {
+  instrument: string;
+  shortName: string;
+  latestScore: number;
+  change: number | null;
+  direction: OutcomeDirection;
+  important: boolean;
+  /** A global rating of change: its latest answer is the change. */
+  changeScale: boolean;
+};
+
 /** One caseload row, JSON-safe (dates as ISO strings) so the page and the route handler agree. */
 export type CaseloadRow = {
   patientId: string;
@@ -42,6 +57,7 @@ export type CaseloadRow = {
   adherence30: Adherence;
   flags: FlagReason[];
   attention: number;
+  outcomes: OutcomeChangeView[];
 };
 
 // The longest look-back: 30 days of adherence, and a day more for zones ahead of UTC.
@@ -144,7 +160,7 @@ async function summariseLinkedPatients(
     onlyPatientId ? Prisma.sql` AND l."patientId" = ${onlyPatientId}` : Prisma.empty
   }`;
 
-  const [recentPain, latestPain, lastSessions, sessions, routineItems] = await Promise.all([
+  const [recentPain, latestPain, lastSessions, sessions, routineItems, outcomeRows] = await Promise.all([
     // Every rating of the last 30 days: the window, the baselines and the trends.
     db.$queryRaw<PainRow[]>`
       SELECT p."patientId" AS "patientId", p."recordedAt" AS at, p."rating" AS rating, p."region" AS region,
@@ -190,6 +206,13 @@ async function summariseLinkedPatients(
       FROM (${linked}) k JOIN "Routine" r ON r."patientId" = k."patientId"
       JOIN "RoutineItem" i ON i."routineId" = r."id" AND (i."stoppedAt" IS NULL OR i."stoppedAt" >= ${since})
       LEFT JOIN "RoutineItemVersion" v ON v."routineItemId" = i."id"`,
+    // Every outcome-measure score: the first and latest per instrument decide the change.
+    db.$queryRaw<
+      { patientId: string; instrument: string; score: number; completedAt: Date | string; answers: string }[]
+    >`
+      SELECT o."patientId" AS "patientId", o."instrument" AS instrument, o."score" AS score,
+        o."completedAt" AS "completedAt", o."answers" AS answers
+      FROM (${linked}) k JOIN "OutcomeResponse" o ON o."patientId" = k."patientId"`,
   ]);
 
   const group = <T, K extends string>(rows: T[], key: (row: T) => K) => {
@@ -204,6 +227,7 @@ async function summariseLinkedPatients(
   const painBy = group([...recentPain, ...latestPain], (row) => row.patientId);
   const sessionsBy = group(sessions, (row) => row.patientId);
   const itemRowsBy = group(routineItems, (row) => row.patientId);
+  const outcomesBy = group(outcomeRows, (row) => row.patientId);
   const lastSessionAt = new Map(
     lastSessions.map((row) => [row.patientId, row.last ? new Date(row.last) : null]),
   );
@@ -240,6 +264,9 @@ async function summariseLinkedPatients(
       lastActivityAt: lastActivity,
       routine: [...items.values()].flatMap((item) => scheduleOf(item, timeZone)),
       watchedSince: latest(consentedAt, routineStart),
+      outcomes: (outcomesBy.get(patient.id) ?? []).map((row) =>
+        toScoredResponse({ ...row, score: Number(row.score), completedAt: new Date(row.completedAt) }),
+      ),
     });
     return {
       patientId: patient.id,
@@ -253,6 +280,18 @@ async function summariseLinkedPatients(
       adherence30: summary.adherence30,
       flags: summary.flags,
       attention: summary.attention,
+      outcomes: summary.outcomes.map((trend) => {
+        const instrument = instrumentFor(trend.instrument);
+        return {
+          instrument: trend.instrument,
+          shortName: instrument?.shortName ?? trend.instrument,
+          latestScore: trend.latest.score,
+          change: trend.change,
+          direction: trend.direction,
+          important: trend.important,
+          changeScale: Boolean(instrument?.importantRating),
+        };
+      }),
     };
   });
 

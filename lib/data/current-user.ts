@@ -3,13 +3,13 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth";
-import { sessionPolicy } from "@/lib/config";
 import { db } from "@/lib/db";
 import { logEvent } from "@/lib/log-event";
 import { currentClientAddress } from "@/lib/request-context";
 import { type Role, safeCallbackPath } from "@/lib/validation/auth";
 import { type AuditedRead, recordAudit } from "./audit";
 import { NotFoundError } from "./errors";
+import { revokeSession } from "./revoked-sessions";
 
 export type CurrentUser = { id: string; name: string; email: string; role: Role; timezone: string };
 
@@ -44,17 +44,7 @@ export async function revokeCurrentSession(): Promise<void> {
   const session = await auth();
   const sessionId = session?.user?.sessionId;
   if (!sessionId) return;
-  const now = new Date();
-  await db.revokedSession.upsert({
-    where: { sessionId },
-    create: {
-      sessionId,
-      userId: session.user.id,
-      expiresAt: new Date(now.getTime() + sessionPolicy.maxAgeSeconds * 1000),
-    },
-    update: {},
-  });
-  await db.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } });
+  await revokeSession(sessionId, session.user.id);
 }
 
 /** The signed-in user, or a redirect to sign-in that comes back here afterwards. */

@@ -18,6 +18,22 @@ export async function getGuidedPlan(now = new Date()): Promise<GuidedPlan> {
   return due.length > 0 ? { items: due, onlyDueToday: true } : { items: routine, onlyDueToday: false };
 }
 
+/** The signed-in patient's "get into position" countdown before holds, in seconds (0 = off). */
+export async function getGuidedLeadInSeconds(): Promise<number> {
+  const patient = await requireRole("PATIENT");
+  const row = await db.user.findUniqueOrThrow({
+    where: { id: patient.id },
+    select: { guidedLeadInSeconds: true },
+  });
+  return row.guidedLeadInSeconds;
+}
+
+/** The signed-in patient sets their lead-in; the caller has validated the range. */
+export async function setGuidedLeadIn(seconds: number): Promise<void> {
+  const patient = await requireRole("PATIENT");
+  await db.user.update({ where: { id: patient.id }, data: { guidedLeadInSeconds: seconds } });
+}
+
 export type GuidedDraft = { startedAt: Date; state: string };
 
 // Drafts older than this are stale: the player starts afresh.

@@ -1,17 +1,23 @@
 import "server-only";
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { db } from "@/lib/db";
+import { inviteCodeRules, throttleKeys } from "@/lib/domain/throttle";
+import { plural } from "@/lib/format";
 import { logEvent } from "@/lib/log-event";
 import { currentClientAddress } from "@/lib/request-context";
 import { inviteCodeAlphabet, inviteCodeLength } from "@/lib/validation/care";
-import { type AuditAction, recordAudit } from "./audit";
+import { recordAudit } from "./audit";
 import { getCurrentUser, requireRole } from "./current-user";
 import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
+import { takeAttempts } from "./throttle";
 
 // Invitations: a physiotherapist asks a patient to link; the patient answers by link or code.
 export const inviteLifetimeDays = 7;
 /** Codes a patient may enter (checking and answering each count) in the window before entry pauses. */
-export const inviteCodeAttempts = { limit: 10, windowMinutes: 15 } as const;
+export const inviteCodeAttempts = {
+  limit: inviteCodeRules.account.limit,
+  windowMinutes: inviteCodeRules.account.windowSeconds / 60,
+} as const;
 
 /** One answer for every unusable invitation, so a guess learns nothing about which it was. */
 function invalidInvite(): NotFoundError {
@@ -214,29 +220,34 @@ export async function invitedEmailForSignUp(token: string, now = new Date()): Pr
 }
 
 /**
- * Codes are short enough to guess at, so each patient may try only a few in a sliding window. The
- * attempt is written before the code is looked up, so attempts sent all at once are counted too.
+ * Codes are short enough to guess at, so each patient, and each address, may try only a few per
+ * window (lib/domain/throttle.ts). The attempt is counted before the code is looked up, so attempts
+ * sent all at once are counted too.
  */
 async function throttleCodeAttempt(patient: { id: string; role: string }, now: Date): Promise<void> {
+  const clientAddress = await currentClientAddress();
   await recordAudit({
     actorId: patient.id,
     actorRole: patient.role,
     action: "INVITE_CODE_ENTERED",
     patientId: patient.id,
     outcome: "SUCCESS",
-    clientAddress: await currentClientAddress(),
+    clientAddress,
   });
-  const attempts = await db.auditEvent.count({
-    where: {
-      actorId: patient.id,
-      action: "INVITE_CODE_ENTERED" satisfies AuditAction,
-      at: { gt: new Date(now.getTime() - inviteCodeAttempts.windowMinutes * 60_000) },
-    },
-  });
-  if (attempts > inviteCodeAttempts.limit) {
-    await logEvent("invite_code_throttled", { userId: patient.id, attempts });
+  const verdict = await takeAttempts(
+    [
+      { key: throttleKeys.inviteCodeAccount(patient.id), rule: inviteCodeRules.account },
+      { key: throttleKeys.inviteCodeAddress(clientAddress), rule: inviteCodeRules.address },
+    ],
+    now,
+  );
+  if (verdict.status === "refused") {
+    await logEvent("invite_code_throttled", {
+      userId: patient.id,
+      retryAfterSeconds: verdict.retryAfterSeconds,
+    });
     throw new RuleError(
-      `Too many codes entered. Wait ${inviteCodeAttempts.windowMinutes} minutes, or use the invitation link instead.`,
+      `Too many codes entered. Wait ${plural(Math.ceil(verdict.retryAfterSeconds / 60), "minute")}, or use the invitation link instead.`,
       "code",
     );
   }

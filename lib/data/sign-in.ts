@@ -1,36 +1,48 @@
 import "server-only";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import {
-  accountThrottle,
-  addressThrottle,
-  recordFailure,
-  retryAfterSeconds,
-  type ThrottleRule,
-} from "@/lib/domain/sign-in-throttle";
+import { passwordRules, throttleKeys, type Verdict } from "@/lib/domain/throttle";
 import { logEvent } from "@/lib/log-event";
 import type { Role } from "@/lib/validation/auth";
 import { recordAudit } from "./audit";
+import { forgetAttempts, giveBackAttempt, realSleep, type Sleep, takeAttempts } from "./throttle";
 
 export type SignInResult =
   | { status: "ok"; user: { id: string; name: string; email: string; role: Role; sessionVersion: number } }
   | { status: "invalid" }
   | { status: "throttled"; retryAfterSeconds: number };
 
-const accountKey = (email: string) => `account:${email}`;
-const addressKey = (address: string) => `address:${address}`;
+export type PasswordGuessOptions = { now?: Date; sleep?: Sleep };
 
-async function throttleWait(key: string, rule: ThrottleRule, now: Date): Promise<number> {
-  const state = await db.signInThrottle.findUnique({ where: { key } });
-  return retryAfterSeconds(state, now, rule);
+/**
+ * Takes a password guess's attempt on its three keys before the password is checked: the pair and
+ * the address refuse over their limits, the account alone only slows the answer down (waited here).
+ * Sign-in and password change share the keys, so a stolen session cannot guess any faster.
+ */
+export async function takePasswordAttempt(
+  email: string,
+  clientAddress: string,
+  { now = new Date(), sleep = realSleep }: PasswordGuessOptions = {},
+): Promise<Verdict> {
+  const verdict = await takeAttempts(
+    [
+      { key: throttleKeys.pair(email, clientAddress), rule: passwordRules.pair },
+      { key: throttleKeys.address(clientAddress), rule: passwordRules.address },
+      { key: throttleKeys.account(email), rule: passwordRules.account },
+    ],
+    now,
+  );
+  if (verdict.status === "go" && verdict.delaySeconds > 0) {
+    await logEvent("sign_in_slowed", { delaySeconds: verdict.delaySeconds });
+    await sleep(verdict.delaySeconds * 1000);
+  }
+  return verdict;
 }
 
-async function countFailure(key: string, rule: ThrottleRule, now: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const state = await tx.signInThrottle.findUnique({ where: { key } });
-    const next = recordFailure(state, now, rule);
-    await tx.signInThrottle.upsert({ where: { key }, create: { key, ...next }, update: next });
-  });
+/** The right password: the guesses from this pair are forgotten and the address gets its attempt back. */
+export async function passwordAccepted(email: string, clientAddress: string): Promise<void> {
+  await forgetAttempts([throttleKeys.pair(email, clientAddress)]);
+  await giveBackAttempt(throttleKeys.address(clientAddress));
 }
 
 /**
@@ -42,13 +54,10 @@ export async function authenticate(
   email: string,
   password: string,
   clientAddress: string,
+  options: PasswordGuessOptions = {},
 ): Promise<SignInResult> {
-  const now = new Date();
-  const wait = Math.max(
-    await throttleWait(accountKey(email), accountThrottle, now),
-    await throttleWait(addressKey(clientAddress), addressThrottle, now),
-  );
-  if (wait > 0) {
+  const verdict = await takePasswordAttempt(email, clientAddress, options);
+  if (verdict.status === "refused") {
     await recordAudit({
       actorId: null,
       actorRole: null,
@@ -57,8 +66,8 @@ export async function authenticate(
       clientAddress,
       detail: "throttled",
     });
-    await logEvent("sign_in_throttled", { retryAfterSeconds: wait });
-    return { status: "throttled", retryAfterSeconds: wait };
+    await logEvent("sign_in_throttled", { retryAfterSeconds: verdict.retryAfterSeconds });
+    return { status: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
   }
 
   const user = await db.user.findUnique({
@@ -68,8 +77,6 @@ export async function authenticate(
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
 
   if (!user || !valid) {
-    await countFailure(accountKey(email), accountThrottle, now);
-    await countFailure(addressKey(clientAddress), addressThrottle, now);
     await recordAudit({
       actorId: user?.id ?? null,
       actorRole: user?.role ?? null,
@@ -81,7 +88,7 @@ export async function authenticate(
     return { status: "invalid" };
   }
 
-  await db.signInThrottle.deleteMany({ where: { key: accountKey(email) } });
+  await passwordAccepted(email, clientAddress);
   await recordAudit({
     actorId: user.id,
     actorRole: user.role,

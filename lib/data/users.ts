@@ -1,15 +1,40 @@
 import "server-only";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { signUpRule, throttleKeys } from "@/lib/domain/throttle";
+import { logEvent } from "@/lib/log-event";
 import type { ChangePasswordInput, SignUpInput } from "@/lib/validation/auth";
 import { recordAudit } from "./audit";
 import { requireUser } from "./current-user";
 import { isUniqueViolation } from "./errors";
+import { type PasswordGuessOptions, passwordAccepted, takePasswordAttempt } from "./sign-in";
+import { takeAttempt } from "./throttle";
 
-export type RegisterResult = { status: "created"; userId: string } | { status: "email-taken" };
+export type RegisterResult =
+  | { status: "created"; userId: string }
+  | { status: "email-taken" }
+  | { status: "throttled"; retryAfterSeconds: number };
 
-/** Sign-up is open to anyone; the unique index on e-mail settles concurrent sign-ups. */
-export async function registerUser(input: SignUpInput, clientAddress: string): Promise<RegisterResult> {
+/**
+ * Sign-up is open to anyone, but each address may try only SIGN_UP_LIMIT_PER_HOUR times an hour
+ * (counted before the e-mail is looked up), which also slows probing for registered e-mails. The
+ * unique index on e-mail settles concurrent sign-ups.
+ */
+export async function registerUser(
+  input: SignUpInput,
+  clientAddress: string,
+  now = new Date(),
+): Promise<RegisterResult> {
+  const verdict = await takeAttempt(
+    throttleKeys.signUpAddress(clientAddress),
+    signUpRule(config().signUpLimitPerHour),
+    now,
+  );
+  if (verdict.status === "refused") {
+    await logEvent("sign_up_throttled", { retryAfterSeconds: verdict.retryAfterSeconds });
+    return { status: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
+  }
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) return { status: "email-taken" };
   const passwordHash = await hashPassword(input.password);
@@ -38,14 +63,37 @@ export async function registerUser(input: SignUpInput, clientAddress: string): P
   }
 }
 
-export type ChangePasswordResult = { status: "changed"; email: string } | { status: "wrong-password" };
+export type ChangePasswordResult =
+  | { status: "changed"; email: string }
+  | { status: "wrong-password" }
+  | { status: "throttled"; retryAfterSeconds: number };
 
-/** Changing the password ends every other session (the session version moves on). */
+/**
+ * Changing the password ends every other session (the session version moves on). The current
+ * password is a guess like a sign-in's, counted on the same keys before it is checked.
+ */
 export async function changeOwnPassword(
   input: ChangePasswordInput,
   clientAddress: string,
+  options: PasswordGuessOptions = {},
 ): Promise<ChangePasswordResult> {
   const me = await requireUser();
+  const verdict = await takePasswordAttempt(me.email, clientAddress, options);
+  if (verdict.status === "refused") {
+    await recordAudit({
+      actorId: me.id,
+      actorRole: me.role,
+      action: "CHANGE_PASSWORD",
+      outcome: "DENIED",
+      clientAddress,
+      detail: "throttled",
+    });
+    await logEvent("password_change_throttled", {
+      userId: me.id,
+      retryAfterSeconds: verdict.retryAfterSeconds,
+    });
+    return { status: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
+  }
   const current = await db.user.findUniqueOrThrow({ where: { id: me.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
     await recordAudit({
@@ -57,6 +105,7 @@ export async function changeOwnPassword(
     });
     return { status: "wrong-password" };
   }
+  await passwordAccepted(me.email, clientAddress);
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: me.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });

@@ -2,6 +2,8 @@
 // facts. Every "day" is a local calendar date in the patient's own zone, because a session at
 // 23:30 belongs to the evening the patient lived, not to the UTC date. Thresholds and their
 // sources: clinical-thresholds.ts; the per-area pain model: pain-status.ts.
+
+import { instrumentFor } from "@/lib/instruments/index";
 import { type Adherence, adherenceOver, type ScheduledItem } from "./adherence";
 import { dayNumber, localDate } from "./calendar";
 import {
@@ -14,6 +16,7 @@ import {
   minimumBaselineDays,
   severePainRating,
 } from "./clinical-thresholds";
+import { type OutcomeTrend, outcomeTrend, type ScoredResponse, worseOutcomeReason } from "./outcomes";
 import {
   type AreaPain,
   type PainRating,
@@ -24,7 +27,7 @@ import {
 } from "./pain-status";
 
 export type { Adherence };
-export type CaseloadFlag = "SEVERE_PAIN" | "PAIN_FLARE" | "LOW_ADHERENCE" | "INACTIVE";
+export type CaseloadFlag = "SEVERE_PAIN" | "PAIN_FLARE" | "WORSE_OUTCOME" | "LOW_ADHERENCE" | "INACTIVE";
 export type FlagReason = { flag: CaseloadFlag; reason: string };
 
 export type CaseloadInput = {
@@ -36,6 +39,8 @@ export type CaseloadInput = {
   routine: ScheduledItem[];
   /** Since when the physiotherapist could expect logs: the later of linking and the routine's start. */
   watchedSince: Date | null;
+  /** Every outcome-measure score the patient has (any instrument, any order). */
+  outcomes?: ScoredResponse[];
 };
 
 export type CaseloadSummary = {
@@ -47,11 +52,14 @@ export type CaseloadSummary = {
   daysSinceActivity: number | null;
   flags: FlagReason[];
   attention: number;
+  /** Per instrument answered, the change from its first to its latest score. */
+  outcomes: OutcomeTrend[];
 };
 
 export const flagLabels: Record<CaseloadFlag, string> = {
   SEVERE_PAIN: "Severe pain",
   PAIN_FLARE: "Pain flare",
+  WORSE_OUTCOME: "Worse outcome score",
   LOW_ADHERENCE: "Low adherence",
   INACTIVE: "Inactive",
 };
@@ -59,6 +67,7 @@ export const flagLabels: Record<CaseloadFlag, string> = {
 /** The sort rules, as the caseload states them. */
 export const triageRules = [
   `severe pain (a rating of ${severePainRating} or more in the last ${latestPainWindowDays} days) or a pain flare (an area's latest rating ${meaningfulChangePoints} or more points above its own ${flareBaselineDays}-day average, with ratings on at least ${minimumBaselineDays} of those days)`,
+  "a worse outcome score (an instrument's latest score worse than its first by at least its published important change, or a global rating of change of -3 or less)",
   `low adherence (sessions on fewer than ${lowAdherencePercent}% of due days over the last ${adherenceFlagDays} days)`,
   `inactivity (nothing logged for ${inactiveAfterDays} days or more, never within ${inactiveAfterDays} days of linking or of the routine starting)`,
   `the highest pain rating of the last ${latestPainWindowDays} days`,
@@ -112,6 +121,22 @@ export function summarisePatient(input: CaseloadInput): CaseloadSummary {
     });
   }
 
+  const outcomes = outcomeTrends(input.outcomes ?? []);
+  const worse = outcomes.filter((trend) => trend.direction === "WORSE");
+  if (worse.length > 0) {
+    flags.push({
+      flag: "WORSE_OUTCOME",
+      reason: `${worse
+        .map((trend) => {
+          const instrument = instrumentFor(trend.instrument);
+          return instrument
+            ? worseOutcomeReason(trend, instrument, (at) => shortDate.format(at))
+            : trend.instrument;
+        })
+        .join("; ")}.`,
+    });
+  }
+
   if (flagWindow && 100 * flagWindow.done < lowAdherencePercent * flagWindow.due) {
     flags.push({
       flag: "LOW_ADHERENCE",
@@ -146,7 +171,20 @@ export function summarisePatient(input: CaseloadInput): CaseloadSummary {
     daysSinceActivity,
     flags,
     attention: attentionScore(flags, worstRecentRating(pain) ?? 0, daysSinceActivity),
+    outcomes,
   };
+}
+
+/** One trend per instrument answered, in the order instruments are listed. */
+function outcomeTrends(responses: readonly ScoredResponse[]): OutcomeTrend[] {
+  const byInstrument = new Map<string, ScoredResponse[]>();
+  for (const response of responses) {
+    byInstrument.set(response.instrument, [...(byInstrument.get(response.instrument) ?? []), response]);
+  }
+  return [...byInstrument.values()].flatMap((list) => {
+    const trend = outcomeTrend(list);
+    return trend ? [trend] : [];
+  });
 }
 
 /** Attention descending, then name alphabetically (case and accents ignored). */
@@ -164,13 +202,12 @@ function latestInstant(instants: (Date | null)[]): Date | null {
 }
 
 // The triage rules as one number, read as decimal digits, most significant first: safety (severe
-// pain or a flare) x10^7; worsening outcome scores x10^6 (reserved: outcome measures are not
-// recorded yet); low adherence x10^5; inactivity x10^4; the highest recent pain 0-10 x100; days
+// pain or a flare) x10^7; a worse outcome score x10^6; low adherence x10^5; inactivity x10^4; the highest recent pain 0-10 x100; days
 // since anything was logged, capped at 99 (never logged counts as 99).
 function attentionScore(flags: FlagReason[], worstRating: number, daysSinceActivity: number | null): number {
   const has = (flag: CaseloadFlag) => flags.some((reason) => reason.flag === flag);
   const safety = has("SEVERE_PAIN") || has("PAIN_FLARE") ? 1 : 0;
-  const worseningOutcomes = 0;
+  const worseningOutcomes = has("WORSE_OUTCOME") ? 1 : 0;
   return (
     safety * 10_000_000 +
     worseningOutcomes * 1_000_000 +

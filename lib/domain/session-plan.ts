@@ -7,14 +7,17 @@ export type PlanItem = {
   reps: number;
   holdSeconds: number;
   perSide: boolean;
+  /** For a per-side item, the side done first (the one the exercise's steps name first); left if unset. */
+  firstSide?: "LEFT" | "RIGHT";
 };
 
-export type StepKind = "GET_READY" | "HOLD" | "REPS" | "REST" | "SWITCH_SIDES";
+export type StepKind = "GET_READY" | "LEAD_IN" | "HOLD" | "REPS" | "REST" | "SWITCH_SIDES";
 
 /**
  * One screen of the guided session. `seconds` > 0 means a countdown that ends the step by itself;
  * 0 means the patient says when it is done. A REST step carries the side, set and repetition of
- * the step it leads into; SWITCH_SIDES carries the side being switched to.
+ * the step it leads into; SWITCH_SIDES carries the side being switched to; LEAD_IN ("get into
+ * position") counts down to the first hold of a side and carries that hold's side.
  */
 export type PlanStep = {
   id: string;
@@ -39,6 +42,13 @@ export type PlanOptions = {
    * 3 s pause would make a set of ten nineteen screens. Longer holds get a countdown each.
    */
   pacedHoldMaxSeconds: number;
+  /**
+   * A "get into position" countdown before the first timed hold of each exercise and side, so
+   * pressing Start exercise or Continue does not start the hold before the patient is down on
+   * the floor. 0 leaves it out. Each patient sets their own (User.guidedLeadInSeconds, default
+   * `guidedLeadInLimits.default`); the plan itself adds none unless asked, so a plan is what it says.
+   */
+  leadInSeconds: number;
 };
 
 export const defaultPlanOptions: PlanOptions = {
@@ -46,12 +56,15 @@ export const defaultPlanOptions: PlanOptions = {
   restBetweenSetsSeconds: 30,
   getReady: true,
   pacedHoldMaxSeconds: 5,
+  leadInSeconds: 0,
 };
 
 const sideCode: Record<Side, string> = { LEFT: "L", RIGHT: "R", BOTH: "B" };
 
-export function sidesOf(item: Pick<PlanItem, "perSide">): Side[] {
-  return item.perSide ? ["LEFT", "RIGHT"] : ["BOTH"];
+/** The sides of an item in the order they are done: the first side, then the other. */
+export function sidesOf(item: Pick<PlanItem, "perSide" | "firstSide">): Side[] {
+  if (!item.perSide) return ["BOTH"];
+  return item.firstSide === "RIGHT" ? ["RIGHT", "LEFT"] : ["LEFT", "RIGHT"];
 }
 
 /** Whether each repetition of the item gets its own hold countdown. */
@@ -67,12 +80,12 @@ export function isTimed(step: PlanStep): boolean {
 }
 
 /**
- * The ordered steps of a session: per item, each side in turn (left, then right), each set, each
- * repetition. A hold of 0 seconds has nothing to count down, and a short one is counted by the
+ * The ordered steps of a session: per item, each side in turn (the item's first side, then the
+ * other), each set, each repetition, with a lead-in before the first timed hold of each side. A hold of 0 seconds has nothing to count down, and a short one is counted by the
  * patient (see `pacedHoldMaxSeconds`), so then a whole set becomes one "do N repetitions" step.
  */
 export function buildSteps(items: readonly PlanItem[], options: Partial<PlanOptions> = {}): PlanStep[] {
-  const { restBetweenRepsSeconds, restBetweenSetsSeconds, getReady, pacedHoldMaxSeconds } = {
+  const { restBetweenRepsSeconds, restBetweenSetsSeconds, getReady, pacedHoldMaxSeconds, leadInSeconds } = {
     ...defaultPlanOptions,
     ...options,
   };
@@ -121,6 +134,15 @@ export function buildSteps(items: readonly PlanItem[], options: Partial<PlanOpti
         }
         for (let rep = 1; rep <= item.reps; rep++) {
           if (rep > 1) rest(side, set, rep, restBetweenRepsSeconds);
+          if (set === 1 && rep === 1 && leadInSeconds > 0) {
+            steps.push({
+              id: stepId(side, set, rep, "leadin"),
+              kind: "LEAD_IN",
+              ...base(side, set, rep),
+              seconds: leadInSeconds,
+              reps: 0,
+            });
+          }
           steps.push({
             id: stepId(side, set, rep, "hold"),
             kind: "HOLD",
@@ -137,15 +159,16 @@ export function buildSteps(items: readonly PlanItem[], options: Partial<PlanOpti
 
 /** Identifies the plan a saved player state belongs to: a changed routine cannot be resumed. */
 export function planKey(items: readonly PlanItem[], options: Partial<PlanOptions> = {}): string {
-  const { restBetweenRepsSeconds, restBetweenSetsSeconds, getReady, pacedHoldMaxSeconds } = {
+  const { restBetweenRepsSeconds, restBetweenSetsSeconds, getReady, pacedHoldMaxSeconds, leadInSeconds } = {
     ...defaultPlanOptions,
     ...options,
   };
   const dose = items.map(
-    (item) => `${item.exercise.id}/${item.sets}/${item.reps}/${item.holdSeconds}/${item.perSide ? 1 : 0}`,
+    (item) =>
+      `${item.exercise.id}/${item.sets}/${item.reps}/${item.holdSeconds}/${item.perSide ? sidesOf(item).join("") : 0}`,
   );
   return [
-    `${restBetweenRepsSeconds}/${restBetweenSetsSeconds}/${getReady ? 1 : 0}/${pacedHoldMaxSeconds}`,
+    `${restBetweenRepsSeconds}/${restBetweenSetsSeconds}/${getReady ? 1 : 0}/${pacedHoldMaxSeconds}/${leadInSeconds}`,
     ...dose,
   ].join(",");
 }

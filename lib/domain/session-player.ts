@@ -36,7 +36,14 @@ export type PlayerState = {
 };
 
 export type PlayerAction =
-  | { type: "start"; now: number; painBefore: number | null; painArea?: PainRegion | null }
+  | {
+      type: "start";
+      now: number;
+      painBefore: number | null;
+      painArea?: PainRegion | null;
+      /** The plan being started, when it changed since the player was created (a new lead-in). */
+      planKey?: string;
+    }
   | { type: "tick"; now: number }
   | { type: "pause"; now: number }
   | { type: "resume"; now: number }
@@ -134,6 +141,7 @@ export function reducePlayer(
       steps,
       {
         ...state,
+        planKey: action.planKey ?? state.planKey,
         stage: "STEPS",
         painBefore: action.painBefore,
         painArea: action.painArea ?? null,
@@ -164,7 +172,9 @@ export function reducePlayer(
     case "complete":
       return finish(steps, unpause(current, now), "c", now);
     case "skip":
-      return finish(steps, unpause(current, now), "s", now);
+      // Skipping a lead-in means "I am in position, start now": the lead-in did its job, and
+      // no exercise was left out, so it is not counted among the skipped steps.
+      return finish(steps, unpause(current, now), step.kind === "LEAD_IN" ? "c" : "s", now);
     case "skipExercise": {
       let end = current.index;
       while (steps[end]?.itemIndex === step.itemIndex) end++;

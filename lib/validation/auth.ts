@@ -76,9 +76,17 @@ export const changePasswordSchema = z
   });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
-/** Only same-site paths may be redirect targets after sign-in. */
+/** The longest redirect target kept; longer ones fall back (no page of the app needs more). */
+const maxCallbackLength = 2048;
+
+/**
+ * Only plain same-site paths may be redirect targets after sign-in: printable ASCII (anything else
+ * arrives percent-encoded from a browser, and a raw non-Latin-1 character cannot go into a Location
+ * header at all), starting with one "/".
+ */
 export function safeCallbackPath(value: string | undefined | null, fallback: string): string {
+  if (!value?.startsWith("/") || value.length > maxCallbackLength) return fallback;
   // Browsers drop tabs and newlines and read "\" as "/", so "/\t/evil.com" would become "//evil.com".
-  if (!value?.startsWith("/") || /^\/[/\\]|[\t\n\r\\]/.test(value)) return fallback;
+  if (/^\/[/\\]|[\t\n\r\\]/.test(value) || !/^[\x21-\x7e]+$/.test(value)) return fallback;
   return value;
 }

@@ -101,3 +101,16 @@ export type PainEntryEditInput = z.infer<ReturnType<typeof painEntryEditSchema>>
 export const recordRefSchema = z.object({ clientRequestId, id: idField });
 
 export const mainPainAreaSchema = z.object({ mainPainArea: painAreaField });
+
+/**
+ * The guided session's "get into position" countdown, in seconds: 0 turns it off; the default is
+ * the column default of User.guidedLeadInSeconds.
+ */
+export const guidedLeadInLimits = { min: 0, max: 30, default: 5 } as const;
+
+export const guidedLeadInSchema = z.object({
+  leadInSeconds: z.preprocess(
+    blankToUndefined,
+    wholeNumber("the lead-in", guidedLeadInLimits.min, guidedLeadInLimits.max),
+  ),
+});

@@ -104,10 +104,11 @@ test("a guided session rated before and after, in the chosen area, saves; 8 afte
   await page.getByLabel("Area your ratings are about").selectOption({ label: "Right hip" });
   await page.getByRole("button", { name: "Start session" }).click();
 
-  // One 30 s hold of the first exercise on the page's own clock, then skip the rest.
+  // The 5 s lead-in and one 30 s hold of the first exercise on the page's own clock, then skip the rest.
   await page.getByRole("button", { name: "Start exercise" }).click();
   await expect(page.getByRole("timer")).toBeVisible();
-  await page.clock.fastForward(31_000);
+  await page.clock.fastForward(36_000);
+  await expect(page.getByRole("heading", { level: 2, name: "Rest" })).toBeVisible();
   await page.getByRole("button", { name: "Skip the rest of this exercise" }).click();
   const finished = page.getByRole("heading", { level: 2, name: "All exercises done" });
   for (let guard = 0; guard < 10 && !(await finished.isVisible()); guard++) {

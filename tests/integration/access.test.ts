@@ -16,6 +16,7 @@ import {
   checkInAction,
   editSessionAction,
   logSessionAction,
+  setGuidedLeadInAction,
   setMainPainAreaAction,
 } from "@/lib/actions/logs";
 import { setWeeklyTargetAction } from "@/lib/actions/progress";
@@ -43,6 +44,7 @@ import {
   listSessionComments,
 } from "@/lib/data/clinical-notes";
 import { requirePatientAccess } from "@/lib/data/current-user";
+import { getGuidedLeadInSeconds } from "@/lib/data/guided-session";
 import { answerInvite, cancelInvite, createInvite, listSentInvites } from "@/lib/data/invitations";
 import {
   getMainPainArea,
@@ -393,6 +395,10 @@ const mainPainAreaOfA = async () =>
   (await testDb().user.findUniqueOrThrow({ where: { id: A() }, select: { mainPainArea: true } }))
     .mainPainArea;
 
+const leadInOfA = async () =>
+  (await testDb().user.findUniqueOrThrow({ where: { id: A() }, select: { guidedLeadInSeconds: true } }))
+    .guidedLeadInSeconds;
+
 const rows: Row[] = [
   // Reads
   {
@@ -541,6 +547,17 @@ const rows: Row[] = [
       return readOutcome(
         () => getMainPainArea(),
         (r) => actor === "patientA" && r === "RIGHT_HIP",
+      );
+    },
+  },
+  {
+    name: "getGuidedLeadInSeconds() (A's own setting)",
+    expected: patientOnly,
+    run: async (actor) => {
+      await testDb().user.update({ where: { id: A() }, data: { guidedLeadInSeconds: 17 } });
+      return readOutcome(
+        () => getGuidedLeadInSeconds(),
+        (r) => actor === "patientA" && r === 17,
       );
     },
   },
@@ -790,6 +807,16 @@ const rows: Row[] = [
     },
     landed: async (input) => {
       expect(await mainPainAreaOfA()).toBe(input.mainPainArea);
+    },
+  }),
+  write("setGuidedLeadInAction (A's own setting)", patientOnly, {
+    arrange: async () => ({ leadInSeconds: String((await leadInOfA()) === 12 ? 8 : 12) }),
+    act: async (input) => {
+      const outcome = await actionOutcome(() => setGuidedLeadInAction(initial, input));
+      return outcome === "ok" && String(await leadInOfA()) !== input.leadInSeconds ? "omits A" : outcome;
+    },
+    landed: async (input) => {
+      expect(String(await leadInOfA())).toBe(input.leadInSeconds);
     },
   }),
   write(

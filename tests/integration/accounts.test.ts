@@ -1,9 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { initialActionState } from "@/lib/actions/action-state";
 import { changePasswordAction, signUpAction } from "@/lib/actions/auth";
 import { getCurrentUser, revokeCurrentSession } from "@/lib/data/current-user";
 import { authenticate } from "@/lib/data/sign-in";
 import { changeOwnPassword, endAllSessions, registerUser } from "@/lib/data/users";
+import { passwordRules } from "@/lib/domain/throttle";
 import { createUser, navigationOutcome, signInAs, testDb } from "../support/factories";
 import { actAs } from "../support/test-session";
 
@@ -109,7 +110,110 @@ describe("sign-up", () => {
   });
 });
 
+describe("sign-up throttling", () => {
+  it("refuses sign-ups past SIGN_UP_LIMIT_PER_HOUR from one address, writes nothing, and not elsewhere", async () => {
+    vi.stubEnv("SIGN_UP_LIMIT_PER_HOUR", "3");
+    try {
+      const attempt = (n: number, address: string) =>
+        registerUser(
+          {
+            name: `Prober ${n}`,
+            email: `probe-${n}-${address}@example.test`,
+            password: "a long passphrase",
+            role: "PATIENT",
+            timezone: "UTC",
+          },
+          address,
+        );
+      const existing = await createUser("PATIENT");
+      // Probing for a registered e-mail counts too.
+      expect(
+        await registerUser(
+          {
+            name: "X",
+            email: existing.email,
+            password: "a long passphrase",
+            role: "PATIENT",
+            timezone: "UTC",
+          },
+          "192.0.2.80",
+        ),
+      ).toEqual({ status: "email-taken" });
+      expect((await attempt(1, "192.0.2.80")).status).toBe("created");
+      expect((await attempt(2, "192.0.2.80")).status).toBe("created");
+      expect(await attempt(3, "192.0.2.80")).toMatchObject({ status: "throttled" });
+      expect(await testDb().user.count({ where: { email: "probe-3-192.0.2.80@example.test" } })).toBe(0);
+      expect((await attempt(4, "192.0.2.81")).status).toBe("created");
+      // An hour later the address may sign up again.
+      const later = new Date(Date.now() + 3601_000);
+      expect(
+        (
+          await registerUser(
+            {
+              name: "Later",
+              email: "later@example.test",
+              password: "a long passphrase",
+              role: "PATIENT",
+              timezone: "UTC",
+            },
+            "192.0.2.80",
+            later,
+          )
+        ).status,
+      ).toBe("created");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("answers a throttled sign-up form with a sentence and creates no account", async () => {
+    vi.stubEnv("SIGN_UP_LIMIT_PER_HOUR", "1");
+    try {
+      const submit = (email: string) =>
+        signUpAction(
+          initialActionState,
+          form({ name: "Flo", email, password: "another passphrase", role: "PATIENT", timezone: "UTC" }),
+        );
+      // The test session's address (203.0.113.7) may already have signed up in this file.
+      await navigationOutcome(() => submit("flo-first@example.test")).catch(() => undefined);
+      const state = await submit("flo-second@example.test");
+      expect(state.ok).toBe(false);
+      expect(state.message).toMatch(/^Too many sign-ups from your network\. Try again in \d+ minutes?\.$/);
+      expect(await testDb().user.count({ where: { email: "flo-second@example.test" } })).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
 describe("changing the password", () => {
+  it("counts wrong current passwords like sign-in guesses and refuses past the limit, even the right one", async () => {
+    const patient = await createUser("PATIENT");
+    signInAs(patient);
+    const change = (currentPassword: string) =>
+      changePasswordAction(
+        initialActionState,
+        form({
+          currentPassword,
+          newPassword: "brand new passphrase",
+          confirmPassword: "brand new passphrase",
+        }),
+      );
+    for (let i = 0; i < passwordRules.pair.limit; i++) {
+      expect((await change(`wrong ${i}`)).errors?.currentPassword).toEqual([
+        "That is not your current password.",
+      ]);
+    }
+    const refused = await change(patient.password);
+    expect(refused.errors?.currentPassword?.[0]).toMatch(/^Too many attempts\. Try again in \d+ minutes?\.$/);
+    // Nothing changed: the old password still works (from another address).
+    expect(await authenticate(patient.email, patient.password, "192.0.2.90")).toMatchObject({ status: "ok" });
+    const denied = await testDb().auditEvent.count({
+      where: { actorId: patient.id, action: "CHANGE_PASSWORD", outcome: "DENIED" },
+    });
+    expect(denied).toBe(1);
+  });
+
   it("sends someone who is not signed in to sign-in and changes nothing", async () => {
     signInAs(null);
     const outcome = await navigationOutcome(() =>

@@ -4,10 +4,12 @@ import {
   discardGuidedDraftAction,
   finishGuidedSessionAction,
   saveGuidedDraftAction,
+  setGuidedLeadInAction,
 } from "@/lib/actions/logs";
 import {
   discardGuidedDraft,
   getGuidedDraft,
+  getGuidedLeadInSeconds,
   guidedDraftMaxLength,
   saveGuidedDraft,
 } from "@/lib/data/guided-session";
@@ -179,6 +181,81 @@ describe("callers who are not a patient", () => {
         draftsBefore,
       );
       expect(await testDb().guidedSessionDraft.count({ where: { patientId: physio.id } })).toBe(0);
+    },
+  );
+});
+
+describe("the lead-in before holds (User.guidedLeadInSeconds)", () => {
+  const leadInOf = async (patient: TestUser) =>
+    (
+      await testDb().user.findUniqueOrThrow({
+        where: { id: patient.id },
+        select: { guidedLeadInSeconds: true },
+      })
+    ).guidedLeadInSeconds;
+  const auditsOf = (patient: TestUser) =>
+    testDb().auditEvent.findMany({
+      where: { actorId: patient.id, action: "GUIDED_LEAD_IN_SET" },
+      select: { outcome: true, patientId: true },
+      orderBy: { at: "asc" },
+    });
+
+  it("starts at 5 seconds, is set by the patient for themselves only, and is audited", async () => {
+    const patientC = await createUser("PATIENT");
+    signInAs(patientC);
+    expect(await getGuidedLeadInSeconds()).toBe(5);
+
+    const saved = await setGuidedLeadInAction(initial, { leadInSeconds: "12" });
+    expect(saved).toMatchObject({ ok: true });
+    expect(saved.message).toContain("12 seconds");
+    expect(await getGuidedLeadInSeconds()).toBe(12);
+    expect(await leadInOf(patientB)).toBe(5);
+
+    // 0 turns it off.
+    expect(await setGuidedLeadInAction(initial, { leadInSeconds: "0" })).toMatchObject({ ok: true });
+    expect(await leadInOf(patientC)).toBe(0);
+    expect(await auditsOf(patientC)).toEqual([
+      { outcome: "SUCCESS", patientId: patientC.id },
+      { outcome: "SUCCESS", patientId: patientC.id },
+    ]);
+  });
+
+  it.each([
+    ["31", "The lead-in cannot be more than 30."],
+    ["-1", "The lead-in cannot be less than 0."],
+    ["2.5", "Use a whole number for the lead-in."],
+    ["", "Enter the lead-in as a number."],
+    ["soon", "Enter the lead-in as a number."],
+  ])("refuses %j with a message at the field and changes nothing", async (value, message) => {
+    const patientD = await createUser("PATIENT");
+    signInAs(patientD);
+    const result = await setGuidedLeadInAction(initial, { leadInSeconds: value });
+    expect(result.ok).toBe(false);
+    expect(result.errors?.leadInSeconds).toEqual([message]);
+    expect(await leadInOf(patientD)).toBe(5);
+    expect(await auditsOf(patientD)).toEqual([{ outcome: "FAILED", patientId: patientD.id }]);
+  });
+
+  it.each([
+    ["getGuidedLeadInSeconds", () => getGuidedLeadInSeconds()],
+    ["setGuidedLeadInAction", () => setGuidedLeadInAction(initial, { leadInSeconds: "9" })],
+  ])(
+    "%s sends a physiotherapist to not found and someone signed out to sign-in, changing nothing",
+    async (_name, call) => {
+      const usersBefore = await testDb().user.findMany({
+        select: { id: true, guidedLeadInSeconds: true },
+        orderBy: { id: "asc" },
+      });
+      signInAs(physio);
+      expect(await navigationOutcome(call)).toBe("not-found");
+      signInAs(null);
+      expect(await navigationOutcome(call)).toBe("redirect:/sign-in");
+      expect(
+        await testDb().user.findMany({
+          select: { id: true, guidedLeadInSeconds: true },
+          orderBy: { id: "asc" },
+        }),
+      ).toEqual(usersBefore);
     },
   );
 });

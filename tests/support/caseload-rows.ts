@@ -38,6 +38,7 @@ export function caseloadRow(
     adherence30: { done: 16, due: 20, percent: 80 },
     flags: flags.map((flag) => ({ flag, reason: `${flag} reason.` })),
     attention: flags.length * 100_000,
+    outcomes: [],
     ...overrides,
   };
 }

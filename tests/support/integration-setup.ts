@@ -21,7 +21,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }
 vi.mock("next/headers", () => ({
   headers: async () =>
     new Headers({
-      "x-forwarded-for": testSession.clientAddress,
+      "x-client-address": testSession.clientAddress,
       ...(testSession.returnTo ? { "x-return-to": testSession.returnTo } : {}),
     }),
   cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),

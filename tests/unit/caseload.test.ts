@@ -296,6 +296,7 @@ describe("triage", () => {
       `${meaningfulChangePoints} or more points above its own ${flareBaselineDays}-day average`,
     );
     expect(triageRules.slice(1).map((rule) => rule.split(" (")[0])).toEqual([
+      "a worse outcome score",
       "low adherence",
       "inactivity",
       "the highest pain rating of the last 14 days",

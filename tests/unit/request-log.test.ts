@@ -75,6 +75,10 @@ describe("the request id", () => {
 
   it("is made by the server when nothing came through a proxy", () => {
     expect(requestIdFor({ "x-request-id": "from-client" }, 1, made)).toBe("made-here");
+    // No trusted proxy: a client's X-Forwarded-For proves nothing.
+    expect(requestIdFor({ "x-forwarded-for": "203.0.113.9", "x-request-id": "from-client" }, 0, made)).toBe(
+      "made-here",
+    );
   });
 
   it("is kept from a request that passed the trusted proxies", () => {
@@ -107,11 +111,11 @@ describe("the request id", () => {
     expect(isSaneRequestId(["a", "b"])).toBe(false);
   });
 
-  it("trusts as many proxies as TRUSTED_PROXY_HOPS says, at least one", () => {
-    expect(trustedProxyHops({})).toBe(1);
+  it("trusts as many proxies as TRUSTED_PROXY_HOPS says, none by default", () => {
+    expect(trustedProxyHops({})).toBe(0);
     expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "2" })).toBe(2);
-    expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: "0" })).toThrow(
-      'TRUSTED_PROXY_HOPS must be a whole number from 1 to 10, got "0"',
+    expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: "11" })).toThrow(
+      'TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, got "11"',
     );
     expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: "many" })).toThrow(/^TRUSTED_PROXY_HOPS must be/);
   });

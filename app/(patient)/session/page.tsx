@@ -4,8 +4,9 @@ import Link from "next/link";
 import { HelpLink } from "@/components/safety/help-link";
 import { GuidedPlayer } from "@/components/sessions/guided-player";
 import { buttonClasses } from "@/components/ui/button";
+import { firstSideOf } from "@/lib/catalog/exercises";
 import { requireRole } from "@/lib/data/current-user";
-import { getGuidedDraft, getGuidedPlan } from "@/lib/data/guided-session";
+import { getGuidedDraft, getGuidedLeadInSeconds, getGuidedPlan } from "@/lib/data/guided-session";
 import { getMainPainArea } from "@/lib/data/pain";
 import type { PlanItem } from "@/lib/domain/session-plan";
 
@@ -13,10 +14,11 @@ export const metadata: Metadata = { title: "Guided session" };
 
 export default async function GuidedSessionPage() {
   const patient = await requireRole("PATIENT");
-  const [plan, draft, mainPainArea] = await Promise.all([
+  const [plan, draft, mainPainArea, leadInSeconds] = await Promise.all([
     getGuidedPlan(),
     getGuidedDraft(),
     getMainPainArea(),
+    getGuidedLeadInSeconds(),
   ]);
   // Only what the player shows goes to the browser.
   const items: PlanItem[] = plan.items.map((item) => ({
@@ -31,6 +33,8 @@ export default async function GuidedSessionPage() {
     reps: item.reps,
     holdSeconds: item.holdSeconds,
     perSide: item.perSide,
+    // The side the exercise's written steps start with, so the player starts there too.
+    firstSide: firstSideOf(item.exercise.slug),
   }));
 
   return (
@@ -69,6 +73,7 @@ export default async function GuidedSessionPage() {
             requestId={randomUUID()}
             timeZone={patient.timezone}
             mainPainArea={mainPainArea}
+            leadInSeconds={leadInSeconds}
           />
         </>
       )}
