@@ -167,8 +167,14 @@ const assignmentSelect = {
   responses: { select: { dueDate: true } },
 } as const;
 
-/** A patient's schedules, for the patient or a linked physiotherapist (their read is audited). */
-export async function listOutcomeAssignments(patientId: string, now = new Date()): Promise<AssignmentView[]> {
+/**
+ * A patient's schedules and the patient's today (the default first date), for the patient or a
+ * linked physiotherapist (their read is audited).
+ */
+export async function listOutcomeAssignments(
+  patientId: string,
+  now = new Date(),
+): Promise<{ today: string; schedules: AssignmentView[] }> {
   await readPatientData(patientId, "READ_OUTCOMES");
   const [patient, rows] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: patientId }, select: { timezone: true } }),
@@ -179,7 +185,7 @@ export async function listOutcomeAssignments(patientId: string, now = new Date()
     }),
   ]);
   const today = localDate(now, patient.timezone);
-  return rows.map((row) => assignmentView(row, today));
+  return { today, schedules: rows.map((row) => assignmentView(row, today)) };
 }
 
 // ---------------------------------------------------------------------------------------------

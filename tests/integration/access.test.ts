@@ -19,6 +19,12 @@ import {
   setGuidedLeadInAction,
   setMainPainAreaAction,
 } from "@/lib/actions/logs";
+import {
+  assignOutcomeAction,
+  saveOutcomeDraftAction,
+  stopOutcomeAssignmentAction,
+  submitOutcomeAction,
+} from "@/lib/actions/outcomes";
 import { setWeeklyTargetAction } from "@/lib/actions/progress";
 import {
   addRoutineItemAction,
@@ -47,6 +53,12 @@ import { requirePatientAccess } from "@/lib/data/current-user";
 import { getGuidedLeadInSeconds } from "@/lib/data/guided-session";
 import { answerInvite, cancelInvite, createInvite, listSentInvites } from "@/lib/data/invitations";
 import {
+  getOutcomeForm,
+  getOutcomeResults,
+  listDueOutcomes,
+  listOutcomeAssignments,
+} from "@/lib/data/outcomes";
+import {
   getMainPainArea,
   getPainAdvice,
   getPainEntry,
@@ -60,6 +72,7 @@ import { getProgress } from "@/lib/data/progress";
 import { getRoutine, getRoutineHistory } from "@/lib/data/routine";
 import { countUnreadForPatient, listUnreadRepliesForPhysio } from "@/lib/data/session-threads";
 import { getSession, listSessionRevisions, listSessions } from "@/lib/data/sessions";
+import { localDate } from "@/lib/domain/calendar";
 import { seedCatalog } from "../../prisma/seed/catalog";
 import {
   createUser,
@@ -155,6 +168,14 @@ beforeAll(async () => {
   a.routineItemId = (
     await testDb().routineItem.findFirstOrThrow({ where: { routine: { patientId: patientA.id } } })
   ).id;
+  // A's own PSFS, started without an assignment.
+  expect(
+    await submitOutcomeAction(initial, {
+      instrument: "PSFS",
+      answers: { choices: {}, activities: [{ name: "Climbing stairs", rating: 3 }] },
+      clientRequestId: randomUUID(),
+    }),
+  ).toMatchObject({ ok: true });
 
   signInAs(physioLinkedToA);
   expect(
@@ -170,6 +191,16 @@ beforeAll(async () => {
       sessionId: a.sessionId,
       clientRequestId: randomUUID(),
       body: "Good work.",
+    }),
+  ).toMatchObject({ ok: true });
+  const zoneOfA = (await testDb().user.findUniqueOrThrow({ where: { id: patientA.id } })).timezone;
+  expect(
+    await assignOutcomeAction(initial, {
+      patientId: patientA.id,
+      instrument: "PSFS",
+      firstDueDate: localDate(new Date(), zoneOfA),
+      everyWeeks: "4",
+      clientRequestId: randomUUID(),
     }),
   ).toMatchObject({ ok: true });
   a.noteId = (await testDb().clinicalNote.findFirstOrThrow({ where: { patientId: patientA.id } })).id;
@@ -245,30 +276,39 @@ async function routeOutcome(response: Response, hasA: (body: unknown) => boolean
 async function patientAState() {
   const db = testDb();
   const patientId = people.patientA.id;
-  const [items, versions, notes, comments, links, target] = await Promise.all([
-    db.routineItem.findMany({
-      where: { routine: { patientId } },
-      orderBy: { id: "asc" },
-      select: { id: true, version: true, position: true, sets: true, stoppedAt: true, setById: true },
-    }),
-    db.routineItemVersion.count({ where: { patientId } }),
-    db.clinicalNote.count({ where: { patientId } }),
-    db.comment.findMany({
-      where: { patientId },
-      orderBy: { id: "asc" },
-      select: { id: true, body: true, version: true, deletedAt: true },
-    }),
-    db.careLink.findMany({
-      where: { patientId },
-      orderBy: { physioId: "asc" },
-      select: { physioId: true, status: true, revokedAt: true, revokedById: true },
-    }),
-    db.user.findUniqueOrThrow({
-      where: { id: patientId },
-      select: { weeklyTargetPercent: true, mainPainArea: true },
-    }),
-  ]);
-  return { items, versions, notes, comments, links, target };
+  const [items, versions, notes, comments, links, target, assignments, responses, drafts] = await Promise.all(
+    [
+      db.routineItem.findMany({
+        where: { routine: { patientId } },
+        orderBy: { id: "asc" },
+        select: { id: true, version: true, position: true, sets: true, stoppedAt: true, setById: true },
+      }),
+      db.routineItemVersion.count({ where: { patientId } }),
+      db.clinicalNote.count({ where: { patientId } }),
+      db.comment.findMany({
+        where: { patientId },
+        orderBy: { id: "asc" },
+        select: { id: true, body: true, version: true, deletedAt: true },
+      }),
+      db.careLink.findMany({
+        where: { patientId },
+        orderBy: { physioId: "asc" },
+        select: { physioId: true, status: true, revokedAt: true, revokedById: true },
+      }),
+      db.user.findUniqueOrThrow({
+        where: { id: patientId },
+        select: { weeklyTargetPercent: true, mainPainArea: true },
+      }),
+      db.outcomeAssignment.findMany({
+        where: { patientId },
+        orderBy: { id: "asc" },
+        select: { id: true, endedAt: true },
+      }),
+      db.outcomeResponse.count({ where: { patientId } }),
+      db.outcomeDraft.findMany({ where: { patientId }, select: { instrument: true, answers: true } }),
+    ],
+  );
+  return { items, versions, notes, comments, links, target, assignments, responses, drafts };
 }
 
 /** A fresh, unread message in the thread on A's session, written by `authorId`. */
@@ -897,6 +937,121 @@ const rows: Row[] = [
       );
     },
   },
+  {
+    name: "getOutcomeResults(A)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => getOutcomeResults(A()),
+        (series) =>
+          series.some((one) => one.points.some((point) => point.activities[0]?.name === "Climbing stairs")),
+      ),
+  },
+  {
+    name: "listOutcomeAssignments(A)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => listOutcomeAssignments(A()),
+        (result) => result.schedules.some((schedule) => schedule.instrument === "PSFS"),
+      ),
+  },
+  {
+    name: "listDueOutcomes() (A's due questionnaires)",
+    expected: selfOnly,
+    run: (actor) =>
+      readOutcome(
+        () => listDueOutcomes(),
+        (due) => actor === "patientA" && due.some((item) => item.instrument === "PSFS"),
+      ),
+  },
+  {
+    name: "getOutcomeForm(psfs) (A's own form)",
+    expected: selfOnly,
+    run: () =>
+      readOutcome(
+        () => getOutcomeForm("psfs"),
+        (form) => form.earlierActivities.includes("Climbing stairs"),
+      ),
+  },
+  write("assignOutcomeAction for A", physioWrites, {
+    arrange: async () => ({
+      patientId: A(),
+      instrument: "PSFS",
+      firstDueDate: "2099-01-01",
+      clientRequestId: randomUUID(),
+    }),
+    act: (input) => actionOutcome(() => assignOutcomeAction(initial, input)),
+    landed: async (input, actor) => {
+      expect(
+        await testDb().outcomeAssignment.findUniqueOrThrow({
+          where: { patientId_clientRequestId: { patientId: A(), clientRequestId: input.clientRequestId } },
+        }),
+      ).toMatchObject({ physioId: actor.id, instrument: "PSFS", firstDueDate: "2099-01-01" });
+    },
+  }),
+  write("stopOutcomeAssignmentAction on A's schedule", physioWrites, {
+    arrange: async () => {
+      const row = await testDb().outcomeAssignment.create({
+        data: {
+          patientId: A(),
+          physioId: people.physioLinkedToA.id,
+          instrument: "GROC",
+          firstDueDate: "2099-01-01",
+          clientRequestId: randomUUID(),
+        },
+      });
+      return { patientId: A(), assignmentId: row.id };
+    },
+    act: (input) => actionOutcome(() => stopOutcomeAssignmentAction(initial, input)),
+    landed: async (input) => {
+      const row = await testDb().outcomeAssignment.findUniqueOrThrow({ where: { id: input.assignmentId } });
+      expect(row.endedAt).not.toBeNull();
+    },
+  }),
+  // The patient's own answers: B's call writes B's, never A's; physiotherapists have no such action.
+  write("saveOutcomeDraftAction (A's own draft)", patientOnly, {
+    arrange: async () => ({
+      instrument: "PSFS",
+      answers: { choices: {}, activities: [{ name: `Draft ${randomUUID()}`, rating: null }] },
+    }),
+    act: async (input) => {
+      const outcome = await actionOutcome(() => saveOutcomeDraftAction(initial, input));
+      const draft = await testDb().outcomeDraft.findUnique({
+        where: { patientId_instrument: { patientId: A(), instrument: "PSFS" } },
+      });
+      return outcome === "ok" && !draft?.answers.includes(input.answers.activities[0]?.name ?? "?")
+        ? "omits A"
+        : outcome;
+    },
+    landed: async (input) => {
+      const draft = await testDb().outcomeDraft.findUniqueOrThrow({
+        where: { patientId_instrument: { patientId: A(), instrument: "PSFS" } },
+      });
+      expect(draft.answers).toContain(input.answers.activities[0]?.name);
+    },
+  }),
+  write("submitOutcomeAction (A's own answers)", patientOnly, {
+    arrange: async () => ({
+      instrument: "PSFS",
+      answers: { choices: {}, activities: [{ name: "Climbing stairs", rating: 5 }] },
+      clientRequestId: randomUUID(),
+    }),
+    act: async (input) => {
+      const outcome = await actionOutcome(() => submitOutcomeAction(initial, input));
+      const landed = await testDb().outcomeResponse.findUnique({
+        where: { patientId_clientRequestId: { patientId: A(), clientRequestId: input.clientRequestId } },
+      });
+      return outcome === "ok" && !landed ? "omits A" : outcome;
+    },
+    landed: async (input) => {
+      expect(
+        await testDb().outcomeResponse.findUniqueOrThrow({
+          where: { patientId_clientRequestId: { patientId: A(), clientRequestId: input.clientRequestId } },
+        }),
+      ).toMatchObject({ instrument: "PSFS", score: 5 });
+    },
+  }),
   write("endLinkAsPhysioAction for A", physioWrites, {
     arrange: async () => ({ patientId: A() }),
     act: (input) => actionOutcome(() => endLinkAsPhysioAction(initial, input), "/caseload?ended=1"),
@@ -938,6 +1093,16 @@ describe("the other role's functions do not exist for a caller", () => {
     ["listUnreadRepliesForPhysio", () => listUnreadRepliesForPhysio()],
     ["getEndedCareLink", () => getEndedCareLink(people.patientA.id)],
     ["listEndedCareLinks", () => listEndedCareLinks()],
+    [
+      "assignOutcome via its action",
+      () =>
+        assignOutcomeAction(initial, {
+          patientId: people.patientA.id,
+          instrument: "PSFS",
+          firstDueDate: "2099-01-01",
+          clientRequestId: randomUUID(),
+        }),
+    ],
   ] as const)("a patient calling %s gets not-found and writes nothing", async (_name, call) => {
     for (const patient of [people.patientA, people.patientB]) {
       const before = [await invitesOf(), await patientAState()];
@@ -955,6 +1120,8 @@ describe("the other role's functions do not exist for a caller", () => {
     ["countUnreadForPatient", () => countUnreadForPatient()],
     ["getActiveCareLink", () => getActiveCareLink(ended.activeLinkId)],
     ["setMainPainArea", () => setMainPainArea("LEFT_HIP")],
+    ["listDueOutcomes", () => listDueOutcomes()],
+    ["getOutcomeForm", () => getOutcomeForm("psfs")],
   ] as const)("a physiotherapist calling %s gets not-found", async (_name, call) => {
     for (const physio of [people.physioLinkedToA, people.physioNeverLinked]) {
       signInAs(physio);

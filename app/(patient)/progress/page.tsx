@@ -1,7 +1,9 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { OutcomeCharts } from "@/components/outcomes/outcome-charts";
 import { ProgressView } from "@/components/progress/progress-view";
 import { requireRole } from "@/lib/data/current-user";
+import { getOutcomeResults } from "@/lib/data/outcomes";
 import { getProgress } from "@/lib/data/progress";
 import type { ProgressRange } from "@/lib/domain/progress";
 import { queryKeys } from "@/lib/query-keys";
@@ -14,10 +16,13 @@ export default async function ProgressPage() {
   const patient = await requireRole("PATIENT");
   // Rendered with data on the server, so the first paint has charts and no spinner.
   const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({
-    queryKey: queryKeys.progress(patient.id, initialRange),
-    queryFn: () => getProgress(patient.id, initialRange),
-  });
+  const [, outcomes] = await Promise.all([
+    queryClient.prefetchQuery({
+      queryKey: queryKeys.progress(patient.id, initialRange),
+      queryFn: () => getProgress(patient.id, initialRange),
+    }),
+    getOutcomeResults(patient.id),
+  ]);
   return (
     <div className="space-y-6">
       <div>
@@ -29,6 +34,7 @@ export default async function ProgressPage() {
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ProgressView patientId={patient.id} initialRange={initialRange} />
       </HydrationBoundary>
+      <OutcomeCharts series={outcomes} audience="patient" />
     </div>
   );
 }

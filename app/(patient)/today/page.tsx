@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { UnreadForPatient } from "@/components/care/unread-replies";
+import { DueOutcomes } from "@/components/outcomes/due-outcomes";
 import { PainCheckIn } from "@/components/pain/pain-check-in";
 import { HelpLink } from "@/components/safety/help-link";
 import { PainAdvice } from "@/components/safety/pain-advice";
@@ -13,6 +14,7 @@ import { starterRoutineSlugs } from "@/lib/catalog/starter-routine";
 import { listRecentComments } from "@/lib/data/clinical-notes";
 import { requireRole } from "@/lib/data/current-user";
 import { listExercises } from "@/lib/data/exercises";
+import { listDueOutcomes } from "@/lib/data/outcomes";
 import { getPainStatus } from "@/lib/data/pain";
 import { getPatientHome } from "@/lib/data/patient-home";
 import { formatDateTime } from "@/lib/format";
@@ -35,10 +37,11 @@ const secondaryLinks = [
 export default async function TodayPage() {
   const patient = await requireRole("PATIENT");
   const fortnightAgo = new Date(Date.now() - 14 * 86_400_000);
-  const [home, comments, pain] = await Promise.all([
+  const [home, comments, pain, dueOutcomes] = await Promise.all([
     getPatientHome(patient.id),
     listRecentComments(patient.id, fortnightAgo),
     getPainStatus(patient.id),
+    listDueOutcomes(),
   ]);
   // 7 or more, or 2 above the area's own average: the same rule the physiotherapist's flags use.
   const showGuidance = pain.some((area) => area.recent && (area.severe || area.flare));
@@ -69,6 +72,8 @@ export default async function TodayPage() {
       ) : (
         <DueToday routine={home.routine} />
       )}
+
+      <DueOutcomes due={dueOutcomes} />
 
       <UnreadForPatient />
       <FromPhysio comments={comments} timeZone={patient.timezone} />

@@ -1,9 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AssignOutcomeForm } from "@/components/outcomes/assign-outcome-form";
+import { OutcomeCharts } from "@/components/outcomes/outcome-charts";
+import { OutcomeSchedules } from "@/components/outcomes/outcome-schedules";
 import { ProgressView } from "@/components/progress/progress-view";
 import { WeeklyTargetForm } from "@/components/progress/weekly-target-form";
 import { buttonClasses } from "@/components/ui/button";
+import { getOutcomeResults, listOutcomeAssignments } from "@/lib/data/outcomes";
 import { getProgress } from "@/lib/data/progress";
 import type { ProgressRange } from "@/lib/domain/progress";
 import { queryKeys } from "@/lib/query-keys";
@@ -20,11 +25,29 @@ export default async function PatientProgressPage(props: PageProps<"/patients/[p
     queryKey: queryKeys.progress(patientId, initialRange),
     queryFn: () => getProgress(patientId, initialRange),
   });
+  const [outcomes, { today, schedules }] = await Promise.all([
+    getOutcomeResults(patientId),
+    listOutcomeAssignments(patientId),
+  ]);
   return (
     <div className="space-y-10">
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ProgressView patientId={patientId} initialRange={initialRange} audience="physio" />
       </HydrationBoundary>
+      <OutcomeCharts series={outcomes} audience="physio" />
+      <section
+        aria-labelledby="schedule-outcome-heading"
+        className="space-y-3 border-t border-slate-200 pt-6"
+      >
+        <h2 id="schedule-outcome-heading" className="text-lg font-semibold">
+          Ask for a questionnaire
+        </h2>
+        <p className="max-w-xl text-sm text-slate-700">
+          It shows on the patient&apos;s Today from the first date, in their time zone, until answered.
+        </p>
+        <OutcomeSchedules patientId={patientId} schedules={schedules} />
+        <AssignOutcomeForm patientId={patientId} today={today} requestId={randomUUID()} />
+      </section>
       <section aria-labelledby="weekly-target-heading" className="space-y-2 border-t border-slate-200 pt-6">
         <h2 id="weekly-target-heading" className="text-lg font-semibold">
           Weekly target
