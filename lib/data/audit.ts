@@ -58,6 +58,7 @@ export const auditedWrites = {
   MESSAGE_EDITED: "Edited a message on a session",
   MESSAGE_DELETED: "Deleted a message on a session",
   WEEKLY_TARGET_SET: "Set the share of due days that makes your week on target",
+  SETTINGS_SAVED: "Saved their settings (name, time zone, main pain area)",
 } as const;
 export type AuditedWrite = keyof typeof auditedWrites;
 

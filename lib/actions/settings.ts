@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { saveSettings } from "@/lib/data/settings";
+import { settingsSchema } from "@/lib/validation/settings";
+import { createAction } from "./action";
+
+export const saveSettingsAction = createAction(
+  "user",
+  settingsSchema,
+  async (input, { audit }) => {
+    const saved = await saveSettings(input);
+    audit.detail = saved.detail;
+    // The header shows the name, and every page computes its days in the zone.
+    revalidatePath("/", "layout");
+    return {
+      ok: true,
+      message: saved.zoneChanged
+        ? `Settings saved. Your time zone is ${input.timeZone} from now on; earlier days keep their dates.`
+        : "Settings saved.",
+    };
+  },
+  "SETTINGS_SAVED",
+);
