@@ -8,8 +8,10 @@ import { createAction } from "./action";
 export const saveSettingsAction = createAction(
   "user",
   settingsSchema,
-  async (input, { audit }) => {
+  async (input, { user, audit }) => {
     const saved = await saveSettings(input);
+    // Only the caller's own settings change: a physiotherapist's save concerns no patient.
+    audit.patientId = user.role === "PATIENT" ? user.id : null;
     audit.detail = saved.detail;
     // The header shows the name, and every page computes its days in the zone.
     revalidatePath("/", "layout");

@@ -9,7 +9,7 @@
 // - Moving east turns the clock forward: a date may never be shown at all ("skipped", crossing the
 //   date line westward-to-eastward). Nothing can be dated on it, so it is not a due day.
 
-import { addDays, dayNumber, localDate, zoneAt } from "./calendar";
+import { addDays, dayNumber, localDate, localDayOf, startOfLocalDate, zoneAt } from "./calendar";
 
 /** One change: `timeZone` is in force from the instant `from` (ms since 1970) to the next change. */
 export type ZoneChange = { readonly timeZone: string; readonly from: number };
@@ -87,4 +87,17 @@ export function dateShifts(history: ZoneHistory): DateShift[] {
 /** Every date no change of zone let the person live: never a due day. */
 export function skippedDates(history: ZoneHistory): Set<string> {
   return new Set(dateShifts(history).flatMap((shift) => shift.skipped));
+}
+
+/**
+ * Every instant dated `date` lies in this window; after a change of zone the date's instants may
+ * be two stretches (a reopened date), so a query over the window is filtered with `localDateAt`.
+ */
+export function dayWindow(history: ZoneHistory, date: string): { start: Date; end: Date } {
+  const zones = [...new Set(history.changes.map((change) => change.timeZone))];
+  const days = zones.map((zone) => localDayOf(new Date(startOfLocalDate(date, zone)), zone));
+  return {
+    start: new Date(Math.min(...days.map((day) => day.start.getTime()))),
+    end: new Date(Math.max(...days.map((day) => day.end.getTime()))),
+  };
 }

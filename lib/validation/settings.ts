@@ -10,8 +10,9 @@ const zoneName = /^(?:[A-Za-z][A-Za-z0-9_+-]*)(?:\/[A-Za-z0-9_+-]+){0,2}$/;
 export const settingsTimeZoneField = z
   .string({ error: "Choose your time zone." })
   .trim()
-  .min(1, "Choose your time zone.")
-  .max(64, "Choose a time zone from the list.")
+  // One message per field: an empty or overlong value is not also checked against the list.
+  .min(1, { error: "Choose your time zone.", abort: true })
+  .max(64, { error: "Choose a time zone from the list, like Europe/London.", abort: true })
   .refine(
     (value) =>
       zoneName.test(value) && !/^[A-Z]{2,5}$/.test(value.replace(/^UTC$/, "")) && isValidTimeZone(value),
