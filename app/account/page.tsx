@@ -3,37 +3,29 @@ import Link from "next/link";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { CareTeamList } from "@/components/care/care-team-list";
 import { InviteCodeForm } from "@/components/care/invite-code-form";
-import { MainPainAreaForm } from "@/components/pain/main-pain-area-form";
 import { ActionButton } from "@/components/ui/action-button";
 import { signOutEverywhereAction } from "@/lib/actions/auth";
 import { listCareTeam } from "@/lib/data/care-links";
 import { requireUser } from "@/lib/data/current-user";
-import { getMainPainArea } from "@/lib/data/pain";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage(props: PageProps<"/account">) {
   const user = await requireUser();
   const { passwordChanged, answered, ended } = await props.searchParams;
-  const [careTeam, mainPainArea] =
-    user.role === "PATIENT" ? await Promise.all([listCareTeam(), getMainPainArea()]) : [null, null];
+  const careTeam = user.role === "PATIENT" ? await listCareTeam() : null;
   return (
     <div className="max-w-lg space-y-8">
       <div>
         <h1 className="text-2xl font-bold">Account</h1>
         <p className="text-slate-700">
           Signed in as {user.name} ({user.email}), {user.role === "PHYSIO" ? "physiotherapist" : "patient"}.
-          Time zone: {user.timezone}.
+          Time zone: {user.timezone}.{" "}
+          <Link href="/settings">Change your name, time zone or main pain area in Settings</Link>.
         </p>
       </div>
       {careTeam ? (
         <>
-          <section aria-labelledby="pain-area-heading" className="space-y-3">
-            <h2 id="pain-area-heading" className="text-lg font-semibold">
-              Your main pain area
-            </h2>
-            <MainPainAreaForm current={mainPainArea} />
-          </section>
           <section aria-labelledby="care-team-heading" className="space-y-3">
             <h2 id="care-team-heading" className="text-lg font-semibold">
               Who can see your data

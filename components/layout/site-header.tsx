@@ -10,6 +10,7 @@ export async function SiteHeader() {
           { href: "/caseload", label: "Caseload" },
           { href: "/exercises", label: "Exercises" },
           { href: "/account", label: "Account" },
+          { href: "/settings", label: "Settings" },
         ]
       : [
           { href: "/today", label: "Today" },
@@ -17,6 +18,7 @@ export async function SiteHeader() {
           { href: "/history", label: "History" },
           { href: "/exercises", label: "Exercises" },
           { href: "/account", label: "Account" },
+          { href: "/settings", label: "Settings" },
         ]
     : [{ href: "/exercises", label: "Exercises" }];
   return (
@@ -40,7 +42,12 @@ export async function SiteHeader() {
             </Link>
           ))}
           {user ? (
-            <SignOutButton />
+            <>
+              <span className="px-3 text-sm text-slate-600">
+                Signed in as <span className="font-semibold text-slate-800">{user.name}</span>
+              </span>
+              <SignOutButton />
+            </>
           ) : (
             <>
               <Link

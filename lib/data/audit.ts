@@ -64,6 +64,7 @@ export const auditedWrites = {
   OUTCOME_ASSIGNMENT_STOPPED: "Stopped asking you to answer a questionnaire",
   OUTCOME_DRAFT_SAVED: "Saved questionnaire answers to finish later",
   OUTCOME_COMPLETED: "Answered a questionnaire",
+  SETTINGS_SAVED: "Saved their settings (name, time zone, main pain area)",
 } as const;
 export type AuditedWrite = keyof typeof auditedWrites;
 

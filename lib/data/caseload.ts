@@ -13,6 +13,7 @@ import { type AuditedRead, backgroundRefreshDetail } from "./audit";
 import { type CurrentUser, requirePatientAccess, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
 import { toScoredResponse } from "./outcomes";
+import { zoneHistoryOfUser, zoneHistorySelect } from "./time-zones";
 
 /** One area's latest pain and the facts behind its flags, JSON-safe. */
 export type AreaPainView = {
@@ -145,7 +146,7 @@ async function summariseLinkedPatients(
     select: {
       consentedAt: true,
       patient: {
-        select: { id: true, name: true, timezone: true, routine: { select: { createdAt: true } } },
+        select: { id: true, name: true, ...zoneHistorySelect, routine: { select: { createdAt: true } } },
       },
     },
   });
@@ -234,6 +235,8 @@ async function summariseLinkedPatients(
 
   const rows = links.map(({ patient, consentedAt }): CaseloadRow => {
     const timeZone = patient.timezone;
+    // Days are read in the zone in force at each instant, so a change of zone moves no past day.
+    const zones = zoneHistoryOfUser(patient);
     const painRatings = (painBy.get(patient.id) ?? []).map(toPainRating);
     const lastPain = painRatings.reduce<Date | null>((last, entry) => latest(last, entry.at), null);
     const lastActivity = latest(lastPain, lastSessionAt.get(patient.id));
@@ -257,12 +260,12 @@ async function summariseLinkedPatients(
     }
     const routineStart = patient.routine?.createdAt ?? null;
     const summary = summarisePatient({
-      timeZone,
+      timeZone: zones,
       now,
       pain: painRatings,
       sessionTimes: (sessionsBy.get(patient.id) ?? []).map((row) => new Date(row.at)),
       lastActivityAt: lastActivity,
-      routine: [...items.values()].flatMap((item) => scheduleOf(item, timeZone)),
+      routine: [...items.values()].flatMap((item) => scheduleOf(item, zones)),
       watchedSince: latest(consentedAt, routineStart),
       outcomes: (outcomesBy.get(patient.id) ?? []).map((row) =>
         toScoredResponse({ ...row, score: Number(row.score), completedAt: new Date(row.completedAt) }),

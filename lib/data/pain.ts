@@ -9,6 +9,7 @@ import { readPatientData, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
 import { createOnce, type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
 import { historyPageSize } from "./sessions";
+import { zoneHistoryOfUser, zoneHistorySelect } from "./time-zones";
 
 export type PainEntryView = {
   id: string;
@@ -238,7 +239,8 @@ const painStatusLookBackDays = 30;
  */
 export async function getPainStatus(patientId: string, now = new Date()): Promise<AreaPainView[]> {
   await readPatientData(patientId, "READ_PAIN");
-  const patient = await db.user.findUniqueOrThrow({ where: { id: patientId }, select: { timezone: true } });
+  // Ratings are dated in the zone in force when they were made (issue 11).
+  const patient = await db.user.findUniqueOrThrow({ where: { id: patientId }, select: zoneHistorySelect });
   const since = new Date(now.getTime() - painStatusLookBackDays * 86_400_000);
   const select = { recordedAt: true, rating: true, region: true, context: true, sessionId: true } as const;
   const [recent, older] = await Promise.all([
@@ -257,7 +259,7 @@ export async function getPainStatus(patientId: string, now = new Date()): Promis
   const ratings = [...recent, ...older.filter((row) => row !== null)].map((row) =>
     toPainRating({ ...row, at: row.recordedAt }),
   );
-  return painByArea(ratings, now, patient.timezone).map(toAreaPainView);
+  return painByArea(ratings, now, zoneHistoryOfUser(patient)).map(toAreaPainView);
 }
 
 /**
@@ -293,7 +295,10 @@ export async function getPainAdvice(
     select,
   });
   const asRating = (row: (typeof rows)[number]) => toPainRating({ ...row, at: row.recordedAt });
-  return painAdviceFor(rows.map(asRating), history.map(asRating), now, patient.timezone);
+  const zones = zoneHistoryOfUser(
+    await db.user.findUniqueOrThrow({ where: { id: patient.id }, select: zoneHistorySelect }),
+  );
+  return painAdviceFor(rows.map(asRating), history.map(asRating), now, zones);
 }
 
 /** The area the patient's session ratings default to (set by the patient), or null. */

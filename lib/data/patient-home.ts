@@ -1,9 +1,11 @@
 import "server-only";
 import type { ExerciseCategory } from "@/lib/catalog/exercises";
 import { db } from "@/lib/db";
-import { localDayOf } from "@/lib/domain/calendar";
-import { isScheduledOn, weekdayIn } from "@/lib/domain/schedule";
+import { weekdayOfDate } from "@/lib/domain/calendar";
+import { isScheduledOn } from "@/lib/domain/schedule";
+import { dayWindow, localDateAt } from "@/lib/domain/zone-history";
 import { readPatientData } from "./current-user";
+import { zoneHistoryOfUser, zoneHistorySelect } from "./time-zones";
 
 export type RoutineItemSummary = {
   id: string;
@@ -32,7 +34,10 @@ export type SessionToday = {
 };
 
 export type PatientHome = {
-  /** Today on the patient's calendar, in their time zone. */
+  /**
+   * Today on the patient's calendar, in the zone in force now; start and end bound every instant
+   * dated today (a window wider than the day itself after a change of zone).
+   */
   today: { date: string; start: Date; end: Date };
   routine: RoutineItemSummary[];
   sessionsToday: SessionToday[];
@@ -44,8 +49,12 @@ const clockSkewMs = 60_000;
 
 export async function getPatientHome(patientId: string, now = new Date()): Promise<PatientHome> {
   await readPatientData(patientId, "READ_OVERVIEW");
-  const patient = await db.user.findUniqueOrThrow({ where: { id: patientId }, select: { timezone: true } });
-  const today = localDayOf(now, patient.timezone);
+  const patient = await db.user.findUniqueOrThrow({ where: { id: patientId }, select: zoneHistorySelect });
+  // Each session is dated in the zone in force when it started (issue 11): after moving west,
+  // today may also hold sessions from before the move, dated today in the old zone.
+  const zones = zoneHistoryOfUser(patient);
+  const date = localDateAt(zones, now);
+  const today = { date, ...dayWindow(zones, date) };
   // Later today has not happened yet: a row dated after now is not something done.
   const doneBefore = new Date(Math.min(today.end.getTime(), now.getTime() + clockSkewMs));
   const [items, sessionsToday, sessionsLast7Days] = await Promise.all([
@@ -87,9 +96,10 @@ export async function getPatientHome(patientId: string, now = new Date()): Promi
       },
     }),
   ]);
-  const weekday = weekdayIn(now, patient.timezone);
+  const weekday = weekdayOfDate(date);
+  const sessionsOfToday = sessionsToday.filter((session) => localDateAt(zones, session.startedAt) === date);
   const doneExerciseIds = new Set(
-    sessionsToday.flatMap((session) => session.entries.map((e) => e.exerciseId)),
+    sessionsOfToday.flatMap((session) => session.entries.map((e) => e.exerciseId)),
   );
   return {
     today,
@@ -109,7 +119,7 @@ export async function getPatientHome(patientId: string, now = new Date()): Promi
       setByName: item.setBy.name,
       setByRole: item.setByRole as "PATIENT" | "PHYSIO",
     })),
-    sessionsToday: sessionsToday.map((session) => ({
+    sessionsToday: sessionsOfToday.map((session) => ({
       id: session.id,
       startedAt: session.startedAt,
       durationSeconds: session.durationSeconds,

@@ -9,7 +9,7 @@ import {
   type WeekAdherence,
   weeklyAdherence,
 } from "@/lib/domain/adherence";
-import { addDays, type Bucket, dayBuckets, localDate, weekBuckets } from "@/lib/domain/calendar";
+import { addDays, type Bucket, dayBuckets, localDate, weekBuckets, type Zone } from "@/lib/domain/calendar";
 import { type PainTrend, painTrendOver } from "@/lib/domain/pain-trend";
 import {
   averageKey,
@@ -26,11 +26,13 @@ import {
   rollingAverage,
   trendWindowsLabel,
 } from "@/lib/domain/progress";
+import { skippedDates } from "@/lib/domain/zone-history";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { painRegionLabels, painRegions } from "@/lib/validation/fields";
 import { backgroundRefreshDetail } from "./audit";
 import { readPatientData, requirePatientAccess, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
+import { zoneHistoryOfUser, zoneHistorySelect } from "./time-zones";
 
 /** One day: each area's mean rating that day, and its mean over the 7 days ending that day (full precision). */
 export type PainPoint = { date: string } & Record<ChartArea, number | null> &
@@ -80,7 +82,7 @@ function bucketTable(buckets: Bucket[]): Prisma.Sql {
 
 const num = (value: unknown): number => (typeof value === "bigint" ? Number(value) : Number(value ?? 0));
 
-async function firstActivity(patientId: string, timeZone: string): Promise<string | null> {
+async function firstActivity(patientId: string, timeZone: Zone): Promise<string | null> {
   const [pain, session] = await Promise.all([
     db.painEntry.aggregate({ where: { patientId, deletedAt: null }, _min: { recordedAt: true } }),
     db.exerciseSession.aggregate({ where: { patientId, deletedAt: null }, _min: { startedAt: true } }),
@@ -109,23 +111,26 @@ export async function getProgress(
   await readPatientData(patientId, "READ_PROGRESS", options.background ? backgroundRefreshDetail : undefined);
   const patient = await db.user.findUniqueOrThrow({
     where: { id: patientId },
-    select: { timezone: true, weeklyTargetPercent: true },
+    select: { ...zoneHistorySelect, weeklyTargetPercent: true },
   });
+  // Days are read in the zone in force at each instant (issue 11), so a change of zone in settings
+  // leaves past days, weeks and the streak as they were; the zone shown is the current one.
+  const zones = zoneHistoryOfUser(patient);
   const timeZone = patient.timezone;
   const targetPercent = patient.weeklyTargetPercent;
-  const today = localDate(now, timeZone);
+  const today = localDate(now, zones);
   const { from, to } = rangeDates(
     range,
     today,
-    range === "all" ? await firstActivity(patientId, timeZone) : null,
+    range === "all" ? await firstActivity(patientId, zones) : null,
   );
   // Six days before the range feed the first points of the 7-day average.
   const lead = 6;
-  const days = dayBuckets(addDays(from, -lead), to, timeZone);
+  const days = dayBuckets(addDays(from, -lead), to, zones);
   const rangeStart = days[lead]?.start ?? now;
   const rangeEnd = days.at(-1)?.end ?? now;
   // The first week counts only the days in the range, as adherence does.
-  const weeks = weekBuckets(from, to, timeZone).map((week, index) =>
+  const weeks = weekBuckets(from, to, zones).map((week, index) =>
     index === 0 ? { ...week, start: rangeStart } : week,
   );
 
@@ -244,10 +249,12 @@ export async function getProgress(
 
   // Adherence: due days from the routine as it was on each day, over the whole history for the
   // streak; the chart shows the weeks of the range.
-  const schedule = routineItems.flatMap((item: RoutineItemHistory) => scheduleOf(item, timeZone));
-  const sessionDays = new Set(sessionTimes.map((session) => localDate(session.startedAt, timeZone)));
+  const schedule = routineItems.flatMap((item: RoutineItemHistory) => scheduleOf(item, zones));
+  const sessionDays = new Set(sessionTimes.map((session) => localDate(session.startedAt, zones)));
   const historyFrom = [from, ...schedule.map((item) => item.activeFrom)].sort()[0] ?? from;
   const due = dueDates(schedule, historyFrom, to);
+  // A date skipped by moving east was never lived: nothing was due on it.
+  for (const skipped of skippedDates(zones)) due.delete(skipped);
   const adherenceWeeks = weeklyAdherence(due, sessionDays, from, to, today, targetPercent);
   const streak = currentStreak(weeklyAdherence(due, sessionDays, historyFrom, to, today, targetPercent));
 

@@ -46,6 +46,8 @@ export async function registerUser(
         role: input.role,
         timezone: input.timezone,
         passwordHash,
+        // The zone history starts with the browser's zone, in force for all time before any change.
+        timeZones: { create: { timeZone: input.timezone, validFrom: new Date(0) } },
       },
       select: { id: true },
     });

@@ -2,7 +2,15 @@
 // charts and the caseload: "done" counts due days with at least one session; sessions on days
 // that were not due are shown as extra, never counted toward the target. Every date is a local
 // calendar date ("YYYY-MM-DD") in the patient's zone.
-import { addDays, dateOfDayNumber, dayNumber, localDate, mondayOf, weekdayOfDate } from "./calendar";
+import {
+  addDays,
+  dateOfDayNumber,
+  dayNumber,
+  localDate,
+  mondayOf,
+  weekdayOfDate,
+  type Zone,
+} from "./calendar";
 import { defaultWeeklyTargetPercent } from "./clinical-thresholds";
 import { isScheduledOn } from "./schedule";
 
@@ -22,7 +30,7 @@ export type RoutineItemHistory = {
  * past. A change made during a day applies from that day on. An item without kept versions has
  * had its current days since it was created.
  */
-export function scheduleOf(item: RoutineItemHistory, timeZone: string): ScheduledItem[] {
+export function scheduleOf(item: RoutineItemHistory, timeZone: Zone): ScheduledItem[] {
   const end = item.stoppedAt ? localDate(item.stoppedAt, timeZone) : null;
   const versions = [...item.versions].sort((a, b) => a.version - b.version);
   if (versions.length === 0) {
@@ -169,9 +177,13 @@ export function adherenceOver(
   sessionDays: ReadonlySet<string>,
   today: string,
   days: number,
+  /** Dates never lived (skipped by a change of time zone): not due, whatever the routine says. */
+  notDue: ReadonlySet<string> = new Set(),
 ): Adherence {
   const from = addDays(today, -(days - 1));
-  const { done, due } = countDays(dueDates(routine, from, today), sessionDays, from, today, today);
+  const dueDays = dueDates(routine, from, today);
+  for (const date of notDue) dueDays.delete(date);
+  const { done, due } = countDays(dueDays, sessionDays, from, today, today);
   if (due === 0) return null;
   return { done, due, percent: Math.round((100 * done) / due) };
 }

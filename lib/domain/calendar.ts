@@ -1,5 +1,26 @@
 // Calendar arithmetic in a person's time zone, for ranges of days and weeks. Day lengths vary
 // (23 or 25 hours around summer-time changes), so every boundary is computed, never added.
+// A zone is an IANA name, or a person's zone history (lib/domain/zone-history.ts): then each
+// instant is read in the zone that was in force at that instant.
+
+import type { ZoneHistory } from "./zone-history";
+
+export type Zone = string | ZoneHistory;
+
+/** The IANA zone in force at an instant: the last change at or before it, else the first zone. */
+export function zoneAt(zone: Zone, instant: number): string {
+  if (typeof zone === "string") return zone;
+  const { changes } = zone;
+  let low = 0;
+  let high = changes.length - 1;
+  // Binary search for the last change with from <= instant (changes are sorted by from).
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if ((changes[middle]?.from ?? 0) <= instant) low = middle;
+    else high = middle - 1;
+  }
+  return changes[low]?.timeZone ?? "UTC";
+}
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -19,7 +40,8 @@ const steadyDayOffsets = new Map<string, number | null>();
 const steadyDayOffsetsLimit = 50_000;
 
 /** Minutes the zone is ahead of UTC at an instant ("GMT+05:30" -> 330). */
-export function offsetMinutes(instant: number, timeZone: string): number {
+export function offsetMinutes(instant: number, zone: Zone): number {
+  const timeZone = zoneAt(zone, instant);
   const day = Math.floor(instant / 86_400_000);
   const key = `${timeZone}|${day}`;
   let steady = steadyDayOffsets.get(key);
@@ -89,7 +111,7 @@ export function mondayOf(date: string): string {
  * The first instant of a local calendar date: local midnight (the earlier one if midnight happens
  * twice), or the moment the clocks jump forward when the zone skips midnight.
  */
-export function startOfLocalDate(date: string, timeZone: string): Date {
+export function startOfLocalDate(date: string, timeZone: Zone): Date {
   const midnightAsUtc = dayNumber(date) * 86_400_000;
   const firstOffset = offsetMinutes(midnightAsUtc, timeZone);
   const candidates = [firstOffset, offsetMinutes(midnightAsUtc - firstOffset * 60_000, timeZone)]
@@ -113,7 +135,7 @@ export function startOfLocalDate(date: string, timeZone: string): Date {
 }
 
 /** "YYYY-MM-DD" of an instant in a zone. */
-export function localDate(instant: Date | number, timeZone: string): string {
+export function localDate(instant: Date | number, timeZone: Zone): string {
   const at = typeof instant === "number" ? instant : instant.getTime();
   return dateOfDayNumber(Math.floor((at + offsetMinutes(at, timeZone) * 60_000) / 86_400_000));
 }
@@ -121,7 +143,7 @@ export function localDate(instant: Date | number, timeZone: string): string {
 export type Bucket = { label: string; start: Date; end: Date };
 
 /** Consecutive local days from `from` to `to` inclusive. */
-export function dayBuckets(from: string, to: string, timeZone: string): Bucket[] {
+export function dayBuckets(from: string, to: string, timeZone: Zone): Bucket[] {
   const buckets: Bucket[] = [];
   let start = startOfLocalDate(from, timeZone);
   for (let day = dayNumber(from); day <= dayNumber(to); day++) {
@@ -134,7 +156,7 @@ export function dayBuckets(from: string, to: string, timeZone: string): Bucket[]
 }
 
 /** Consecutive Monday-to-Sunday weeks covering `from` to `to`; labelled by their Monday. */
-export function weekBuckets(from: string, to: string, timeZone: string): Bucket[] {
+export function weekBuckets(from: string, to: string, timeZone: Zone): Bucket[] {
   const buckets: Bucket[] = [];
   const last = dayNumber(mondayOf(to));
   let start = startOfLocalDate(mondayOf(from), timeZone);
@@ -153,7 +175,7 @@ export type LocalDay = { date: string; start: Date; end: Date };
  * The local calendar day containing `instant`. A day can last 23 or 25 hours (summer time), start
  * after midnight (zones that skip it), or be skipped altogether (Samoa, 30 December 2011).
  */
-export function localDayOf(instant: Date, timeZone: string): LocalDay {
+export function localDayOf(instant: Date, timeZone: Zone): LocalDay {
   const date = localDate(instant, timeZone);
   return { date, start: startOfLocalDate(date, timeZone), end: startOfLocalDate(addDays(date, 1), timeZone) };
 }
@@ -163,7 +185,7 @@ export function localDayOf(instant: Date, timeZone: string): LocalDay {
  * A time skipped by a summer-time jump is read as the same clock time after the jump; a time that
  * happens twice is read as the first. Returns null for an unreadable value.
  */
-export function fromLocalDateTime(value: string, timeZone: string): Date | null {
+export function fromLocalDateTime(value: string, timeZone: Zone): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!match) return null;
   const [, year, month, day, hour, minute] = match.map(Number);

@@ -5,7 +5,7 @@
 
 import { instrumentFor } from "@/lib/instruments/index";
 import { type Adherence, adherenceOver, type ScheduledItem } from "./adherence";
-import { dayNumber, localDate } from "./calendar";
+import { dayNumber, localDate, type Zone, zoneAt } from "./calendar";
 import {
   adherenceFlagDays,
   flareBaselineDays,
@@ -25,13 +25,15 @@ import {
   painContextNames,
   worstRecentRating,
 } from "./pain-status";
+import { skippedDates } from "./zone-history";
 
 export type { Adherence };
 export type CaseloadFlag = "SEVERE_PAIN" | "PAIN_FLARE" | "WORSE_OUTCOME" | "LOW_ADHERENCE" | "INACTIVE";
 export type FlagReason = { flag: CaseloadFlag; reason: string };
 
 export type CaseloadInput = {
-  timeZone: string;
+  /** The patient's zone history (or one zone): each instant is dated in the zone in force then. */
+  timeZone: Zone;
   now: Date;
   pain: PainRating[];
   sessionTimes: Date[];
@@ -77,12 +79,14 @@ export const triageRules = [
 export function summarisePatient(input: CaseloadInput): CaseloadSummary {
   const { timeZone, now } = input;
   const today = localDate(now, timeZone);
-  const shortDate = shortDateFormat(timeZone);
+  // Dates in reasons are written as the patient's calendar shows them now.
+  const shortDate = shortDateFormat(zoneAt(timeZone, now.getTime()));
 
   const pain = painByArea(input.pain, now, timeZone);
 
   const sessionDays = new Set(input.sessionTimes.map((at) => localDate(at, timeZone)));
-  const adherence = (days: number) => adherenceOver(input.routine, sessionDays, today, days);
+  const notDue = typeof timeZone === "string" ? new Set<string>() : skippedDates(timeZone);
+  const adherence = (days: number) => adherenceOver(input.routine, sessionDays, today, days, notDue);
   const flagWindow = adherence(adherenceFlagDays);
 
   const lastActivity = latestInstant([

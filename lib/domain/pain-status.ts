@@ -4,7 +4,7 @@
 // out of baselines and flares: a rise right after exercise is compared with the same session's
 // before rating, and the next check-in or before-session rating shows whether it settled.
 // Days are local calendar dates in the patient's zone. Thresholds and sources: clinical-thresholds.ts.
-import { addDays, dayNumber, localDate } from "./calendar";
+import { addDays, dayNumber, localDate, type Zone } from "./calendar";
 import {
   atLeast,
   flareBaselineDays,
@@ -79,7 +79,7 @@ function latestOf(ratings: PainRating[]): PainRating | null {
 }
 
 /** Whether `at` falls within the last `latestPainWindowDays` local days, today included. */
-export function withinPainWindow(at: Date, now: Date, timeZone: string): boolean {
+export function withinPainWindow(at: Date, now: Date, timeZone: Zone): boolean {
   const age = dayNumber(localDate(now, timeZone)) - dayNumber(localDate(at, timeZone));
   return age < latestPainWindowDays;
 }
@@ -104,7 +104,7 @@ export function baselineBefore(daily: ReadonlyMap<string, number>, day: string):
  * the last 28 local days (window plus baseline) and each area's latest rating whatever its age.
  * Worst first: areas with a rating in the window before older ones, each group by rating, high first.
  */
-export function painByArea(ratings: PainRating[], now: Date, timeZone: string): AreaPain[] {
+export function painByArea(ratings: PainRating[], now: Date, timeZone: Zone): AreaPain[] {
   const areas: AreaPain[] = [];
   for (const area of painAreas) {
     const own = ratings.filter((rating) => rating.area === area);
@@ -199,7 +199,7 @@ export function painAdviceFor(
   saved: PainRating[],
   history: PainRating[],
   now: Date,
-  timeZone: string,
+  timeZone: Zone,
 ): PainAdviceReason[] {
   const reasons: PainAdviceReason[] = [];
   for (const rating of saved) {

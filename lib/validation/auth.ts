@@ -40,12 +40,14 @@ export const timeZoneField = z
   .refine(isValidTimeZone, "Unknown time zone.")
   .catch("UTC");
 
+export const nameField = z
+  .string({ error: "Enter your name." })
+  .trim()
+  .min(1, "Enter your name.")
+  .max(100, "Use at most 100 characters.");
+
 export const signUpSchema = z.object({
-  name: z
-    .string({ error: "Enter your name." })
-    .trim()
-    .min(1, "Enter your name.")
-    .max(100, "Use at most 100 characters."),
+  name: nameField,
   email: emailField,
   password: newPasswordField,
   role: z.enum(roles, { error: "Choose whether you are a patient or a physiotherapist." }),

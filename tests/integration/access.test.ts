@@ -32,6 +32,7 @@ import {
   stopRoutineItemAction,
   updateRoutineItemAction,
 } from "@/lib/actions/routine";
+import { saveSettingsAction } from "@/lib/actions/settings";
 import { listAccessLog } from "@/lib/data/access-log";
 import {
   endCareLinkAsPatient,
@@ -73,6 +74,7 @@ import { getRoutine, getRoutineHistory } from "@/lib/data/routine";
 import { countUnreadForPatient, listUnreadRepliesForPhysio } from "@/lib/data/session-threads";
 import { getSession, listSessionRevisions, listSessions } from "@/lib/data/sessions";
 import { localDate } from "@/lib/domain/calendar";
+import { getSettings, saveSettings } from "@/lib/data/settings";
 import { seedCatalog } from "../../prisma/seed/catalog";
 import {
   createUser,
@@ -276,8 +278,8 @@ async function routeOutcome(response: Response, hasA: (body: unknown) => boolean
 async function patientAState() {
   const db = testDb();
   const patientId = people.patientA.id;
-  const [items, versions, notes, comments, links, target, assignments, responses, drafts] = await Promise.all(
-    [
+  const [items, versions, notes, comments, links, target, zones, assignments, responses, drafts] =
+    await Promise.all([
       db.routineItem.findMany({
         where: { routine: { patientId } },
         orderBy: { id: "asc" },
@@ -297,7 +299,12 @@ async function patientAState() {
       }),
       db.user.findUniqueOrThrow({
         where: { id: patientId },
-        select: { weeklyTargetPercent: true, mainPainArea: true },
+        select: { weeklyTargetPercent: true, mainPainArea: true, name: true, timezone: true },
+      }),
+      db.userTimeZone.findMany({
+        where: { userId: patientId },
+        orderBy: { validFrom: "asc" },
+        select: { timeZone: true, validFrom: true },
       }),
       db.outcomeAssignment.findMany({
         where: { patientId },
@@ -306,9 +313,8 @@ async function patientAState() {
       }),
       db.outcomeResponse.count({ where: { patientId } }),
       db.outcomeDraft.findMany({ where: { patientId }, select: { instrument: true, answers: true } }),
-    ],
-  );
-  return { items, versions, notes, comments, links, target, assignments, responses, drafts };
+    ]);
+  return { items, versions, notes, comments, links, target, zones, assignments, responses, drafts };
 }
 
 /** A fresh, unread message in the thread on A's session, written by `authorId`. */
@@ -430,7 +436,50 @@ const selfOnly: Record<Actor, Outcome> = {
   physioRevokedByA: "not-found",
 };
 
+/** Each caller's own settings: A's call changes A's; anyone else's changes their own, never A's. */
+const ownSettings: Record<Actor, Outcome> = {
+  anonymous: "sign-in",
+  patientA: "ok",
+  patientB: "omits A",
+  physioLinkedToA: "omits A",
+  physioNeverLinked: "omits A",
+  physioRevokedByA: "omits A",
+};
+
 const A = () => people.patientA.id;
+/** Settings unlike A's current ones, so that a landed write is seen; the claimed patientId is ignored. */
+async function settingsUnlikeA() {
+  const { timezone } = await testDb().user.findUniqueOrThrow({
+    where: { id: A() },
+    select: { timezone: true },
+  });
+  return {
+    patientId: A(),
+    name: `Renamed ${randomUUID().slice(0, 8)}`,
+    timeZone: timezone === "Asia/Tokyo" ? "America/Chicago" : "Asia/Tokyo",
+    mainPainArea: (await mainPainAreaOfA()) === "RIGHT_HIP" ? "LOWER_BACK" : "RIGHT_HIP",
+  };
+}
+async function settingsLanded(input: { name: string; timeZone: string; mainPainArea: string }) {
+  const user = await testDb().user.findUniqueOrThrow({
+    where: { id: A() },
+    select: {
+      name: true,
+      timezone: true,
+      mainPainArea: true,
+      timeZones: { orderBy: { validFrom: "desc" }, take: 1 },
+    },
+  });
+  expect(user).toMatchObject({
+    name: input.name,
+    timezone: input.timeZone,
+    mainPainArea: input.mainPainArea,
+  });
+  expect(user.timeZones[0]?.timeZone).toBe(input.timeZone);
+}
+async function nameOfA() {
+  return (await testDb().user.findUniqueOrThrow({ where: { id: A() }, select: { name: true } })).name;
+}
 const mainPainAreaOfA = async () =>
   (await testDb().user.findUniqueOrThrow({ where: { id: A() }, select: { mainPainArea: true } }))
     .mainPainArea;
@@ -915,6 +964,34 @@ const rows: Row[] = [
       },
     },
   ),
+  {
+    name: "getSettings() (A's own settings)",
+    expected: ownSettings,
+    run: () =>
+      readOutcome(
+        () => getSettings(),
+        (settings) => settings.email === people.patientA.email,
+      ),
+  },
+  write("saveSettingsAction (each caller's own settings)", ownSettings, {
+    arrange: settingsUnlikeA,
+    act: async (input) => {
+      const outcome = await actionOutcome(() => saveSettingsAction(initial, input));
+      return outcome === "ok" && (await nameOfA()) !== input.name ? "omits A" : outcome;
+    },
+    landed: settingsLanded,
+  }),
+  write("saveSettings (each caller's own settings)", ownSettings, {
+    arrange: settingsUnlikeA,
+    act: async (input) => {
+      const outcome = await readOutcome(
+        () => saveSettings({ ...input, mainPainArea: input.mainPainArea as "RIGHT_HIP" }),
+        () => true,
+      );
+      return outcome === "ok" && (await nameOfA()) !== input.name ? "omits A" : outcome;
+    },
+    landed: settingsLanded,
+  }),
   {
     name: "countUnreadForPatient() (A's unread messages)",
     expected: selfOnly,

@@ -55,8 +55,8 @@ export default async function TodayPage() {
     weekday: "long",
     day: "numeric",
     month: "long",
-    timeZone: patient.timezone,
-  }).format(home.today.start);
+    timeZone: "UTC",
+  }).format(new Date(`${home.today.date}T12:00:00Z`));
   return (
     <div className="max-w-2xl space-y-8">
       <div>

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SettingsForm } from "@/components/settings/settings-form";
+import { getSettings } from "@/lib/data/settings";
+import { formatDateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Settings" };
+
+/** Every IANA zone this server knows, plus UTC (which some runtimes leave out of the list). */
+function zoneNames(): string[] {
+  const names = new Set(Intl.supportedValuesOf("timeZone"));
+  names.add("UTC");
+  return [...names].sort();
+}
+
+export default async function SettingsPage() {
+  const settings = await getSettings();
+  const changes = settings.zoneChanges;
+  return (
+    <div className="max-w-lg space-y-8">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold">Settings</h1>
+        <p className="text-slate-700">
+          Signed in as {settings.email}. Changing your e-mail address will come with a check of the new
+          address; your password and sessions are on the <Link href="/account">Account</Link> page.
+        </p>
+      </div>
+      <SettingsForm
+        name={settings.name}
+        timeZone={settings.timeZone}
+        mainPainArea={settings.role === "PATIENT" ? settings.mainPainArea : undefined}
+        zones={zoneNames()}
+      />
+      <section aria-labelledby="zone-rule-heading" className="space-y-2 text-sm text-slate-700">
+        <h2 id="zone-rule-heading" className="text-lg font-semibold text-slate-900">
+          How a change of time zone counts
+        </h2>
+        <p>
+          A new time zone counts from the moment you save it. Every rating and session keeps the date it had
+          when you made it, so past days, weeks, streaks and how often you kept to your routine stay exactly
+          as they were.
+        </p>
+        <p>
+          Moving west turns the clock back, and can show a date again that had already ended: anything you do
+          then counts on that date, together with what you did on it before. Moving east across the date line
+          can skip a date: nothing can be logged on it, and it is not counted as a day an exercise was due.
+        </p>
+      </section>
+      {changes.length > 1 ? (
+        <section aria-labelledby="zone-history-heading" className="space-y-2">
+          <h2 id="zone-history-heading" className="text-lg font-semibold">
+            Your time zones
+          </h2>
+          <ol className="space-y-1 text-sm text-slate-700">
+            {changes.map((change, index) => (
+              <li key={change.from}>
+                <span className="font-medium text-slate-900">{change.timeZone}</span>{" "}
+                {index === 0
+                  ? "until your first change"
+                  : `from ${formatDateTime(new Date(change.from), change.timeZone)}`}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </div>
+  );
+}
