@@ -73,8 +73,8 @@ import { getProgress } from "@/lib/data/progress";
 import { getRoutine, getRoutineHistory } from "@/lib/data/routine";
 import { countUnreadForPatient, listUnreadRepliesForPhysio } from "@/lib/data/session-threads";
 import { getSession, listSessionRevisions, listSessions } from "@/lib/data/sessions";
-import { localDate } from "@/lib/domain/calendar";
 import { getSettings, saveSettings } from "@/lib/data/settings";
+import { localDate } from "@/lib/domain/calendar";
 import { seedCatalog } from "../../prisma/seed/catalog";
 import {
   createUser,
