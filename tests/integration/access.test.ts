@@ -205,6 +205,11 @@ beforeAll(async () => {
       clientRequestId: randomUUID(),
     }),
   ).toMatchObject({ ok: true });
+  // Due since three days ago, so it stays due whatever zone a settings write below moves A to.
+  await testDb().outcomeAssignment.updateMany({
+    where: { patientId: patientA.id },
+    data: { firstDueDate: localDate(Date.now() - 3 * 86_400_000, zoneOfA) },
+  });
   a.noteId = (await testDb().clinicalNote.findFirstOrThrow({ where: { patientId: patientA.id } })).id;
   a.commentId = (await testDb().comment.findFirstOrThrow({ where: { patientId: patientA.id } })).id;
   ended.noteId = (
