@@ -1,6 +1,7 @@
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import NextAuth from "next-auth";
-import { authConfig } from "@/lib/auth.config";
+import { authConfig, backgroundRefreshAuthConfig } from "@/lib/auth.config";
+import { idleSignOutBody, isBackgroundRefresh } from "@/lib/background-refresh";
 import { config as settings } from "@/lib/config";
 import { routeAccess } from "@/lib/public-routes";
 
@@ -8,6 +9,9 @@ import { routeAccess } from "@/lib/public-routes";
 // (lib/public-routes.ts). Every page, action and route handler checks the session and the data's
 // owner itself (lib/data).
 const { auth } = NextAuth(authConfig);
+// Background refreshes (the caseload's timer, a chart refetched on focus) are checked by an instance
+// whose token callback never renews the idle time: only what the person does keeps them signed in.
+const { auth: backgroundAuth } = NextAuth(backgroundRefreshAuthConfig);
 
 /**
  * What the app sets on everything private. Exactly this value reaches the browser: Next adds its own
@@ -60,6 +64,16 @@ const pageProxy = auth((request) => {
   return withSecurityHeaders(request, access !== "public");
 });
 
+const backgroundProxy = backgroundAuth((request) => {
+  if (!request.auth?.user) {
+    return NextResponse.json(idleSignOutBody, {
+      status: 401,
+      headers: { "Cache-Control": privateCacheControl },
+    });
+  }
+  return withSecurityHeaders(request, true);
+});
+
 export default function proxy(request: NextRequest, event: NextFetchEvent) {
   // The session cookie slides on every other request. Server actions check the session
   // themselves, and some (sign-in, sign-out, password change) set or clear the cookie: refreshing
@@ -69,6 +83,7 @@ export default function proxy(request: NextRequest, event: NextFetchEvent) {
     return withSecurityHeaders(request, true);
   }
   // Auth.js types its wrapper as a union of call forms; this is the middleware one (request, event).
+  if (isBackgroundRefresh(request)) return backgroundProxy(request, event as never);
   return pageProxy(request, event as never);
 }
 

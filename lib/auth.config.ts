@@ -22,6 +22,37 @@ type AppToken = {
   lastSeenAt?: number;
 };
 
+type JwtCallback = NonNullable<NonNullable<NextAuthConfig["callbacks"]>["jwt"]>;
+
+/**
+ * The session token's callback. Every request the person makes renews the idle time; a background
+ * refresh (proxy.ts) passes `renewIdle = false`, so a screen left open signs out after the idle limit.
+ */
+function sessionJwt(renewIdle: boolean): JwtCallback {
+  return ({ token, user }) => {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = token as typeof token & AppToken;
+    if (user?.id) {
+      // sid names this session, so signing out can end it on the server (RevokedSession).
+      return {
+        ...token,
+        uid: user.id,
+        role: user.role,
+        sv: user.sessionVersion,
+        sid: crypto.randomUUID(),
+        signedInAt: now,
+        lastSeenAt: now,
+      };
+    }
+    const times = {
+      signedInAt: claims.signedInAt ?? Number.NaN,
+      lastSeenAt: claims.lastSeenAt ?? Number.NaN,
+    };
+    if (!claims.uid || !isSessionFresh(times, now, sessionPolicy)) return null;
+    return renewIdle ? { ...token, lastSeenAt: now } : token;
+  };
+}
+
 // The part of the Auth.js set-up that needs no database: proxy.ts uses it to redirect
 // optimistically. lib/auth.ts adds the Credentials provider; lib/data/current-user.ts checks the
 // session version against the database on every request.
@@ -47,28 +78,7 @@ export const authConfig = {
       }
       return `${baseUrl}${safeCallbackPath(path, "/")}`;
     },
-    jwt({ token, user }) {
-      const now = Math.floor(Date.now() / 1000);
-      const claims = token as typeof token & AppToken;
-      if (user?.id) {
-        // sid names this session, so signing out can end it on the server (RevokedSession).
-        return {
-          ...token,
-          uid: user.id,
-          role: user.role,
-          sv: user.sessionVersion,
-          sid: crypto.randomUUID(),
-          signedInAt: now,
-          lastSeenAt: now,
-        };
-      }
-      const times = {
-        signedInAt: claims.signedInAt ?? Number.NaN,
-        lastSeenAt: claims.lastSeenAt ?? Number.NaN,
-      };
-      if (!claims.uid || !isSessionFresh(times, now, sessionPolicy)) return null;
-      return { ...token, lastSeenAt: now };
-    },
+    jwt: sessionJwt(true),
     session({ session, token }) {
       const claims = token as typeof token & AppToken;
       session.user = {
@@ -81,4 +91,10 @@ export const authConfig = {
       return session;
     },
   },
+} satisfies NextAuthConfig;
+
+/** The same set-up for background refreshes: it checks the session but never renews the idle time. */
+export const backgroundRefreshAuthConfig = {
+  ...authConfig,
+  callbacks: { ...authConfig.callbacks, jwt: sessionJwt(false) },
 } satisfies NextAuthConfig;

@@ -1,4 +1,4 @@
-import { backgroundRefreshHeaders } from "@/lib/background-refresh";
+import { backgroundRefreshHeaders, leaveIfSignedOutIdle } from "@/lib/background-refresh";
 import type { CaseloadRow } from "@/lib/data/caseload";
 
 export class CaseloadFetchError extends Error {
@@ -19,6 +19,7 @@ export async function fetchCaseload(signal?: AbortSignal, background = false): P
   });
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null);
+    leaveIfSignedOutIdle(response.status, body);
     const message =
       typeof body === "object" && body !== null && "message" in body && typeof body.message === "string"
         ? body.message

@@ -1,4 +1,4 @@
-import { backgroundRefreshHeaders } from "@/lib/background-refresh";
+import { backgroundRefreshHeaders, leaveIfSignedOutIdle } from "@/lib/background-refresh";
 import type { ProgressData } from "@/lib/data/progress";
 import type { ProgressRange } from "@/lib/domain/progress";
 
@@ -28,6 +28,7 @@ export async function fetchProgress(
   );
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null);
+    leaveIfSignedOutIdle(response.status, body);
     const message =
       typeof body === "object" && body !== null && "message" in body && typeof body.message === "string"
         ? body.message

@@ -7,6 +7,7 @@ import type { CheckInInput, PainEntryEditInput } from "@/lib/validation/logs";
 import { type AreaPainView, toAreaPainView, toPainRating } from "./caseload";
 import { readPatientData, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
+import { checkLogDate } from "./log-dates";
 import { createOnce, type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
 import { historyPageSize } from "./sessions";
 import { zoneHistoryOfUser, zoneHistorySelect } from "./time-zones";
@@ -61,6 +62,7 @@ export async function recordCheckIn(
   now = new Date(),
 ): Promise<{ ids: string[]; created: boolean }> {
   const patient = await requireRole("PATIENT");
+  if (input.recordedAt) await checkLogDate(db, patient.id, input.recordedAt, "recordedAt");
   const rated = painRegions.filter((region) => input[region] !== undefined);
   const requestIds = rated.map((region) => `${input.clientRequestId}:${region}`);
   const find = async () => {
@@ -131,7 +133,9 @@ function revisePain(
   });
 }
 
-export function editPainEntry(input: PainEntryEditInput) {
+export async function editPainEntry(input: PainEntryEditInput) {
+  const patient = await requireRole("PATIENT");
+  await checkLogDate(db, patient.id, input.recordedAt, "recordedAt");
   return revisePain(input.id, input.clientRequestId, "EDITED", async (tx, current) => {
     await tx.painEntry.update({
       where: { id: input.id },

@@ -13,6 +13,7 @@ import { addDays, type Bucket, dayBuckets, localDate, weekBuckets, type Zone } f
 import { type PainTrend, painTrendOver } from "@/lib/domain/pain-trend";
 import {
   averageKey,
+  bucketPoints,
   type ChartArea,
   chartAreaLabels,
   chartAreas,
@@ -20,9 +21,11 @@ import {
   describeBeforeAfter,
   describeExerciseResponses,
   describePainTrends,
+  type PointResolution,
   type ProgressRange,
   progressRangeLabels,
   rangeDates,
+  resolutionFor,
   rollingAverage,
   trendWindowsLabel,
 } from "@/lib/domain/progress";
@@ -48,7 +51,14 @@ export type ProgressData = {
   from: string;
   to: string;
   timeZone: string;
-  pain: { points: PainPoint[]; areas: ChartArea[]; trends: AreaTrend[]; summary: string };
+  pain: {
+    points: PainPoint[];
+    /** What one point stands for: a day, or for ranges over 183 days a week, over 731 days a month. */
+    resolution: PointResolution;
+    areas: ChartArea[];
+    trends: AreaTrend[];
+    summary: string;
+  };
   beforeAfter: {
     points: BeforeAfterPoint[];
     /** Per session, over the period: the mean of every session's before and after ratings. */
@@ -280,13 +290,16 @@ export async function getProgress(
     0,
   );
 
+  const resolution = resolutionFor(painPoints.length);
   return {
     range,
     from,
     to,
     timeZone,
     pain: {
-      points: painPoints,
+      // A long "all" range is sent in weeks or months: a bounded number of points whatever its length.
+      points: bucketPoints(painPoints, resolution),
+      resolution,
       areas,
       trends,
       summary: describePainTrends(

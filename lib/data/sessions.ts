@@ -4,6 +4,7 @@ import { limits, type PainArea } from "@/lib/validation/fields";
 import type { SessionEntryInput, SessionInput } from "@/lib/validation/logs";
 import { readPatientData, requireRole } from "./current-user";
 import { NotFoundError, RuleError } from "./errors";
+import { checkLogDate } from "./log-dates";
 import { createOnce, type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
 
 export type SessionSource = "GUIDED" | "QUICK_LOG";
@@ -144,6 +145,7 @@ export async function logSession(
   afterWrite?: (tx: Tx) => Promise<void>,
 ): Promise<WriteResult> {
   const patient = await requireRole("PATIENT");
+  await checkLogDate(db, patient.id, input.startedAt, "startedAt");
   const { value: id, created } = await createOnce(
     async () =>
       (
@@ -305,7 +307,9 @@ function reviseSession(
 }
 
 /** Edits a session; the state before the edit is kept as a revision. */
-export function editSession(sessionId: string, input: SessionInput): Promise<WriteResult> {
+export async function editSession(sessionId: string, input: SessionInput): Promise<WriteResult> {
+  const patient = await requireRole("PATIENT");
+  await checkLogDate(db, patient.id, input.startedAt, "startedAt");
   return reviseSession(sessionId, input.clientRequestId, "EDITED", async (tx, current) => {
     await checkExercises(tx, input.entries);
     await tx.sessionEntry.deleteMany({ where: { sessionId } });

@@ -157,3 +157,49 @@ function joinNames(names: string[]): string {
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
+
+/** Longer ranges are drawn in weeks, then months, so "all" stays a few hundred points whatever its length. */
+export type PointResolution = "day" | "week" | "month";
+export const weeklyAfterDays = 183;
+export const monthlyAfterDays = 731;
+
+/** The resolution for a range of this many days: daily up to 183, weekly up to 731, monthly beyond. */
+export function resolutionFor(dayCount: number): PointResolution {
+  if (dayCount > monthlyAfterDays) return "month";
+  if (dayCount > weeklyAfterDays) return "week";
+  return "day";
+}
+
+type DatedPoint = { date: string } & Record<string, number | string | null>;
+
+/**
+ * Daily chart points merged into weeks (7 days from the first) or calendar months, each dated by its
+ * first day. A plain value becomes the mean of the days that have one; a 7-day average (`*_7d`)
+ * keeps its last value in the bucket, the trailing average where the bucket ends.
+ */
+export function bucketPoints<P extends DatedPoint>(points: P[], resolution: PointResolution): P[] {
+  if (resolution === "day") return points;
+  const groups: P[][] = [];
+  let key = "";
+  points.forEach((point, index) => {
+    const next = resolution === "week" ? String(Math.floor(index / 7)) : point.date.slice(0, 7);
+    if (next !== key || groups.length === 0) groups.push([]);
+    key = next;
+    groups.at(-1)?.push(point);
+  });
+  return groups.map((group) => {
+    const merged: Record<string, number | string | null> = { date: group[0]?.date ?? "" };
+    for (const field of Object.keys(group[0] ?? {})) {
+      if (field === "date") continue;
+      const values = group
+        .map((point) => point[field])
+        .filter((value): value is number => typeof value === "number");
+      merged[field] = field.endsWith("_7d")
+        ? (values.at(-1) ?? null)
+        : values.length === 0
+          ? null
+          : values.reduce((sum, value) => sum + value, 0) / values.length;
+    }
+    return merged as P;
+  });
+}

@@ -30,22 +30,42 @@ export type Side = (typeof sides)[number];
 /** Form fields arrive as strings; an empty one means "not given". */
 export const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
+/**
+ * A number as a form (digits in a string) or a client component (a JSON number) sends it. Nothing
+ * else is read as one: z.coerce would take " " as 0, true as 1, [5] as 5, "0x5" as 5 and "1e1" as 10.
+ * Anything else is passed on unchanged for z.number to refuse.
+ */
+function strictNumber(pattern: RegExp) {
+  return (value: unknown) => {
+    if (typeof value === "number") return value;
+    if (typeof value === "string" && pattern.test(value)) return Number(value);
+    return value;
+  };
+}
+/** Decimal digits, a minus and a fraction allowed so that "-1" and "2.5" get the range and whole-number messages. */
+const decimalText = /^-?\d{1,15}(\.\d{1,15})?$/;
+/** A pain rating is an integer written as digits, nothing else. */
+const digitsOnly = /^\d{1,15}$/;
+
 export const wholeNumber = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `Enter ${label} as a number.` })
-    .refine(Number.isFinite, `Enter ${label} as a number.`)
-    .refine(Number.isInteger, `Use a whole number for ${label}.`)
-    .refine((value) => value >= min, `${capitalise(label)} cannot be less than ${min}.`)
-    .refine((value) => value <= max, `${capitalise(label)} cannot be more than ${max}.`);
+  z.preprocess(
+    strictNumber(decimalText),
+    z
+      .number({ error: `Enter ${label} as a number.` })
+      .refine(Number.isFinite, `Enter ${label} as a number.`)
+      .refine(Number.isInteger, `Use a whole number for ${label}.`)
+      .refine((value) => value >= min, `${capitalise(label)} cannot be less than ${min}.`)
+      .refine((value) => value <= max, `${capitalise(label)} cannot be more than ${max}.`),
+  );
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export const painRating = z.preprocess(
-  blankToUndefined,
-  z.coerce
-    .number({ error: "Choose a pain rating from 0 to 10." })
+  (value) => strictNumber(digitsOnly)(blankToUndefined(value)),
+  z
+    .number({ error: "Choose a pain rating from 0 (none) to 10 (worst)." })
     .refine(
       (value) => Number.isInteger(value) && value >= 0 && value <= 10,
       "Choose a pain rating from 0 (none) to 10 (worst).",

@@ -66,6 +66,46 @@ describe("pain ratings", () => {
   });
 });
 
+describe('strict numbers (issue 12: " " was stored as 0, true as 1, "1e1" as 10)', () => {
+  it.each([
+    " ",
+    "  5",
+    "5 ",
+    true,
+    false,
+    [5],
+    ["5"],
+    "0x5",
+    "0b1",
+    "0o7",
+    "1e1",
+    "+5",
+    "5.0",
+    "٥",
+    {},
+    null,
+  ])("refuses the pain rating %j", (value) => {
+    const result = painRating.safeParse(value);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/^Choose a pain rating from 0/);
+  });
+
+  it.each([" ", true, [5], "0x5", "1e1", "Infinity", "5 sets"])("refuses the count of sets %j", (value) => {
+    const result = sessionEntrySchema.safeParse({ ...validEntry, sets: value });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual(["Enter sets as a number."]);
+  });
+
+  it("still explains a fraction or a negative count in words", () => {
+    expect(sessionEntrySchema.safeParse({ ...validEntry, sets: "2.5" }).error?.issues[0]?.message).toBe(
+      "Use a whole number for sets.",
+    );
+    expect(sessionEntrySchema.safeParse({ ...validEntry, sets: "-1" }).error?.issues[0]?.message).toBe(
+      "Sets cannot be less than 0.",
+    );
+  });
+});
+
 describe("a session entry", () => {
   it("accepts any counts within the limits", () => {
     fc.assert(

@@ -1,5 +1,5 @@
 import { type NextFetchEvent, NextRequest } from "next/server";
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { routeAccess } from "@/lib/public-routes";
 
@@ -164,6 +164,91 @@ describe("proxy, signed out", () => {
     });
     expect(response.status).toBe(307);
     logged.mockRestore();
+  });
+});
+
+describe("proxy, background refreshes", () => {
+  const seconds = Math.floor(now.getTime() / 1000);
+  const idleLimitMinutes = 30;
+
+  /** A session last used this many minutes ago. */
+  async function lastSeen(minutesAgo: number): Promise<string> {
+    const token = {
+      sub: "u1",
+      uid: "u1",
+      role: "PHYSIO",
+      sv: 0,
+      sid: "s2",
+      signedInAt: seconds - 3600,
+      lastSeenAt: seconds - minutesAgo * 60,
+    };
+    return `${cookieName}=${await encode({ secret, salt: cookieName, token })}`;
+  }
+
+  /** The lastSeenAt of the session cookie a response sets, if it sets one. */
+  async function renewedLastSeen(response: Response): Promise<number | undefined> {
+    const set = response.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith(`${cookieName}=`) && !cookie.startsWith(`${cookieName}=;`));
+    if (!set) return undefined;
+    const value = set.slice(cookieName.length + 1).split(";")[0] ?? "";
+    const token = await decode({ secret, salt: cookieName, token: value });
+    return token?.lastSeenAt as number | undefined;
+  }
+
+  it("lets a background refresh through without renewing the idle time", async () => {
+    const cookie = await lastSeen(idleLimitMinutes - 1);
+    const response = await visit("/api/caseload", {
+      signedIn: false,
+      headers: { cookie, "x-background-refresh": "1" },
+    });
+    expect(passesOn(response)).toBe(true);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect([undefined, seconds - (idleLimitMinutes - 1) * 60]).toContain(await renewedLastSeen(response));
+  });
+
+  it("renews the idle time for a request the person made", async () => {
+    const cookie = await lastSeen(idleLimitMinutes - 1);
+    const response = await visit("/api/caseload", { signedIn: false, headers: { cookie } });
+    expect(passesOn(response)).toBe(true);
+    expect(await renewedLastSeen(response)).toBe(seconds);
+  });
+
+  it("answers 401 signedOut idle to a background refresh past the idle limit", async () => {
+    const cookie = await lastSeen(idleLimitMinutes + 1);
+    for (const path of signedInApi) {
+      const response = await visit(path, {
+        signedIn: false,
+        headers: { cookie, "x-background-refresh": "1" },
+      });
+      expect(response.status, path).toBe(401);
+      expect(response.headers.get("cache-control"), path).toBe("no-store");
+      expect(await response.json(), path).toEqual({
+        message: "You were signed out after a time without activity.",
+        signedOut: "idle",
+      });
+    }
+  });
+
+  it("keeps an unattended screen from staying signed in: refreshes every minute end after the idle limit", async () => {
+    let cookie = await lastSeen(0);
+    const statuses: number[] = [];
+    try {
+      for (let minute = 1; minute <= idleLimitMinutes + 2; minute++) {
+        vi.setSystemTime(now.getTime() + minute * 60_000);
+        const response = await visit("/api/caseload", {
+          signedIn: false,
+          headers: { cookie, "x-background-refresh": "1" },
+        });
+        statuses.push(response.status);
+        const set = response.headers.getSetCookie().find((c) => c.startsWith(`${cookieName}=`));
+        if (set) cookie = set.split(";")[0] ?? cookie;
+      }
+    } finally {
+      vi.setSystemTime(now);
+    }
+    expect(statuses.slice(0, idleLimitMinutes - 1).every((status) => status === 200)).toBe(true);
+    expect(statuses.slice(idleLimitMinutes)).toEqual([401, 401]);
   });
 });
 

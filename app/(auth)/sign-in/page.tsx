@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { sessionPolicy } from "@/lib/config";
 import { getCurrentUser } from "@/lib/data/current-user";
+import { plural } from "@/lib/format";
 import { safeCallbackPath } from "@/lib/validation/auth";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -17,7 +19,11 @@ export default async function SignInPage(props: PageProps<"/sign-in">) {
       <h1 className="text-2xl font-bold">Sign in</h1>
       {signedOut ? (
         <p role="status" className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
-          {signedOut === "everywhere" ? "You were signed out on every device." : "You are signed out."}
+          {signedOut === "everywhere"
+            ? "You were signed out on every device."
+            : signedOut === "idle"
+              ? `You were signed out after ${plural(sessionPolicy.idleSeconds / 60, "minute")} without activity. Sign in again to continue.`
+              : "You are signed out."}
         </p>
       ) : null}
       <SignInForm callbackUrl={callbackUrl || undefined} />
