@@ -96,7 +96,7 @@ test("starting a guided session after a before-rating of 8 asks first, and start
 test("a guided session rated before and after, in the chosen area, saves; 8 afterwards shows the advice", async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   await page.clock.install();
   await signUpWithStarterRoutine(page);
   await page.goto("/session");
