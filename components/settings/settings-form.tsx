@@ -57,7 +57,11 @@ export function SettingsForm({ name, timeZone, mainPainArea, zones }: Props) {
         maxLength={100}
         value={nameValue}
         onChange={(event) => setNameValue(event.target.value)}
-        hint="Shown at the top of every page, and to the physiotherapists you share your data with."
+        hint={
+          mainPainArea === undefined
+            ? "Shown at the top of every page, and to the patients you invite and follow."
+            : "Shown at the top of every page, and to the physiotherapists you share your data with."
+        }
         errors={state.errors?.name}
       />
       <div>
