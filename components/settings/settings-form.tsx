@@ -24,7 +24,11 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
 
 export function SettingsForm({ name, timeZone, mainPainArea, zones }: Props) {
   const [state, formAction] = useActionState(saveSettingsAction, initialActionState);
+  // Controlled fields: React resets a form's uncontrolled fields after its action, which would show
+  // the values from before the save.
+  const [nameValue, setNameValue] = useState(name);
   const [zone, setZone] = useState(timeZone);
+  const [area, setArea] = useState<string>(mainPainArea ?? "");
   const [deviceZone, setDeviceZone] = useState<string | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
   const zoneRef = useRef<HTMLInputElement>(null);
@@ -51,8 +55,13 @@ export function SettingsForm({ name, timeZone, mainPainArea, zones }: Props) {
         autoComplete="name"
         required
         maxLength={100}
-        defaultValue={state.values?.name ?? name}
-        hint="Shown at the top of every page, and to the physiotherapists you share your data with."
+        value={nameValue}
+        onChange={(event) => setNameValue(event.target.value)}
+        hint={
+          mainPainArea === undefined
+            ? "Shown at the top of every page, and to the patients you invite and follow."
+            : "Shown at the top of every page, and to the physiotherapists you share your data with."
+        }
         errors={state.errors?.name}
       />
       <div>
@@ -109,7 +118,8 @@ export function SettingsForm({ name, timeZone, mainPainArea, zones }: Props) {
           <select
             id="field-mainPainArea"
             name="mainPainArea"
-            defaultValue={state.values?.mainPainArea ?? mainPainArea ?? ""}
+            value={area}
+            onChange={(event) => setArea(event.target.value)}
             aria-invalid={areaErrors?.length ? true : undefined}
             aria-describedby={describedBy(
               "field-mainPainArea-hint",
