@@ -15,7 +15,7 @@ test("the patient answers the PSFS on a phone and the physiotherapist sees the s
   await signInAsDemo(physio, "physio");
   await physio.getByRole("link", { name: "Alex Morgan" }).first().click();
   await expect(physio.getByRole("heading", { level: 2, name: "Ask for a questionnaire" })).toBeVisible();
-  await physio.getByLabel("Questionnaire").selectOption("PSFS");
+  await physio.getByLabel("Questionnaire", { exact: true }).selectOption("PSFS");
   await physio.getByLabel("Then every … weeks (leave empty for once)").fill("4");
   await physio.getByRole("button", { name: "Schedule" }).click();
   await expect(
