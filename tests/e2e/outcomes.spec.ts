@@ -14,6 +14,8 @@ test("the patient answers the PSFS on a phone and the physiotherapist sees the s
   const physio = await physioContext.newPage();
   await signInAsDemo(physio, "physio");
   await physio.getByRole("link", { name: "Alex Morgan" }).first().click();
+  // The record is the heaviest page; on a loaded machine its first render can take a while.
+  await expect(physio).toHaveURL(/\/patients\/[^/]+$/, { timeout: 30_000 });
   await expect(physio.getByRole("heading", { level: 2, name: "Ask for a questionnaire" })).toBeVisible();
   await physio.getByLabel("Questionnaire", { exact: true }).selectOption("PSFS");
   await physio.getByLabel("Then every … weeks (leave empty for once)").fill("4");
