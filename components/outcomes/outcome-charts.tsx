@@ -136,6 +136,7 @@ function OutcomeChart({ series }: { series: OutcomeSeries }) {
   return (
     <ChartCard
       title={title}
+      headingLevel={3}
       summary={summary}
       legend={legend}
       details={

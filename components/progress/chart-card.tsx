@@ -30,6 +30,8 @@ type ChartCardProps = {
   /** Text that belongs with the chart, such as the streak or how to read the bars. */
   details?: ReactNode;
   table?: ChartTable;
+  /** 2 by default; 3 for charts grouped under their own section heading. */
+  headingLevel?: 2 | 3;
   children: ReactNode;
 };
 
@@ -46,17 +48,19 @@ export function ChartCard({
   legend,
   details,
   table,
+  headingLevel = 2,
   children,
 }: ChartCardProps) {
   const headingId = useId();
+  const Heading = headingLevel === 3 ? "h3" : "h2";
   return (
     <section
       aria-labelledby={headingId}
       className="min-w-0 space-y-3 rounded-xl border border-slate-200 bg-white p-4"
     >
-      <h2 id={headingId} className="text-lg font-semibold">
+      <Heading id={headingId} className="text-lg font-semibold">
         {title}
-      </h2>
+      </Heading>
       {empty ? (
         <p className="rounded-lg bg-slate-50 px-3 py-4 text-slate-800">{empty}</p>
       ) : (

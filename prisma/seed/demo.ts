@@ -226,6 +226,101 @@ async function createUser(
   });
 }
 
+/** The calendar date in London (the demo patients' zone), as outcome schedules store it. */
+const londonDate = (instant: Date) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(instant);
+
+/**
+ * Questionnaires: Sam asked Alex for the PSFS every 4 weeks from the start (scored as the app
+ * scores it: the mean of the ratings) and for a global rating of change once, 4 weeks ago. Alex's
+ * PSFS rose 3 points over the three activities rated every time (important: 2 or more); Casey's
+ * fell 1 point (not important).
+ */
+async function seedOutcomes(db: Db, physioId: string, alexId: string, caseyId: string, now: Date) {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * dayMs - 3 * 3_600_000);
+  const psfs = await db.outcomeAssignment.create({
+    data: {
+      patientId: alexId,
+      physioId,
+      instrument: "PSFS",
+      firstDueDate: londonDate(daysAgo(112)),
+      everyWeeks: 4,
+      clientRequestId: randomUUID(),
+      createdAt: daysAgo(113),
+    },
+  });
+  const activities = ["Climbing stairs", "Putting on socks", "Walking for 30 minutes"];
+  const answers = [
+    [112, [3, 4, 2]],
+    [84, [4, 4, 3]],
+    [56, [5, 6, 4]],
+    [28, [6, 7, 5]],
+  ] as const;
+  for (const [days, ratings] of answers) {
+    await db.outcomeResponse.create({
+      data: {
+        patientId: alexId,
+        instrument: "PSFS",
+        instrumentVersion: 1,
+        assignmentId: psfs.id,
+        dueDate: londonDate(daysAgo(days)),
+        answers: JSON.stringify({
+          choices: {},
+          activities: activities.map((name, index) => ({ name, rating: ratings[index] })),
+        }),
+        score: Math.round((100 * ratings.reduce((a, b) => a + b, 0)) / ratings.length) / 100,
+        completedAt: daysAgo(days),
+        clientRequestId: randomUUID(),
+      },
+    });
+  }
+  const groc = await db.outcomeAssignment.create({
+    data: {
+      patientId: alexId,
+      physioId,
+      instrument: "GROC",
+      firstDueDate: londonDate(daysAgo(28)),
+      clientRequestId: randomUUID(),
+      createdAt: daysAgo(40),
+    },
+  });
+  await db.outcomeResponse.create({
+    data: {
+      patientId: alexId,
+      instrument: "GROC",
+      instrumentVersion: 1,
+      assignmentId: groc.id,
+      dueDate: londonDate(daysAgo(28)),
+      answers: JSON.stringify({ choices: { change: 4 }, activities: [] }),
+      score: 4,
+      completedAt: daysAgo(28),
+      clientRequestId: randomUUID(),
+    },
+  });
+  for (const [days, ratings] of [
+    [40, [5, 6]],
+    [5, [4, 5]],
+  ] as const) {
+    await db.outcomeResponse.create({
+      data: {
+        patientId: caseyId,
+        instrument: "PSFS",
+        instrumentVersion: 1,
+        answers: JSON.stringify({
+          choices: {},
+          activities: [
+            { name: "Sitting through a film", rating: ratings[0] },
+            { name: "Lifting the laundry basket", rating: ratings[1] },
+          ],
+        }),
+        score: (ratings[0] + ratings[1]) / 2,
+        completedAt: daysAgo(days),
+        clientRequestId: randomUUID(),
+      },
+    });
+  }
+}
+
 /**
  * Demo accounts for the embedded mode: a patient with four months of history, a physiotherapist
  * linked to three patients (one improving, one flaring, one gone quiet). Skipped when present.
@@ -325,6 +420,8 @@ export async function seedDemo(db: Db, password: string, now = new Date()): Prom
       clientRequestId: randomUUID(),
     },
   });
+
+  await seedOutcomes(db, physio.id, patient.id, casey.id, now);
 
   // A clinical note (private to the physiotherapist) and a comment the patient sees on a session.
   await db.clinicalNote.create({

@@ -45,6 +45,8 @@ test("the patient's pages have no automatically detectable accessibility violati
     "/history",
     "/history?tab=pain",
     "/progress",
+    "/outcomes/psfs",
+    "/outcomes/groc",
     "/account",
   ]) {
     await expectNoViolations(page, path);
