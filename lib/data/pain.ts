@@ -4,6 +4,7 @@ import { flareBaselineDays } from "@/lib/domain/clinical-thresholds";
 import { type PainAdviceReason, painAdviceFor, painAreas, painByArea } from "@/lib/domain/pain-status";
 import { type PainArea, type PainRegion, painRegions } from "@/lib/validation/fields";
 import type { CheckInInput, PainEntryEditInput } from "@/lib/validation/logs";
+import { auditedTransaction } from "./audit";
 import { type AreaPainView, toAreaPainView, toPainRating } from "./caseload";
 import { readPatientData, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
@@ -70,7 +71,7 @@ export async function recordCheckIn(
     return rows.length > 0 ? rows.map((row) => row.id) : null;
   };
   const { value: ids, created } = await createOnce(find, () =>
-    db.$transaction(async (tx) => {
+    auditedTransaction(async (tx) => {
       const created: string[] = [];
       for (const [index, region] of rated.entries()) {
         const row = await tx.painEntry.create({
@@ -308,5 +309,7 @@ export async function getMainPainArea(): Promise<PainRegion | null> {
 /** The signed-in patient sets (or clears) their main pain area. */
 export async function setMainPainArea(area: PainRegion | null): Promise<void> {
   const patient = await requireRole("PATIENT");
-  await db.user.update({ where: { id: patient.id }, data: { mainPainArea: area } });
+  await auditedTransaction((tx) =>
+    tx.user.update({ where: { id: patient.id }, data: { mainPainArea: area } }),
+  );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { limits, type PainArea } from "@/lib/validation/fields";
 import type { SessionEntryInput, SessionInput } from "@/lib/validation/logs";
+import { auditedTransaction } from "./audit";
 import { readPatientData, requireRole } from "./current-user";
 import { NotFoundError, RuleError } from "./errors";
 import { createOnce, type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
@@ -155,7 +156,7 @@ export async function logSession(
         })
       )?.id ?? null,
     () =>
-      db.$transaction(async (tx) => {
+      auditedTransaction(async (tx) => {
         await checkExercises(tx, input.entries);
         const session = await tx.exerciseSession.create({
           data: {

@@ -4,7 +4,7 @@ import { changePasswordAction, signUpAction } from "@/lib/actions/auth";
 import { getCurrentUser, revokeCurrentSession } from "@/lib/data/current-user";
 import { authenticate } from "@/lib/data/sign-in";
 import { changeOwnPassword, endAllSessions, registerUser } from "@/lib/data/users";
-import { createUser, navigationOutcome, signInAs, testDb } from "../support/factories";
+import { auditKey, createUser, navigationOutcome, signInAs, testDb } from "../support/factories";
 import { actAs } from "../support/test-session";
 
 function form(values: Record<string, string>): FormData {
@@ -183,7 +183,7 @@ it("signing out everywhere ends the sessions issued before it", async () => {
   await endAllSessions("192.0.2.40");
   expect(await getCurrentUser()).toBeNull();
   const audit = await testDb().auditEvent.findFirst({
-    where: { actorId: physio.id, action: "SIGN_OUT_EVERYWHERE" },
+    where: { actorKey: await auditKey(physio), action: "SIGN_OUT_EVERYWHERE" },
   });
   expect(audit?.outcome).toBe("SUCCESS");
 });

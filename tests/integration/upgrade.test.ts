@@ -28,6 +28,13 @@ const declaredDataChanges: Record<string, DataChange[]> = {
       why: "pain before/after a session moves into PainEntry rows (region NOT_GIVEN); the columns go",
     },
   ],
+  "20261202021446_trusted_audit": [
+    {
+      table: "AuditEvent",
+      columns: ["actorId", "patientId", "detail"],
+      why: "raw user ids become opaque subject keys (AuditSubject); details naming people are scrubbed",
+    },
+  ],
 };
 
 const providers: DatabaseProvider[] = ["sqlite", "postgresql"];
