@@ -484,6 +484,36 @@ describe(`${provider}: upgrading through every migration with data in place`, ()
     expect((await listCareTeam()).map((link) => [link.id, link.status])).toEqual([["fx-link-sam", "ACTIVE"]]);
   });
 
+  it("names people in the audit trail only by subject keys, with the details that named them scrubbed", async () => {
+    const { db } = await import("@/lib/db");
+    const subjects = await db.auditSubject.findMany();
+    const keyOf = (userId: string) => subjects.find((subject) => subject.userId === userId)?.key;
+    expect(keyOf(daniel.id)).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(subjects.map((subject) => subject.key)).size).toBe(subjects.length);
+    const rows = await db.auditEvent.findMany({
+      where: {
+        id: {
+          in: ["fx-audit-invite-for-tom", "fx-audit-ended-priya", "fx-audit-made-up", "fx-audit-denied"],
+        },
+      },
+      orderBy: { id: "asc" },
+      select: { id: true, actorKey: true, patientKey: true, detail: true },
+    });
+    expect(rows).toEqual([
+      { id: "fx-audit-denied", actorKey: keyOf("fx-user-priya"), patientKey: keyOf(maya.id), detail: null },
+      { id: "fx-audit-ended-priya", actorKey: keyOf(maya.id), patientKey: keyOf(maya.id), detail: null },
+      { id: "fx-audit-invite-for-tom", actorKey: keyOf(daniel.id), patientKey: null, detail: null },
+      { id: "fx-audit-made-up", actorKey: keyOf(daniel.id), patientKey: null, detail: null },
+    ]);
+    // The triggers are back: the migration lifted them for itself alone.
+    await expect(
+      db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "detail" = 'x' WHERE "id" = 'fx-audit-denied'`),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = 'fx-audit-denied'`),
+    ).rejects.toThrow(/append-only/);
+  });
+
   it("shows the physiotherapist the caseload, notes, comments and invitations", async () => {
     const { getCaseload } = await import("@/lib/data/caseload");
     const { listClinicalNotes, listSessionComments } = await import("@/lib/data/clinical-notes");
