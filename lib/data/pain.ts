@@ -6,8 +6,7 @@ import { type PainArea, type PainRegion, painRegions } from "@/lib/validation/fi
 import type { CheckInInput, PainEntryEditInput } from "@/lib/validation/logs";
 import { auditedTransaction } from "./audit";
 import { type AreaPainView, toAreaPainView, toPainRating } from "./caseload";
-import { readPatientData, requireRole } from "./current-user";
-import { NotFoundError } from "./errors";
+import { notFoundFor, readPatientData, requireRole } from "./current-user";
 import { createOnce, type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
 import { historyPageSize } from "./sessions";
 
@@ -161,9 +160,10 @@ export function restorePainEntry(id: string, clientRequestId: string) {
 }
 
 export async function getPainEntry(patientId: string, id: string): Promise<PainEntryView> {
-  await readPatientData(patientId, "READ_PAIN");
+  const access = await readPatientData(patientId, "READ_PAIN");
   const row = await db.painEntry.findFirst({ where: { id, patientId, deletedAt: null }, select: painSelect });
-  if (!row) throw new NotFoundError("That pain entry");
+  // An id that is not this patient's (another patient's entry, or none): refused and recorded.
+  if (!row) throw await notFoundFor(access.user, "That pain entry", patientId);
   return toView(row);
 }
 

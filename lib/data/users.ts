@@ -14,22 +14,23 @@ export async function registerUser(input: SignUpInput, clientAddress: string): P
   if (existing) return { status: "email-taken" };
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await db.user.create({
-      data: {
-        email: input.email,
-        name: input.name,
-        role: input.role,
-        timezone: input.timezone,
-        passwordHash,
-      },
-      select: { id: true },
-    });
-    await recordAudit({
-      actorId: user.id,
-      actorRole: input.role,
-      action: "SIGN_UP",
-      outcome: "SUCCESS",
-      clientAddress,
+    // The account and its audit row commit together.
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          timezone: input.timezone,
+          passwordHash,
+        },
+        select: { id: true },
+      });
+      await recordAudit(
+        { actorId: created.id, actorRole: input.role, action: "SIGN_UP", outcome: "SUCCESS", clientAddress },
+        tx,
+      );
+      return created;
     });
     return { status: "created", userId: user.id };
   } catch (error) {

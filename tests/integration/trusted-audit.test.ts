@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionState } from "@/lib/actions/action-state";
 import { addClinicalNoteAction } from "@/lib/actions/care";
 import { logSessionAction } from "@/lib/actions/logs";
 import { listAccessLog } from "@/lib/data/access-log";
+import { backgroundRefreshDetail } from "@/lib/data/audit";
+import { getCaseload } from "@/lib/data/caseload";
+import { getProgress } from "@/lib/data/progress";
 import { getRoutine } from "@/lib/data/routine";
+import { getSession } from "@/lib/data/sessions";
 import { seedCatalog } from "../../prisma/seed/catalog";
 import {
   auditKey,
@@ -160,6 +164,57 @@ describe("refused calls", () => {
     expect(rows.map((row) => [row.patientKey, row.outcome])).toEqual([
       [await auditKey(patient), "DENIED"],
       [null, "DENIED"],
+    ]);
+  });
+});
+
+describe("someone else's object", () => {
+  it("is answered 'not found' and recorded as ACCESS_DENIED for the caller", async () => {
+    const other = await createUser("PATIENT");
+    signInAs(other);
+    expect(await logSessionAction(initial, sessionInput(clamshellId))).toMatchObject({ ok: true });
+    const theirs = await testDb().exerciseSession.findFirstOrThrow({ where: { patientId: other.id } });
+
+    signInAs(patient);
+    expect(await navigationOutcome(() => getSession(patient.id, theirs.id))).toBe("not-found");
+    const rows = await testDb().auditEvent.findMany({
+      where: { actorKey: await auditKey(patient), action: "ACCESS_DENIED" },
+    });
+    expect(rows.map((row) => [row.detail, row.outcome, row.patientKey])).toEqual([
+      ["That session", "DENIED", await auditKey(patient)],
+    ]);
+  });
+});
+
+describe("automatic refreshes", () => {
+  it("record one read per patient, physiotherapist and hour", async () => {
+    signInAs(physio);
+    const refreshes = async () =>
+      testDb().auditEvent.findMany({
+        where: { actorKey: await auditKey(physio), detail: backgroundRefreshDetail },
+        select: { action: true, at: true },
+        orderBy: { at: "asc" },
+      });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      for (const at of [
+        "2026-12-01T09:00:05Z",
+        "2026-12-01T09:01:05Z",
+        "2026-12-01T09:59:59Z",
+        "2026-12-01T10:00:00Z",
+      ]) {
+        vi.setSystemTime(new Date(at));
+        await getCaseload(new Date(at), { background: true });
+        await getProgress(patient.id, "2w", new Date(at), { background: true });
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await refreshes()).map((row) => [row.action, row.at.toISOString()])).toEqual([
+      ["READ_CASELOAD_SUMMARY", "2026-12-01T09:00:05.000Z"],
+      ["READ_PROGRESS", "2026-12-01T09:00:05.000Z"],
+      ["READ_CASELOAD_SUMMARY", "2026-12-01T10:00:00.000Z"],
+      ["READ_PROGRESS", "2026-12-01T10:00:00.000Z"],
     ]);
   });
 });
