@@ -38,6 +38,10 @@ export type Config = {
   demoData: boolean;
   logLevel: LogLevel;
   logPretty: boolean;
+  /** PostgreSQL: the owner's URL, used only by `npm run db:migrate` (migrations, grants, retention). */
+  migrationDatabaseUrl: string | undefined;
+  /** PostgreSQL: the role the app connects as, granted its rights by `npm run db:migrate`. */
+  appDatabaseRole: string | undefined;
 };
 
 export const defaultDatabaseUrl = "file:./data/app.db";
@@ -113,6 +117,18 @@ const schema = z
     DEMO_DATA: oneOf(["0", "1"]),
     LOG_LEVEL: oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
     LOG_FORMAT: oneOf(["json", "pretty"]),
+    MIGRATION_DATABASE_URL: optionalText.refine(
+      (url) => url === undefined || /^postgres(ql)?:\/\//i.test(url),
+      {
+        error: "must start with postgresql:// (only a PostgreSQL deployment has a separate owner)",
+      },
+    ),
+    APP_DATABASE_ROLE: optionalText.refine(
+      (name) => name === undefined || /^[a-z_][a-z0-9_]{0,62}$/.test(name),
+      {
+        error: "must be a PostgreSQL role name in lower case (letters, digits, _)",
+      },
+    ),
   })
   .superRefine((env, context) => {
     // Instances of a PostgreSQL deployment must share these; a locally generated one would differ.
@@ -136,6 +152,7 @@ const secretNames = new Set([
   "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
   "DATABASE_URL",
   "DEMO_PASSWORD",
+  "MIGRATION_DATABASE_URL",
 ]);
 
 export class ConfigError extends Error {
@@ -180,6 +197,8 @@ export function readConfig(env: Environment): Config {
     logLevel: s.LOG_LEVEL ?? (nodeEnv === "test" ? "silent" : "info"),
     // Pretty only when asked for or under an explicit NODE_ENV=development (`next dev` sets it).
     logPretty: s.LOG_FORMAT ? s.LOG_FORMAT === "pretty" : s.NODE_ENV === "development",
+    migrationDatabaseUrl: s.MIGRATION_DATABASE_URL,
+    appDatabaseRole: s.APP_DATABASE_ROLE,
   };
 }
 

@@ -1,14 +1,31 @@
 // Applies migrations and seeds the catalog (and, in the embedded mode, the demo accounts).
 
 import { createPrismaClient } from "../lib/db/client.ts";
-import { applyMigrations } from "../lib/db/migrate.ts";
+import { applyMigrations, pendingMigrations } from "../lib/db/migrate.ts";
 import { seedCatalog } from "../prisma/seed/catalog.ts";
 import { demoAccounts, seedDemo } from "../prisma/seed/demo.ts";
 import { demoPassword, prepareRuntimeEnv, type RuntimeEnv } from "./runtime-env.ts";
 
-export async function prepareDatabase(env: RuntimeEnv): Promise<{ demoPassword?: string }> {
-  const applied = await applyMigrations(env.databaseUrl);
-  if (applied.length > 0) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+/**
+ * `migrate` applies pending migrations (the embedded mode at start, `npm run db:migrate`, `npm run
+ * dev`); `check` only refuses to go on while some are pending: a PostgreSQL app instance connects as
+ * a role that may not change the schema, and migrations are a separate step run as the owner.
+ */
+export async function prepareDatabase(
+  env: RuntimeEnv,
+  migrations: "migrate" | "check" = "migrate",
+): Promise<{ demoPassword?: string }> {
+  if (migrations === "check") {
+    const pending = await pendingMigrations(env.databaseUrl);
+    if (pending.length > 0) {
+      throw new Error(
+        `${pending.length} migration(s) are pending (${pending.join(", ")}): run \`npm run db:migrate\` with MIGRATION_DATABASE_URL (the owner) first.`,
+      );
+    }
+  } else {
+    const applied = await applyMigrations(env.databaseUrl);
+    if (applied.length > 0) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+  }
   const db = createPrismaClient(env.databaseUrl);
   try {
     await seedCatalog(db);

@@ -73,7 +73,8 @@ try {
   // Tells `npm run restore` the data is in use, from migrating on; the server's pid joins below, as
   // the server would outlive a parent killed with -9.
   writeServerLock(env.dataDir, [process.pid]);
-  const { demoPassword } = await prepareDatabase(env);
+  // PostgreSQL: migrations are `npm run db:migrate`, as the owner; an instance only checks them.
+  const { demoPassword } = await prepareDatabase(env, env.embedded ? "migrate" : "check");
   buildIfNeeded();
   const port = String(config().port);
   // scripts/server.ts serves the build as `next start` would, and logs each request as a JSON line.

@@ -1,7 +1,14 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { type AuditedWrite, type AuditOutcome, recordAudit } from "@/lib/data/audit";
+import {
+  type AuditedWrite,
+  type AuditOutcome,
+  type PendingAudit,
+  recordAnonymousRefusal,
+  recordAudit,
+  withPendingAudit,
+} from "@/lib/data/audit";
 import { type CurrentUser, getCurrentUser, requireRole, requireUser } from "@/lib/data/current-user";
 import { NotFoundError, RuleError } from "@/lib/data/errors";
 import { logServerError } from "@/lib/log-event";
@@ -25,7 +32,11 @@ type Access = "public" | "user" | Role;
 type Context<A extends Access> = {
   user: A extends "public" ? CurrentUser | null : CurrentUser;
   clientAddress: string;
-  /** Whose data the write touched, when the default (the patient acting, or input.patientId) is wrong. */
+  /**
+   * Whose data the write touched, when the default (the patient acting, or input.patientId) is
+   * wrong. Set it before calling the data layer: the event is written inside the change's
+   * transaction. Never a name or an e-mail address in `detail`.
+   */
   audit: { patientId?: string | null; detail?: string };
 };
 
@@ -83,21 +94,36 @@ export function createAction<A extends Access, S extends z.ZodType>(
     let user: CurrentUser | null = null;
     let callerChecked = false;
     const audit: Context<A>["audit"] = {};
+    const clientAddress = await currentClientAddress();
+    const pending: PendingAudit = {
+      written: false,
+      event: async (outcome) => {
+        const claimed = typeof input.patientId === "string" ? input.patientId.slice(0, 64) : null;
+        return {
+          actorId: user?.id ?? null,
+          actorRole: user?.role ?? null,
+          action: auditAs as AuditedWrite,
+          patientId:
+            audit.patientId !== undefined ? audit.patientId : user?.role === "PATIENT" ? user.id : claimed,
+          outcome,
+          clientAddress,
+          detail: audit.detail ?? null,
+        };
+      },
+    };
+    // The outcome is recorded once: inside the change's transaction when the data layer wrote
+    // through auditedTransaction, here otherwise (refusals, failures, actions that change nothing).
     const finish = async (outcome: AuditOutcome, detail?: string) => {
-      if (!auditAs || !user) return;
-      const claimed = typeof input.patientId === "string" ? input.patientId.slice(0, 64) : null;
-      await recordAudit({
-        actorId: user.id,
-        actorRole: user.role,
-        action: auditAs,
-        patientId:
-          audit.patientId !== undefined ? audit.patientId : user.role === "PATIENT" ? user.id : claimed,
-        outcome,
-        clientAddress: await currentClientAddress(),
-        detail: audit.detail ?? detail,
-      });
+      if (!auditAs || !user || pending.written) return;
+      const event = await pending.event(outcome);
+      await recordAudit({ ...event, detail: audit.detail ?? detail });
     };
     try {
+      if (access !== "public" && !(await getCurrentUser())) {
+        // Anonymous calls are refused below (a redirect to sign-in) and recorded once per address
+        // and hour, counted in the throttle table.
+        await recordAnonymousRefusal(clientAddress, auditAs ?? "action");
+      }
       user =
         access === "public"
           ? await getCurrentUser()
@@ -115,10 +141,8 @@ export function createAction<A extends Access, S extends z.ZodType>(
           message: "Please correct the marked fields.",
         };
       }
-      const clientAddress = await currentClientAddress();
-      const state = (await handler(parsed.data, { user, clientAddress, audit } as Context<A>)) ?? {
-        ok: true,
-      };
+      const run = () => handler(parsed.data, { user, clientAddress, audit } as Context<A>);
+      const state = (await (auditAs && user ? withPendingAudit(pending, run) : run())) ?? { ok: true };
       await finish(state.ok ? "SUCCESS" : "FAILED", state.ok ? undefined : state.message);
       return state;
     } catch (error) {

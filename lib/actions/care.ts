@@ -25,9 +25,9 @@ import { createAction } from "./action";
 export const createInviteAction = createAction(
   "PHYSIO",
   createInviteSchema,
-  async (input, { user, audit }) => {
+  async (input, { user }) => {
+    // No e-mail address in the audit trail: the invitation itself says whom it is for.
     const invite = await createInvite(input.patientEmail);
-    audit.detail = `for ${input.patientEmail}`;
     revalidatePath("/caseload/invite");
     return {
       ok: true,
@@ -72,9 +72,9 @@ function answerWith(answer: "accept" | "decline") {
   return createAction(
     "PATIENT",
     inviteRefSchema,
-    async (input, { audit }) => {
-      const { physioName } = await answerInvite({ ...input, answer });
-      audit.detail = `from ${physioName}`;
+    async (input) => {
+      // The audit trail names nobody in its detail: the care link records who it was with.
+      await answerInvite({ ...input, answer });
       revalidatePath("/account");
       // No names in the address: the page lists the care team itself.
       redirect(`/account?answered=${answer}`);
@@ -89,9 +89,8 @@ export const declineInviteAction = answerWith("decline");
 export const endLinkAsPatientAction = createAction(
   "PATIENT",
   endLinkAsPatientSchema,
-  async (input, { audit }) => {
-    const { physioName } = await endCareLinkAsPatient(input.linkId);
-    audit.detail = `with ${physioName}`;
+  async (input) => {
+    await endCareLinkAsPatient(input.linkId);
     revalidatePath("/account");
     // No names in the address: the page lists the care team itself.
     redirect("/account?ended=1");

@@ -10,8 +10,8 @@ export const setWeeklyTargetAction = createAction(
   "PHYSIO",
   weeklyTargetSchema,
   async (input, { audit }) => {
-    await setWeeklyTarget(input.patientId, input.weeklyTargetPercent);
     audit.detail = `${input.weeklyTargetPercent}%`;
+    await setWeeklyTarget(input.patientId, input.weeklyTargetPercent);
     revalidatePath(`/patients/${input.patientId}`);
     return {
       ok: true,

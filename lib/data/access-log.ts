@@ -7,6 +7,8 @@ import {
   auditActionLabels,
   auditedReads,
   backgroundRefreshDetail,
+  subjectKeyOf,
+  usersOfSubjects,
 } from "./audit";
 import { requireRole } from "./current-user";
 
@@ -134,15 +136,22 @@ export async function listAccessLog(page: number): Promise<{ items: AccessLogEnt
   const patient = await requireRole("PATIENT");
   // What physiotherapists did; the patient's own actions, and other patients' refused attempts
   // (which would name them), are kept in the trail but not listed here.
-  const rows = await db.auditEvent.findMany({
+  const patientKey = await subjectKeyOf(patient.id);
+  const keyed = await db.auditEvent.findMany({
     where: {
-      patientId: patient.id,
+      patientKey: patientKey ?? "",
       actorRole: "PHYSIO",
       OR: [{ detail: null }, { detail: { not: backgroundRefreshDetail } }],
     },
     orderBy: [{ at: "desc" }, { id: "desc" }],
-    select: { id: true, at: true, actorId: true, actorRole: true, action: true, outcome: true },
+    select: { id: true, at: true, actorKey: true, actorRole: true, action: true, outcome: true },
   });
+  // The trail names people by subject key; a key whose person was erased names nobody.
+  const actorOf = await usersOfSubjects(keyed.map((row) => row.actorKey));
+  const rows = keyed.map(({ actorKey, ...row }) => ({
+    ...row,
+    actorId: actorKey === null ? null : (actorOf.get(actorKey) ?? null),
+  }));
   const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id): id is string => id !== null))];
   const actors = await db.user.findMany({
     where: { id: { in: actorIds } },

@@ -1,4 +1,6 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 
 export type AuditOutcome = "SUCCESS" | "DENIED" | "FAILED";
@@ -74,6 +76,8 @@ const otherActions = {
   CHANGE_PASSWORD: "Changed the password",
   SIGN_OUT_EVERYWHERE: "Signed out everywhere",
   ACCESS_DENIED: "Tried to open your data and was refused",
+  WRONG_ROLE_REFUSED: "Tried something only the other role may do and was refused",
+  ANONYMOUS_REFUSED: "Someone not signed in tried an action and was refused",
 } as const;
 
 export type AuditAction = AuditedRead | AuditedWrite | keyof typeof otherActions;
@@ -85,31 +89,159 @@ export const auditActionLabels: Record<AuditAction, string> = {
 };
 
 export type AuditEventInput = {
+  /** The user who acted (a user id: stored as their subject key, never as the id). */
   actorId: string | null;
   actorRole: string | null;
   action: AuditAction;
+  /** Whose data it was (a user id, possibly made up by a refused caller: it is looked up). */
   patientId?: string | null;
   outcome: AuditOutcome;
   clientAddress?: string | null;
+  /** Never a name or an e-mail address: people are named only by subject keys. */
   detail?: string | null;
 };
 
-type AuditWriter = Pick<typeof db, "auditEvent">;
+export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+type AuditWriter = Tx | typeof db;
+
+/**
+ * The opaque key that stands for a user in the audit trail, created on first use. Ids that name no
+ * user (a refused caller may send anything) get no key. Erasing a person deletes their
+ * AuditSubject row, and their audit rows then name nobody without being changed.
+ */
+export async function subjectKeyOf(userId: string | null | undefined, writer: AuditWriter = db) {
+  if (!userId || userId.includes("\0")) return null;
+  const known = await writer.auditSubject.findUnique({ where: { userId }, select: { key: true } });
+  if (known) return known.key;
+  const user = await writer.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!user) return null;
+  // Two requests may create the same person's key at once; the first one wins, without an error
+  // that would abort a PostgreSQL transaction.
+  await writer.$executeRaw`INSERT INTO "AuditSubject" ("key", "userId", "createdAt")
+    VALUES (${randomBytes(16).toString("hex")}, ${userId}, ${new Date()})
+    ON CONFLICT ("userId") DO NOTHING`;
+  const created = await writer.auditSubject.findUniqueOrThrow({ where: { userId }, select: { key: true } });
+  return created.key;
+}
+
+/** The users behind subject keys (keys whose person was erased are simply missing). */
+export async function usersOfSubjects(keys: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(keys.filter((key): key is string => key !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.auditSubject.findMany({
+    where: { key: { in: wanted } },
+    select: { key: true, userId: true },
+  });
+  return new Map(rows.map((row) => [row.key, row.userId]));
+}
+
+async function auditRow(event: AuditEventInput, writer: AuditWriter) {
+  return {
+    actorKey: await subjectKeyOf(event.actorId, writer),
+    actorRole: event.actorRole,
+    action: event.action,
+    patientKey: await subjectKeyOf(event.patientId, writer),
+    outcome: event.outcome,
+    clientAddress: event.clientAddress?.slice(0, 100) ?? null,
+    detail: event.detail?.slice(0, 500) ?? null,
+  };
+}
 
 /**
  * Audit events are only ever inserted: no function of the app updates or deletes them, and the
- * database refuses to (triggers in the migration that introduced invites).
+ * database refuses to (triggers; on PostgreSQL the app's role may only INSERT and SELECT).
+ * Pass the transaction of the change it records, so that one is never kept without the other.
  */
 export async function recordAudit(event: AuditEventInput, writer: AuditWriter = db): Promise<void> {
-  await writer.auditEvent.create({
-    data: {
-      actorId: event.actorId,
-      actorRole: event.actorRole,
-      action: event.action,
-      patientId: event.patientId ?? null,
-      outcome: event.outcome,
-      clientAddress: event.clientAddress ?? null,
-      detail: event.detail?.slice(0, 500) ?? null,
-    },
+  await writer.auditEvent.create({ data: await auditRow(event, writer) });
+}
+
+/**
+ * Records an event at most once per `onceKey` (INSERT ... ON CONFLICT DO NOTHING): the row is
+ * never updated afterwards. Returns whether this call inserted it.
+ */
+export async function recordAuditOnce(
+  event: AuditEventInput & {
+    onceKey: string | ((row: { actorKey: string | null; patientKey: string | null }) => string);
+  },
+  writer: AuditWriter = db,
+): Promise<boolean> {
+  const row = await auditRow(event, writer);
+  // A once-key built from people names them by subject key too, never by user id.
+  const onceKey = typeof event.onceKey === "string" ? event.onceKey : event.onceKey(row);
+  const inserted = await writer.$executeRaw`INSERT INTO "AuditEvent"
+      ("id", "actorKey", "actorRole", "action", "patientKey", "outcome", "clientAddress", "detail", "onceKey", "at")
+    VALUES (${randomUUID()}, ${row.actorKey}, ${row.actorRole}, ${row.action}, ${row.patientKey},
+      ${row.outcome}, ${row.clientAddress}, ${row.detail}, ${onceKey.slice(0, 200)}, ${new Date()})
+    ON CONFLICT ("onceKey") DO NOTHING`;
+  return inserted > 0;
+}
+
+/** The hour an event falls in, as used in once-keys: "2026-11-20T11". */
+export const hourOf = (at: Date) => at.toISOString().slice(0, 13);
+
+/**
+ * A call from someone not signed in: one audit row per address and hour (so the table cannot be
+ * flooded), the number of calls counted in the throttle table under the same key.
+ */
+export async function recordAnonymousRefusal(
+  clientAddress: string,
+  what: string,
+  now = new Date(),
+): Promise<void> {
+  const key = `anonymous-refusal:${clientAddress.slice(0, 100)}:${hourOf(now)}`;
+  await db.$transaction(async (tx) => {
+    await recordAuditOnce(
+      {
+        actorId: null,
+        actorRole: null,
+        action: "ANONYMOUS_REFUSED",
+        outcome: "DENIED",
+        clientAddress,
+        detail: what,
+        onceKey: key,
+      },
+      tx,
+    );
+    await tx.$executeRaw`INSERT INTO "SignInThrottle" ("key", "failures", "windowStart", "lastFailure")
+      VALUES (${key}, 1, ${now}, ${now})
+      ON CONFLICT ("key") DO UPDATE SET "failures" = "SignInThrottle"."failures" + 1, "lastFailure" = ${now}`;
   });
+}
+
+/** The audit event the current server action will record, once its outcome is known. */
+export type PendingAudit = {
+  event: (outcome: AuditOutcome) => Promise<AuditEventInput>;
+  /** Set once the event is written inside the transaction of the change. */
+  written: boolean;
+};
+
+const pendingAudit = new AsyncLocalStorage<PendingAudit>();
+
+/** Runs a server action's handler with its audit event pending (see auditedTransaction). */
+export function withPendingAudit<T>(pending: PendingAudit, run: () => Promise<T>): Promise<T> {
+  return pendingAudit.run(pending, run);
+}
+
+/**
+ * A write transaction that carries the pending audit event of the action it runs for: the event is
+ * inserted in the same transaction, so if the insert fails the change is rolled back too, and a
+ * change is never saved without its audit row. Outside an action it is a plain transaction.
+ */
+export async function auditedTransaction<T>(change: (tx: Tx) => Promise<T>): Promise<T> {
+  const pending = pendingAudit.getStore();
+  const writesAudit = pending !== undefined && !pending.written;
+  try {
+    return await db.$transaction(async (tx) => {
+      const result = await change(tx);
+      if (writesAudit) {
+        await recordAudit(await pending.event("SUCCESS"), tx);
+        pending.written = true;
+      }
+      return result;
+    });
+  } catch (error) {
+    if (writesAudit) pending.written = false;
+    throw error;
+  }
 }

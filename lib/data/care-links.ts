@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { auditedTransaction } from "./audit";
 import { requirePatientAccess, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
 
@@ -63,22 +64,26 @@ export async function endCareLinkAsPatient(
     select: { id: true, physio: { select: { name: true } } },
   });
   if (!link) throw new NotFoundError("That link");
-  const { count } = await db.careLink.updateMany({
-    where: { id: link.id, status: "ACTIVE" },
-    data: { status: "REVOKED", revokedAt: now, revokedById: patient.id },
+  await auditedTransaction(async (tx) => {
+    const { count } = await tx.careLink.updateMany({
+      where: { id: link.id, status: "ACTIVE" },
+      data: { status: "REVOKED", revokedAt: now, revokedById: patient.id },
+    });
+    if (count !== 1) throw new NotFoundError("That link");
   });
-  if (count !== 1) throw new NotFoundError("That link");
   return { physioName: link.physio.name };
 }
 
 /** The physiotherapist ends their link with a patient (discharge). */
 export async function endCareLinkAsPhysio(patientId: string, now = new Date()): Promise<void> {
   const physio = await requireRole("PHYSIO");
-  const { count } = await db.careLink.updateMany({
-    where: { physioId: physio.id, patientId, status: "ACTIVE" },
-    data: { status: "REVOKED", revokedAt: now, revokedById: physio.id },
+  await auditedTransaction(async (tx) => {
+    const { count } = await tx.careLink.updateMany({
+      where: { physioId: physio.id, patientId, status: "ACTIVE" },
+      data: { status: "REVOKED", revokedAt: now, revokedById: physio.id },
+    });
+    if (count !== 1) throw new NotFoundError("That patient");
   });
-  if (count !== 1) throw new NotFoundError("That patient");
 }
 
 export type LinkedPatient = { id: string; name: string; timezone: string; linkedSince: Date };

@@ -9,7 +9,7 @@ import type { PainTrend } from "@/lib/domain/pain-trend";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { instrumentFor } from "@/lib/instruments/index";
 import { currentClientAddress } from "@/lib/request-context";
-import { type AuditedRead, backgroundRefreshDetail } from "./audit";
+import { type AuditedRead, backgroundRefreshDetail, hourOf, subjectKeyOf } from "./audit";
 import { type CurrentUser, requirePatientAccess, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
 import { toScoredResponse } from "./outcomes";
@@ -298,14 +298,27 @@ async function summariseLinkedPatients(
     };
   });
 
-  // Each patient's summary was read: one audit event per patient, written by one statement.
-  const newId = usesPostgres()
-    ? Prisma.raw("gen_random_uuid()::text")
+  // Each patient's summary was read: one audit event per patient, written by one statement, naming
+  // people only by subject keys (created first for patients who have none yet). An automatic
+  // refresh records one read per patient, physiotherapist and hour (its once-key), not one a minute.
+  const postgres = usesPostgres();
+  const newId = postgres ? Prisma.raw("gen_random_uuid()::text") : Prisma.raw("lower(hex(randomblob(16)))");
+  const newKey = postgres
+    ? Prisma.raw("replace(gen_random_uuid()::text, '-', '')")
     : Prisma.raw("lower(hex(randomblob(16)))");
+  const at = new Date();
+  const actorKey = await subjectKeyOf(physio.id);
+  await db.$executeRaw`INSERT INTO "AuditSubject" ("key", "userId", "createdAt")
+    SELECT ${newKey}, k."patientId", ${at} FROM (${linked}) k WHERE true
+    ON CONFLICT ("userId") DO NOTHING`;
+  const oncePrefix =
+    auditDetail === backgroundRefreshDetail ? `refresh:${actorKey}:${auditAs}:${hourOf(at)}:` : null;
   await db.$executeRaw`INSERT INTO "AuditEvent"
-      ("id", "actorId", "actorRole", "action", "patientId", "outcome", "clientAddress", "detail", "at")
-    SELECT ${newId}, ${physio.id}, ${physio.role}, ${auditAs},
-      k."patientId", 'SUCCESS', ${await currentClientAddress()}, ${auditDetail}, ${new Date()}
-    FROM (${linked}) k`;
+      ("id", "actorKey", "actorRole", "action", "patientKey", "outcome", "clientAddress", "detail", "onceKey", "at")
+    SELECT ${newId}, ${actorKey}, ${physio.role}, ${auditAs},
+      s."key", 'SUCCESS', ${await currentClientAddress()}, ${auditDetail},
+      ${oncePrefix === null ? Prisma.sql`NULL` : Prisma.sql`CAST(${oncePrefix} AS TEXT) || s."key"`}, ${at}
+    FROM (${linked}) k JOIN "AuditSubject" s ON s."userId" = k."patientId" WHERE true
+    ON CONFLICT ("onceKey") DO NOTHING`;
   return rows;
 }

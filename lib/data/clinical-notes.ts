@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { currentClientAddress } from "@/lib/request-context";
-import { recordAudit } from "./audit";
+import { auditedTransaction, recordAudit } from "./audit";
 import { getEndedCareLink } from "./care-links";
 import { readPatientData, requirePatientAccess, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
@@ -69,15 +69,17 @@ export async function addClinicalNote(input: {
         select: { id: true },
       }),
     () =>
-      db.clinicalNote.create({
-        data: {
-          physioId: physio.id,
-          patientId: input.patientId,
-          body: input.body,
-          clientRequestId: input.clientRequestId,
-        },
-        select: { id: true },
-      }),
+      auditedTransaction((tx) =>
+        tx.clinicalNote.create({
+          data: {
+            physioId: physio.id,
+            patientId: input.patientId,
+            body: input.body,
+            clientRequestId: input.clientRequestId,
+          },
+          select: { id: true },
+        }),
+      ),
   );
   return created;
 }
@@ -105,16 +107,18 @@ export async function addSessionComment(input: {
         select: { id: true },
       }),
     () =>
-      db.comment.create({
-        data: {
-          authorId: physio.id,
-          patientId: input.patientId,
-          sessionId: session.id,
-          body: input.body,
-          clientRequestId: input.clientRequestId,
-        },
-        select: { id: true },
-      }),
+      auditedTransaction((tx) =>
+        tx.comment.create({
+          data: {
+            authorId: physio.id,
+            patientId: input.patientId,
+            sessionId: session.id,
+            body: input.body,
+            clientRequestId: input.clientRequestId,
+          },
+          select: { id: true },
+        }),
+      ),
   );
   return created;
 }

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { logEvent } from "@/lib/log-event";
 import { currentClientAddress } from "@/lib/request-context";
 import { type Role, safeCallbackPath } from "@/lib/validation/auth";
-import { type AuditedRead, recordAudit } from "./audit";
+import { type AuditedRead, backgroundRefreshDetail, hourOf, recordAudit, recordAuditOnce } from "./audit";
 import { NotFoundError } from "./errors";
 import { revokeSession } from "./revoked-sessions";
 
@@ -62,6 +62,14 @@ export async function requireRole(role: Role): Promise<CurrentUser> {
   const user = await requireUser();
   if (user.role !== role) {
     await logEvent("access_refused", { userId: user.id, role: user.role, reason: "wrong_role" });
+    await recordAudit({
+      actorId: user.id,
+      actorRole: user.role,
+      action: "WRONG_ROLE_REFUSED",
+      outcome: "DENIED",
+      clientAddress: await currentClientAddress(),
+      detail: `needs ${role}`,
+    });
     throw new NotFoundError("That page");
   }
   return user;
@@ -89,18 +97,30 @@ export const requirePatientAccess = cache(async (patientId: string): Promise<Pat
     role: user.role,
     reason: user.role === "PATIENT" ? "other_patient" : "no_care_link",
   });
-  // Recorded so the patient can see it (a revoked physiotherapist trying again, say); the id may be
-  // made up, so it is stored as given (a NUL as U+FFFD), cut short.
+  throw await notFoundFor(user, "That patient", patientId);
+});
+
+/**
+ * "Not found" for something the caller asked for and may not see (someone else's patient or
+ * object), recorded in the audit trail first. The patient whose data it was can see the attempt;
+ * an id that names nobody is stored as no one.
+ */
+export async function notFoundFor(
+  user: CurrentUser,
+  what: string,
+  patientId: string | null = null,
+): Promise<NotFoundError> {
   await recordAudit({
     actorId: user.id,
     actorRole: user.role,
     action: "ACCESS_DENIED",
-    patientId: patientId.replaceAll("\0", "\uFFFD").slice(0, 64),
+    patientId,
     outcome: "DENIED",
     clientAddress: await currentClientAddress(),
+    detail: what,
   });
-  throw new NotFoundError("That patient");
-});
+  return new NotFoundError(what);
+}
 
 /**
  * Access for reading one kind of a patient's data. A physiotherapist's read is recorded in the
@@ -111,15 +131,25 @@ export const readPatientData = cache(
   async (patientId: string, what: AuditedRead, detail?: string): Promise<PatientAccess> => {
     const access = await requirePatientAccess(patientId);
     if (access.via === "careLink") {
-      await recordAudit({
+      const event = {
         actorId: access.user.id,
         actorRole: access.user.role,
         action: what,
         patientId,
-        outcome: "SUCCESS",
+        outcome: "SUCCESS" as const,
         clientAddress: await currentClientAddress(),
         detail: detail ?? null,
-      });
+      };
+      // An automatic refresh (a chart refetched on focus) is one read per patient,
+      // physiotherapist, kind and hour, not one a minute.
+      if (detail === backgroundRefreshDetail) {
+        await recordAuditOnce({
+          ...event,
+          onceKey: (keys) => `refresh:${keys.actorKey}:${what}:${hourOf(new Date())}:${keys.patientKey}`,
+        });
+      } else {
+        await recordAudit(event);
+      }
     }
     return access;
   },

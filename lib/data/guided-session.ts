@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isScheduledOn, weekdayIn } from "@/lib/domain/schedule";
 import type { SessionInput } from "@/lib/validation/logs";
+import { auditedTransaction } from "./audit";
 import { requireRole } from "./current-user";
 import { RuleError } from "./errors";
 import { getRoutine, type RoutineItemView } from "./routine";
@@ -60,16 +61,18 @@ export const guidedDraftTooLarge =
 export async function saveGuidedDraft(startedAt: Date, state: string): Promise<void> {
   const patient = await requireRole("PATIENT");
   if (state.length > guidedDraftMaxLength) throw new RuleError(guidedDraftTooLarge, "state");
-  await db.guidedSessionDraft.upsert({
-    where: { patientId: patient.id },
-    create: { patientId: patient.id, startedAt, state },
-    update: { startedAt, state },
-  });
+  await auditedTransaction((tx) =>
+    tx.guidedSessionDraft.upsert({
+      where: { patientId: patient.id },
+      create: { patientId: patient.id, startedAt, state },
+      update: { startedAt, state },
+    }),
+  );
 }
 
 export async function discardGuidedDraft(): Promise<void> {
   const patient = await requireRole("PATIENT");
-  await db.guidedSessionDraft.deleteMany({ where: { patientId: patient.id } });
+  await auditedTransaction((tx) => tx.guidedSessionDraft.deleteMany({ where: { patientId: patient.id } }));
 }
 
 /** Saves the finished guided session and drops the draft, in one transaction. */

@@ -6,7 +6,7 @@ import { plural } from "@/lib/format";
 import { logEvent } from "@/lib/log-event";
 import { currentClientAddress } from "@/lib/request-context";
 import { inviteCodeAlphabet, inviteCodeLength } from "@/lib/validation/care";
-import { recordAudit } from "./audit";
+import { auditedTransaction, recordAudit } from "./audit";
 import { getCurrentUser, requireRole } from "./current-user";
 import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
 import { takeAttempts } from "./throttle";
@@ -77,16 +77,18 @@ export async function createInvite(email: string, now = new Date()): Promise<Cre
     const token = randomBytes(32).toString("base64url");
     const code = newCode();
     try {
-      const invite = await db.careInvite.create({
-        data: {
-          physioId: physio.id,
-          patientEmail,
-          tokenHash: hashInviteToken(token),
-          codeHash: hashInviteCode(code),
-          expiresAt,
-        },
-        select: { id: true },
-      });
+      const invite = await auditedTransaction((tx) =>
+        tx.careInvite.create({
+          data: {
+            physioId: physio.id,
+            patientEmail,
+            tokenHash: hashInviteToken(token),
+            codeHash: hashInviteCode(code),
+            expiresAt,
+          },
+          select: { id: true },
+        }),
+      );
       return { inviteId: invite.id, token, code: formatInviteCode(code), expiresAt, patientEmail };
     } catch (error) {
       // A code already issued (one chance in a trillion per pair): draw again.
@@ -157,11 +159,13 @@ export async function listSentInvites(now = new Date()): Promise<SentInvite[]> {
 
 export async function cancelInvite(inviteId: string, now = new Date()): Promise<void> {
   const physio = await requireRole("PHYSIO");
-  const { count } = await db.careInvite.updateMany({
-    where: { id: inviteId, physioId: physio.id, status: "PENDING", expiresAt: { gt: now } },
-    data: { status: "CANCELLED", respondedAt: now },
+  await auditedTransaction(async (tx) => {
+    const { count } = await tx.careInvite.updateMany({
+      where: { id: inviteId, physioId: physio.id, status: "PENDING", expiresAt: { gt: now } },
+      data: { status: "CANCELLED", respondedAt: now },
+    });
+    if (count !== 1) throw new NotFoundError("That invitation");
   });
-  if (count !== 1) throw new NotFoundError("That invitation");
 }
 
 export type InvitePreview = {
@@ -282,7 +286,7 @@ export async function answerInvite(
     : { codeHash: hashInviteCode(input.code ?? "") };
   const invite = await findUsableInvite(where, now);
   if (!invite || invite.patientEmail !== patient.email) throw invalidInvite();
-  await db.$transaction(async (tx) => {
+  await auditedTransaction(async (tx) => {
     const { count } = await tx.careInvite.updateMany({
       where: { id: invite.id, status: "PENDING", expiresAt: { gt: now } },
       data: {

@@ -4,8 +4,9 @@ import { flareBaselineDays } from "@/lib/domain/clinical-thresholds";
 import { type PainAdviceReason, painAdviceFor, painAreas, painByArea } from "@/lib/domain/pain-status";
 import { type PainArea, type PainRegion, painRegions } from "@/lib/validation/fields";
 import type { CheckInInput, PainEntryEditInput } from "@/lib/validation/logs";
+import { auditedTransaction } from "./audit";
 import { type AreaPainView, toAreaPainView, toPainRating } from "./caseload";
-import { readPatientData, requireRole } from "./current-user";
+import { notFoundFor, readPatientData, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
 import { checkLogDate } from "./log-dates";
 import { createOnce, type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
@@ -73,7 +74,7 @@ export async function recordCheckIn(
     return rows.length > 0 ? rows.map((row) => row.id) : null;
   };
   const { value: ids, created } = await createOnce(find, () =>
-    db.$transaction(async (tx) => {
+    auditedTransaction(async (tx) => {
       const created: string[] = [];
       for (const [index, region] of rated.entries()) {
         const row = await tx.painEntry.create({
@@ -165,9 +166,10 @@ export function restorePainEntry(id: string, clientRequestId: string) {
 }
 
 export async function getPainEntry(patientId: string, id: string): Promise<PainEntryView> {
-  await readPatientData(patientId, "READ_PAIN");
+  const access = await readPatientData(patientId, "READ_PAIN");
   const row = await db.painEntry.findFirst({ where: { id, patientId, deletedAt: null }, select: painSelect });
-  if (!row) throw new NotFoundError("That pain entry");
+  // An id that is not this patient's (another patient's entry, or none): refused and recorded.
+  if (!row) throw await notFoundFor(access.user, "That pain entry", patientId);
   return toView(row);
 }
 
@@ -317,5 +319,7 @@ export async function getMainPainArea(): Promise<PainRegion | null> {
 /** The signed-in patient sets (or clears) their main pain area. */
 export async function setMainPainArea(area: PainRegion | null): Promise<void> {
   const patient = await requireRole("PATIENT");
-  await db.user.update({ where: { id: patient.id }, data: { mainPainArea: area } });
+  await auditedTransaction((tx) =>
+    tx.user.update({ where: { id: patient.id }, data: { mainPainArea: area } }),
+  );
 }

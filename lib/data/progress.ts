@@ -32,7 +32,7 @@ import {
 import { skippedDates } from "@/lib/domain/zone-history";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { painRegionLabels, painRegions } from "@/lib/validation/fields";
-import { backgroundRefreshDetail } from "./audit";
+import { auditedTransaction, backgroundRefreshDetail } from "./audit";
 import { readPatientData, requirePatientAccess, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";
 import { zoneHistoryOfUser, zoneHistorySelect } from "./time-zones";
@@ -358,9 +358,11 @@ function describeAdherence(weeks: WeekAdherence[], targetPercent: number): strin
 export async function setWeeklyTarget(patientId: string, percent: number): Promise<void> {
   await requireRole("PHYSIO");
   await requirePatientAccess(patientId);
-  const { count } = await db.user.updateMany({
-    where: { id: patientId, role: "PATIENT" },
-    data: { weeklyTargetPercent: percent },
+  await auditedTransaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: patientId, role: "PATIENT" },
+      data: { weeklyTargetPercent: percent },
+    });
+    if (count === 0) throw new NotFoundError("That patient");
   });
-  if (count === 0) throw new NotFoundError("That patient");
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import type { db } from "@/lib/db";
+import { auditedTransaction } from "./audit";
 import { requireRole } from "./current-user";
 import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
 
@@ -55,7 +56,7 @@ export async function reviseOnce<Row extends Revisable>(change: {
     return { id: change.id, created: false };
   }
   try {
-    await db.$transaction(async (tx) => {
+    await auditedTransaction(async (tx) => {
       const current = await change.load(tx, patient.id);
       if (!current || (change.kind === "EDITED" && current.deletedAt)) throw new NotFoundError(change.what);
       if (change.kind === "DELETED" && current.deletedAt) return;

@@ -3,6 +3,7 @@ import type { ExerciseCategory } from "@/lib/catalog/exercises";
 import { starterRoutineSlugs } from "@/lib/catalog/starter-routine";
 import { db } from "@/lib/db";
 import type { RoutineDose } from "@/lib/validation/routine";
+import { auditedTransaction } from "./audit";
 import { type CurrentUser, readPatientData, requirePatientAccess } from "./current-user";
 import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
 
@@ -233,7 +234,7 @@ export async function addRoutineItem(
 ): Promise<boolean> {
   const editor = await requireRoutineEditor(patientId);
   return once(patientId, input.clientRequestId, () =>
-    db.$transaction(async (tx) => {
+    auditedTransaction(async (tx) => {
       const exercise = await tx.exercise.findUnique({
         where: { id: input.exerciseId },
         select: { id: true },
@@ -275,7 +276,7 @@ async function changeItem(
 ): Promise<boolean> {
   const editor = await requireRoutineEditor(patientId);
   return once(patientId, clientRequestId, () =>
-    db.$transaction(async (tx) => {
+    auditedTransaction(async (tx) => {
       const item = await loadItem(tx, patientId, itemId);
       guardPrescribed(editor, item);
       const changed = await tx.routineItem.update({
@@ -316,7 +317,7 @@ export async function moveRoutineItem(
 ): Promise<boolean> {
   const editor = await requireRoutineEditor(patientId);
   return once(patientId, input.clientRequestId, () =>
-    db.$transaction(async (tx) => {
+    auditedTransaction(async (tx) => {
       const item = await loadItem(tx, patientId, input.itemId);
       const neighbour = await tx.routineItem.findFirst({
         where: {
@@ -347,7 +348,7 @@ export async function moveRoutineItem(
 export async function applyStarterRoutine(patientId: string, clientRequestId: string): Promise<boolean> {
   const editor = await requireRoutineEditor(patientId);
   return once(patientId, `${clientRequestId}:0`, () =>
-    db.$transaction(async (tx) => {
+    auditedTransaction(async (tx) => {
       const routine = await tx.routine.upsert({
         where: { patientId },
         create: { patientId },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { auditedTransaction } from "./audit";
 import { requirePatientAccess, requireRole } from "./current-user";
 import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
 import { createOnce } from "./revisions";
@@ -46,16 +47,18 @@ export async function addSessionReply(input: {
         select: { id: true },
       }),
     () =>
-      db.comment.create({
-        data: {
-          authorId: patient.id,
-          patientId: patient.id,
-          sessionId: session.id,
-          body: input.body,
-          clientRequestId: input.clientRequestId,
-        },
-        select: { id: true },
-      }),
+      auditedTransaction((tx) =>
+        tx.comment.create({
+          data: {
+            authorId: patient.id,
+            patientId: patient.id,
+            sessionId: session.id,
+            body: input.body,
+            clientRequestId: input.clientRequestId,
+          },
+          select: { id: true },
+        }),
+      ),
   );
   return created;
 }
@@ -93,7 +96,7 @@ async function changeOwnMessage(
     throw new RuleError("A message can be changed for 24 hours after it was sent; this one no longer can.");
   }
   try {
-    await db.$transaction(async (tx) => {
+    await auditedTransaction(async (tx) => {
       await tx.commentRevision.create({
         data: {
           commentId: message.id,

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { limits, type PainArea } from "@/lib/validation/fields";
 import type { SessionEntryInput, SessionInput } from "@/lib/validation/logs";
-import { readPatientData, requireRole } from "./current-user";
+import { auditedTransaction } from "./audit";
+import { notFoundFor, readPatientData, requireRole } from "./current-user";
 import { NotFoundError, RuleError } from "./errors";
 import { checkLogDate } from "./log-dates";
 import { createOnce, type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
@@ -157,7 +158,7 @@ export async function logSession(
         })
       )?.id ?? null,
     () =>
-      db.$transaction(async (tx) => {
+      auditedTransaction(async (tx) => {
         await checkExercises(tx, input.entries);
         const session = await tx.exerciseSession.create({
           data: {
@@ -351,12 +352,13 @@ export function restoreSession(sessionId: string, clientRequestId: string): Prom
 }
 
 export async function getSession(patientId: string, sessionId: string): Promise<SessionView> {
-  await readPatientData(patientId, "READ_SESSIONS");
+  const access = await readPatientData(patientId, "READ_SESSIONS");
   const row = await db.exerciseSession.findFirst({
     where: { id: sessionId, patientId, deletedAt: null },
     select: sessionSelect,
   });
-  if (!row) throw new NotFoundError("That session");
+  // An id that is not this patient's (another patient's session, or none): refused and recorded.
+  if (!row) throw await notFoundFor(access.user, "That session", patientId);
   return toSessionView(row);
 }
 

@@ -39,24 +39,25 @@ export async function registerUser(
   if (existing) return { status: "email-taken" };
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await db.user.create({
-      data: {
-        email: input.email,
-        name: input.name,
-        role: input.role,
-        timezone: input.timezone,
-        passwordHash,
-        // The zone history starts with the browser's zone, in force for all time before any change.
-        timeZones: { create: { timeZone: input.timezone, validFrom: new Date(0) } },
-      },
-      select: { id: true },
-    });
-    await recordAudit({
-      actorId: user.id,
-      actorRole: input.role,
-      action: "SIGN_UP",
-      outcome: "SUCCESS",
-      clientAddress,
+    // The account and its audit row commit together.
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          timezone: input.timezone,
+          passwordHash,
+          // The zone history starts with the browser's zone, in force for all time before any change.
+          timeZones: { create: { timeZone: input.timezone, validFrom: new Date(0) } },
+        },
+        select: { id: true },
+      });
+      await recordAudit(
+        { actorId: created.id, actorRole: input.role, action: "SIGN_UP", outcome: "SUCCESS", clientAddress },
+        tx,
+      );
+      return created;
     });
     return { status: "created", userId: user.id };
   } catch (error) {

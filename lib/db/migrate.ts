@@ -166,3 +166,78 @@ async function applyPostgres(url: string, migrations: Migration[]): Promise<stri
     await client.end();
   }
 }
+
+/** Migrations this version of the app has that the database has not applied yet (the app's own role may ask). */
+export async function pendingMigrations(url: string, root = process.cwd()): Promise<string[]> {
+  const provider = providerOf(url);
+  const migrations = readMigrations(provider, root);
+  const query = `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+  if (provider === "sqlite") {
+    const db = new Database(sqliteFilePath(url), { timeout: 10_000 });
+    try {
+      const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE name = '_prisma_migrations'`).get();
+      return checkHistory(migrations, exists ? (db.prepare(query).all() as AppliedMigration[]) : []).map(
+        (m) => m.name,
+      );
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    const { rows: exists } = await client.query(`SELECT to_regclass('"_prisma_migrations"') AS t`);
+    const applied = exists[0]?.t ? (await client.query<AppliedMigration>(query)).rows : [];
+    return checkHistory(migrations, applied).map((m) => m.name);
+  } finally {
+    await client.end();
+  }
+}
+
+const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * What the app's PostgreSQL role may do, applied by the owner after migrating: read and write the
+ * app's tables, but only INSERT and SELECT the audit trail, and only read the migration history.
+ * Default privileges give tables that later migrations create the same normal rights. The app role
+ * owns nothing, so it cannot ALTER, DROP or disable the audit table's triggers either.
+ */
+export async function grantAppRole(ownerUrl: string, appRole: string): Promise<void> {
+  const role = quoteIdentifier(appRole);
+  const client = new pg.Client({ connectionString: ownerUrl, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [appRole]);
+    if (rows.length === 0) {
+      throw new Error(
+        `The role ${appRole} (APP_DATABASE_ROLE) does not exist: create it first (README, "Production").`,
+      );
+    }
+    const { rows: owner } = await client.query<{ owner: string }>(
+      `SELECT tableowner AS owner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'AuditEvent'`,
+    );
+    if (owner[0]?.owner === appRole) {
+      throw new Error(`The role ${appRole} owns the tables: the app must connect as a role that does not.`);
+    }
+    await client.query("BEGIN");
+    await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+    await client.query(`REVOKE CREATE ON SCHEMA public FROM ${role}`);
+    await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`);
+    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+    await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+    await client.query(`REVOKE INSERT, UPDATE, DELETE ON "_prisma_migrations" FROM ${role}`);
+    await client.query(`REVOKE UPDATE, DELETE ON "AuditEvent" FROM ${role}`);
+    await client.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`,
+    );
+    await client.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${role}`,
+    );
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}

@@ -4,7 +4,7 @@ import { GET as getProgressRoute } from "@/app/api/patients/[patientId]/progress
 import { backgroundRefreshHeaders } from "@/lib/background-refresh";
 import { listAccessLog, sameLookWithinMs } from "@/lib/data/access-log";
 import { backgroundRefreshDetail } from "@/lib/data/audit";
-import { createUser, linkCare, signInAs, type TestUser, testDb } from "../support/factories";
+import { auditKey, createUser, linkCare, signInAs, type TestUser, testDb } from "../support/factories";
 
 // "Who has seen your data" (issue 11, point 7): what physiotherapists changed has a line each;
 // their reads fold per physiotherapist and local day of the patient; automatic background
@@ -27,10 +27,10 @@ beforeAll(async () => {
 async function recorded(actor: TestUser, action: string, at: string, detail: string | null = null) {
   await testDb().auditEvent.create({
     data: {
-      actorId: actor.id,
+      actorKey: await auditKey(actor),
       actorRole: actor.role,
       action,
-      patientId: patient.id,
+      patientKey: await auditKey(patient),
       outcome: "SUCCESS",
       detail,
       at: new Date(at),
@@ -80,7 +80,9 @@ describe("the access log", () => {
     expect(log.items[2]?.from.toISOString()).toBe("2026-12-02T14:00:00.000Z");
     // The trail itself keeps every read, the background refreshes included.
     expect(
-      await testDb().auditEvent.count({ where: { patientId: patient.id, detail: backgroundRefreshDetail } }),
+      await testDb().auditEvent.count({
+        where: { patientKey: await auditKey(patient), detail: backgroundRefreshDetail },
+      }),
     ).toBe(2);
   });
 });
@@ -107,14 +109,13 @@ describe("background refreshes", () => {
     ).toBe(200);
 
     const trail = await testDb().auditEvent.findMany({
-      where: { patientId: other.id, actorId: lead.id },
+      where: { patientKey: await auditKey(other), actorKey: await auditKey(lead) },
       select: { action: true, detail: true },
     });
     expect(trail.map((row) => `${row.action} ${row.detail ?? ""}`.trim()).sort()).toEqual(
       [
         "READ_CASELOAD_SUMMARY",
-        `READ_CASELOAD_SUMMARY ${backgroundRefreshDetail}`,
-        `READ_CASELOAD_SUMMARY ${backgroundRefreshDetail}`,
+        // Three automatic refreshes within the hour: one read recorded, not three.
         `READ_CASELOAD_SUMMARY ${backgroundRefreshDetail}`,
         "READ_PROGRESS",
         `READ_PROGRESS ${backgroundRefreshDetail}`,

@@ -5,7 +5,7 @@ import { getCurrentUser, revokeCurrentSession } from "@/lib/data/current-user";
 import { authenticate } from "@/lib/data/sign-in";
 import { changeOwnPassword, endAllSessions, registerUser } from "@/lib/data/users";
 import { passwordRules } from "@/lib/domain/throttle";
-import { createUser, navigationOutcome, signInAs, testDb } from "../support/factories";
+import { auditKey, createUser, navigationOutcome, signInAs, testDb } from "../support/factories";
 import { actAs } from "../support/test-session";
 
 function form(values: Record<string, string>): FormData {
@@ -209,7 +209,7 @@ describe("changing the password", () => {
     // Nothing changed: the old password still works (from another address).
     expect(await authenticate(patient.email, patient.password, "192.0.2.90")).toMatchObject({ status: "ok" });
     const denied = await testDb().auditEvent.count({
-      where: { actorId: patient.id, action: "CHANGE_PASSWORD", outcome: "DENIED" },
+      where: { actorKey: await auditKey(patient), action: "CHANGE_PASSWORD", outcome: "DENIED" },
     });
     expect(denied).toBe(1);
   });
@@ -287,7 +287,7 @@ it("signing out everywhere ends the sessions issued before it", async () => {
   await endAllSessions("192.0.2.40");
   expect(await getCurrentUser()).toBeNull();
   const audit = await testDb().auditEvent.findFirst({
-    where: { actorId: physio.id, action: "SIGN_OUT_EVERYWHERE" },
+    where: { actorKey: await auditKey(physio), action: "SIGN_OUT_EVERYWHERE" },
   });
   expect(audit?.outcome).toBe("SUCCESS");
 });

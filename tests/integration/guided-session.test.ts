@@ -16,7 +16,14 @@ import {
 import { parsePlayerState, serialisePlayerState } from "@/lib/domain/session-draft";
 import { createPlayer, reducePlayer } from "@/lib/domain/session-player";
 import { seedCatalog } from "../../prisma/seed/catalog";
-import { createUser, navigationOutcome, signInAs, type TestUser, testDb } from "../support/factories";
+import {
+  auditKey,
+  createUser,
+  navigationOutcome,
+  signInAs,
+  type TestUser,
+  testDb,
+} from "../support/factories";
 import { sessionInput } from "../support/inputs";
 
 // The guided session's server-side draft (lib/data/guided-session.ts): a reload resumes the session,
@@ -193,10 +200,10 @@ describe("the lead-in before holds (User.guidedLeadInSeconds)", () => {
         select: { guidedLeadInSeconds: true },
       })
     ).guidedLeadInSeconds;
-  const auditsOf = (patient: TestUser) =>
+  const auditsOf = async (patient: TestUser) =>
     testDb().auditEvent.findMany({
-      where: { actorId: patient.id, action: "GUIDED_LEAD_IN_SET" },
-      select: { outcome: true, patientId: true },
+      where: { actorKey: await auditKey(patient), action: "GUIDED_LEAD_IN_SET" },
+      select: { outcome: true, patientKey: true },
       orderBy: { at: "asc" },
     });
 
@@ -214,9 +221,10 @@ describe("the lead-in before holds (User.guidedLeadInSeconds)", () => {
     // 0 turns it off.
     expect(await setGuidedLeadInAction(initial, { leadInSeconds: "0" })).toMatchObject({ ok: true });
     expect(await leadInOf(patientC)).toBe(0);
+    const keyOfC = await auditKey(patientC);
     expect(await auditsOf(patientC)).toEqual([
-      { outcome: "SUCCESS", patientId: patientC.id },
-      { outcome: "SUCCESS", patientId: patientC.id },
+      { outcome: "SUCCESS", patientKey: keyOfC },
+      { outcome: "SUCCESS", patientKey: keyOfC },
     ]);
   });
 
@@ -233,7 +241,7 @@ describe("the lead-in before holds (User.guidedLeadInSeconds)", () => {
     expect(result.ok).toBe(false);
     expect(result.errors?.leadInSeconds).toEqual([message]);
     expect(await leadInOf(patientD)).toBe(5);
-    expect(await auditsOf(patientD)).toEqual([{ outcome: "FAILED", patientId: patientD.id }]);
+    expect(await auditsOf(patientD)).toEqual([{ outcome: "FAILED", patientKey: await auditKey(patientD) }]);
   });
 
   it.each([

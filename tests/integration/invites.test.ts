@@ -28,7 +28,14 @@ import { getProgress } from "@/lib/data/progress";
 import { getRoutine } from "@/lib/data/routine";
 import { listSessions } from "@/lib/data/sessions";
 import { inviteCodeAlphabet } from "@/lib/validation/care";
-import { createUser, navigationOutcome, signInAs, type TestUser, testDb } from "../support/factories";
+import {
+  auditKey,
+  createUser,
+  navigationOutcome,
+  signInAs,
+  type TestUser,
+  testDb,
+} from "../support/factories";
 
 // The way a patient and a physiotherapist become linked (DESIGN.md sections 5 and 6): an invitation
 // bound to the patient's e-mail, answered once by its link or its spoken code, and a link either of
@@ -522,7 +529,12 @@ describe("ending a link", () => {
         [patient.id, endedBy],
       ]);
       const reads = await testDb().auditEvent.count({
-        where: { actorId: physio.id, patientId: patient.id, action: "READ_NOTES", outcome: "SUCCESS" },
+        where: {
+          actorKey: await auditKey(physio),
+          patientKey: await auditKey(patient),
+          action: "READ_NOTES",
+          outcome: "SUCCESS",
+        },
       });
       expect(reads).toBe(1);
 

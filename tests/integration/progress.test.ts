@@ -8,6 +8,7 @@ import { updateRoutineItemAction } from "@/lib/actions/routine";
 import { getProgress } from "@/lib/data/progress";
 import { seedCatalog } from "../../prisma/seed/catalog";
 import {
+  auditKey,
   createUser,
   linkCare,
   navigationOutcome,
@@ -353,7 +354,11 @@ describe("the weekly target", () => {
     ).toMatchObject({ ok: true });
     expect(await week()).toMatchObject({ done: 2, due: 3, onTarget: true });
     const audit = await testDb().auditEvent.findFirst({
-      where: { action: "WEEKLY_TARGET_SET", patientId: person.id, actorId: physio.id },
+      where: {
+        action: "WEEKLY_TARGET_SET",
+        patientKey: await auditKey(person),
+        actorKey: await auditKey(physio),
+      },
     });
     expect(audit).toMatchObject({ outcome: "SUCCESS", detail: "66%" });
 

@@ -15,7 +15,7 @@ import {
   listUnreadRepliesForPhysio,
   messageEditWindowMs,
 } from "@/lib/data/session-threads";
-import { createUser, linkCare, signInAs, type TestUser, testDb } from "../support/factories";
+import { auditKey, createUser, linkCare, signInAs, type TestUser, testDb } from "../support/factories";
 
 // Replies (issue 11, point 8): a short thread per session that both sides see, newest last; each
 // author edits or deletes their own message within 24 hours, the earlier text kept; unread replies
@@ -100,15 +100,20 @@ describe("a thread on a session", () => {
     );
 
     const audited = await testDb().auditEvent.findMany({
-      where: { patientId: patient.id, action: { in: ["COMMENT_ADDED", "REPLY_ADDED"] }, outcome: "SUCCESS" },
-      select: { action: true, actorId: true },
+      where: {
+        patientKey: await auditKey(patient),
+        action: { in: ["COMMENT_ADDED", "REPLY_ADDED"] },
+        outcome: "SUCCESS",
+      },
+      select: { action: true, actorKey: true },
       orderBy: { at: "asc" },
     });
+    const [physioKey, patientKey] = [await auditKey(physio), await auditKey(patient)];
     expect(audited.slice(-4)).toEqual([
-      { action: "COMMENT_ADDED", actorId: physio.id },
-      { action: "REPLY_ADDED", actorId: patient.id },
-      { action: "REPLY_ADDED", actorId: patient.id },
-      { action: "COMMENT_ADDED", actorId: physio.id },
+      { action: "COMMENT_ADDED", actorKey: physioKey },
+      { action: "REPLY_ADDED", actorKey: patientKey },
+      { action: "REPLY_ADDED", actorKey: patientKey },
+      { action: "COMMENT_ADDED", actorKey: physioKey },
     ]);
   });
 
@@ -242,7 +247,7 @@ describe("editing and deleting one's own message", () => {
     ).toEqual([{ change: "DELETED", body: "Sorry, wrong session." }]);
     expect(
       await testDb().auditEvent.count({
-        where: { actorId: patient.id, action: "MESSAGE_DELETED", outcome: "SUCCESS" },
+        where: { actorKey: await auditKey(patient), action: "MESSAGE_DELETED", outcome: "SUCCESS" },
       }),
     ).toBe(1);
   });

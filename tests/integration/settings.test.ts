@@ -7,7 +7,14 @@ import { getProgress } from "@/lib/data/progress";
 import { getSettings, saveSettings } from "@/lib/data/settings";
 import { registerUser } from "@/lib/data/users";
 import { seedCatalog } from "../../prisma/seed/catalog";
-import { createUser, navigationOutcome, signInAs, type TestUser, testDb } from "../support/factories";
+import {
+  auditKey,
+  createUser,
+  navigationOutcome,
+  signInAs,
+  type TestUser,
+  testDb,
+} from "../support/factories";
 
 let exerciseId = "";
 
@@ -36,7 +43,7 @@ async function stateOf(user: TestUser) {
 
 async function lastAudit(actorId: string) {
   return testDb().auditEvent.findFirstOrThrow({
-    where: { actorId, action: "SETTINGS_SAVED" },
+    where: { actorKey: await auditKey(actorId), action: "SETTINGS_SAVED" },
     orderBy: [{ at: "desc" }, { id: "desc" }],
   });
 }
@@ -108,7 +115,7 @@ describe("saving settings", () => {
     expect(after.timeZones[0]?.validFrom.getTime()).toBe(0);
     expect(await lastAudit(patient.id)).toMatchObject({
       actorRole: "PATIENT",
-      patientId: patient.id,
+      patientKey: await auditKey(patient),
       outcome: "SUCCESS",
       detail: "name; time zone Europe/London -> Europe/Paris; main pain area RIGHT_HIP",
     });
@@ -159,7 +166,7 @@ describe("saving settings", () => {
     expect(await stateOf(patient)).toMatchObject({ name: patient.name, timezone: "Europe/London" });
     expect(await lastAudit(physio.id)).toMatchObject({
       actorRole: "PHYSIO",
-      patientId: null,
+      patientKey: null,
       outcome: "SUCCESS",
     });
     expect((await getSettings()).mainPainArea).toBeNull();

@@ -2,7 +2,7 @@ import { verify } from "@node-rs/argon2";
 import { describe, expect, it, vi } from "vitest";
 import { authenticate } from "@/lib/data/sign-in";
 import { passwordRules } from "@/lib/domain/throttle";
-import { createUser, testDb } from "../support/factories";
+import { auditKey, createUser, testDb } from "../support/factories";
 
 // The real argon2, observed: the test counts the verifications each sign-in performs.
 vi.mock("@node-rs/argon2", async (importOriginal) => {
@@ -137,7 +137,7 @@ describe("signing in", () => {
     await authenticate(physio.email, "wrong", "192.0.2.10");
     await authenticate(physio.email, physio.password, "192.0.2.10");
     const events = await testDb().auditEvent.findMany({
-      where: { actorId: physio.id, action: "SIGN_IN" },
+      where: { actorKey: await auditKey(physio), action: "SIGN_IN" },
       orderBy: { at: "asc" },
       select: { outcome: true, clientAddress: true },
     });

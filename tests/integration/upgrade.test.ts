@@ -28,6 +28,13 @@ const declaredDataChanges: Record<string, DataChange[]> = {
       why: "pain before/after a session moves into PainEntry rows (region NOT_GIVEN); the columns go",
     },
   ],
+  "20261202021446_trusted_audit": [
+    {
+      table: "AuditEvent",
+      columns: ["actorId", "patientId", "detail"],
+      why: "raw user ids become opaque subject keys (AuditSubject); details naming people are scrubbed",
+    },
+  ],
 };
 
 const providers: DatabaseProvider[] = ["sqlite", "postgresql"];
@@ -481,6 +488,36 @@ describe(`${provider}: upgrading through every migration with data in place`, ()
 
     actAs(sam);
     expect((await listCareTeam()).map((link) => [link.id, link.status])).toEqual([["fx-link-sam", "ACTIVE"]]);
+  });
+
+  it("names people in the audit trail only by subject keys, with the details that named them scrubbed", async () => {
+    const { db } = await import("@/lib/db");
+    const subjects = await db.auditSubject.findMany();
+    const keyOf = (userId: string) => subjects.find((subject) => subject.userId === userId)?.key;
+    expect(keyOf(daniel.id)).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(subjects.map((subject) => subject.key)).size).toBe(subjects.length);
+    const rows = await db.auditEvent.findMany({
+      where: {
+        id: {
+          in: ["fx-audit-invite-for-tom", "fx-audit-ended-priya", "fx-audit-made-up", "fx-audit-denied"],
+        },
+      },
+      orderBy: { id: "asc" },
+      select: { id: true, actorKey: true, patientKey: true, detail: true },
+    });
+    expect(rows).toEqual([
+      { id: "fx-audit-denied", actorKey: keyOf("fx-user-priya"), patientKey: keyOf(maya.id), detail: null },
+      { id: "fx-audit-ended-priya", actorKey: keyOf(maya.id), patientKey: keyOf(maya.id), detail: null },
+      { id: "fx-audit-invite-for-tom", actorKey: keyOf(daniel.id), patientKey: null, detail: null },
+      { id: "fx-audit-made-up", actorKey: keyOf(daniel.id), patientKey: null, detail: null },
+    ]);
+    // The triggers are back: the migration lifted them for itself alone.
+    await expect(
+      db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "detail" = 'x' WHERE "id" = 'fx-audit-denied'`),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = 'fx-audit-denied'`),
+    ).rejects.toThrow(/append-only/);
   });
 
   it("shows the physiotherapist the caseload, notes, comments and invitations", async () => {

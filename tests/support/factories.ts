@@ -12,6 +12,20 @@ export function testDb(): Db {
   return client;
 }
 
+/**
+ * The audit trail's opaque key for a user, created on first use as the app does: tests find and
+ * write audit rows by it, since rows never hold a user id.
+ */
+export async function auditKey(user: { id: string } | string): Promise<string> {
+  const userId = typeof user === "string" ? user : user.id;
+  const known = await testDb().auditSubject.findUnique({ where: { userId } });
+  if (known) return known.key;
+  const created = await testDb().auditSubject.create({
+    data: { key: randomUUID().replaceAll("-", ""), userId },
+  });
+  return created.key;
+}
+
 export type TestUser = {
   id: string;
   name: string;

@@ -151,6 +151,21 @@ describe("readConfig", () => {
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
     ],
     ["LOG_FORMAT", "pretty", { logPretty: true }, "xml", 'LOG_FORMAT must be one of json, pretty, got "xml"'],
+    [
+      "MIGRATION_DATABASE_URL",
+      "postgresql://owner@db:5432/app",
+      { migrationDatabaseUrl: "postgresql://owner@db:5432/app" },
+      "file:./owner.db",
+      // A URL holds a password: never repeated in the message.
+      "MIGRATION_DATABASE_URL must start with postgresql:// (only a PostgreSQL deployment has a separate owner)",
+    ],
+    [
+      "APP_DATABASE_ROLE",
+      "hbc_app",
+      { appDatabaseRole: "hbc_app" },
+      'app"; DROP',
+      'APP_DATABASE_ROLE must be a PostgreSQL role name in lower case (letters, digits, _), got "app\\"; DROP"',
+    ],
   ];
 
   it("has a row in this table for every setting it reads", () => {

@@ -12,3 +12,10 @@ INSERT INTO "Comment" ("id", "authorId", "patientId", "sessionId", "body", "clie
 INSERT INTO "CommentRevision" ("id", "commentId", "patientId", "version", "change", "body", "changedById", "clientRequestId", "createdAt") VALUES
     ('fx-comment-rev-lena-1', 'fx-comment-lena-1', 'fx-user-lena', 1, 'EDITED', 'Tell me if the left hip stays at 6.', 'fx-user-daniel', '8a4f5e6d-7b8c-4d9e-9f0a-2b3c4d5e6f74', '2026-11-20T08:40:00.000+00:00'),
     ('fx-comment-rev-lena-3', 'fx-comment-lena-3', 'fx-user-lena', 1, 'DELETED', 'Sorry, wrong session.', 'fx-user-lena', '9b5a6f7e-8c9d-4e0f-8a1b-3c4d5e6f7a85', '2026-11-20T09:07:00.000+00:00');
+
+-- Audit details as the app wrote them until the trusted_audit migration, naming people; that
+-- migration scrubs them (see its data-changes.md).
+INSERT INTO "AuditEvent" ("id", "actorId", "actorRole", "action", "patientId", "outcome", "clientAddress", "detail", "at") VALUES
+    ('fx-audit-invite-for-tom', 'fx-user-daniel', 'PHYSIO', 'INVITE_CREATED', NULL, 'SUCCESS', '198.51.100.10', 'for tom.reyes@example.net', '2026-11-19T10:00:00.000+00:00'),
+    ('fx-audit-ended-priya', 'fx-user-maya', 'PATIENT', 'CARE_LINK_ENDED', 'fx-user-maya', 'SUCCESS', '203.0.113.45', 'with Priya Shah', '2026-11-03T17:55:00.000+00:00'),
+    ('fx-audit-made-up', 'fx-user-daniel', 'PHYSIO', 'ACCESS_DENIED', 'not-a-user-id', 'DENIED', '198.51.100.10', NULL, '2026-11-20T10:30:00.000+00:00');
