@@ -7,7 +7,6 @@ import type { CheckInInput, PainEntryEditInput } from "@/lib/validation/logs";
 import { auditedTransaction } from "./audit";
 import { type AreaPainView, toAreaPainView, toPainRating } from "./caseload";
 import { notFoundFor, readPatientData, requireRole } from "./current-user";
-import { NotFoundError } from "./errors";
 import { checkLogDate } from "./log-dates";
 import { createOnce, type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
 import { historyPageSize } from "./sessions";

@@ -31,7 +31,6 @@ import {
 } from "@/lib/domain/progress";
 import { skippedDates } from "@/lib/domain/zone-history";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { painRegionLabels, painRegions } from "@/lib/validation/fields";
 import { auditedTransaction, backgroundRefreshDetail } from "./audit";
 import { readPatientData, requirePatientAccess, requireRole } from "./current-user";
 import { NotFoundError } from "./errors";

@@ -4,7 +4,7 @@ import { limits, type PainArea } from "@/lib/validation/fields";
 import type { SessionEntryInput, SessionInput } from "@/lib/validation/logs";
 import { auditedTransaction } from "./audit";
 import { notFoundFor, readPatientData, requireRole } from "./current-user";
-import { NotFoundError, RuleError } from "./errors";
+import { RuleError } from "./errors";
 import { checkLogDate } from "./log-dates";
 import { createOnce, type RevisionChange, reviseOnce, type Tx, type WriteResult } from "./revisions";
 
