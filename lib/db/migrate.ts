@@ -220,6 +220,9 @@ export async function grantAppRole(ownerUrl: string, appRole: string): Promise<v
       throw new Error(`The role ${appRole} owns the tables: the app must connect as a role that does not.`);
     }
     await client.query("BEGIN");
+    // The migrations' lock, held to the end of this transaction: two `db:migrate` runs at once would
+    // otherwise update the same catalog rows together ("tuple concurrently updated").
+    await client.query("SELECT pg_advisory_xact_lock($1)", [postgresMigrationLock]);
     await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
     await client.query(`REVOKE CREATE ON SCHEMA public FROM ${role}`);
     await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`);
