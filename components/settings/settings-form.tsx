@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FieldErrors, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -24,6 +24,7 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
 
 export function SettingsForm({ name, timeZone, mainPainArea, zones }: Props) {
   const [state, formAction] = useActionState(saveSettingsAction, initialActionState);
+  const [pending, startTransition] = useTransition();
   // Controlled fields: React resets a form's uncontrolled fields after its action, which would show
   // the values from before the save.
   const [nameValue, setNameValue] = useState(name);
@@ -45,7 +46,18 @@ export function SettingsForm({ name, timeZone, mainPainArea, zones }: Props) {
   const zoneErrors = state.errors?.timeZone;
   const areaErrors = state.errors?.mainPainArea;
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form
+      action={formAction}
+      // Submitted by hand: React resets a form after its `action` runs, and a reset <select> shows
+      // its first option even though the saved value is kept in state.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className="space-y-5"
+      noValidate
+    >
       <div ref={messageRef} tabIndex={-1} className="outline-none">
         <FormMessage ok={state.ok} message={state.message} />
       </div>
@@ -140,7 +152,9 @@ export function SettingsForm({ name, timeZone, mainPainArea, zones }: Props) {
           <FieldErrors id="field-mainPainArea-error" errors={areaErrors} />
         </div>
       ) : null}
-      <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
+      <SubmitButton pendingLabel="Saving…" pending={pending}>
+        Save settings
+      </SubmitButton>
     </form>
   );
 }
