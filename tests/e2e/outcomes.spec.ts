@@ -27,7 +27,7 @@ test("the patient answers the PSFS on a phone and the physiotherapist sees the s
   const patientContext = await browser.newContext({ viewport: { width: 360, height: 780 } });
   const patient = await patientContext.newPage();
   await signInAsDemo(patient, "patient");
-  const due = patient.getByRole("region", { name: "Questionnaire due" });
+  const due = patient.getByRole("region", { name: /^Questionnaires? due$/ });
   await due.getByRole("link", { name: "Patient-Specific Functional Scale" }).click();
   await expect(
     patient.getByRole("heading", { level: 1, name: "Patient-Specific Functional Scale" }),
