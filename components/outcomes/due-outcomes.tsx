@@ -3,7 +3,11 @@ import type { AssignmentView } from "@/lib/data/outcomes";
 import { instrumentFor, instrumentSlug } from "@/lib/instruments/index";
 
 /** Today's questionnaires from the physiotherapist; nothing when none is due. */
-export function DueOutcomes({ due }: { due: AssignmentView[] }) {
+export function DueOutcomes({ due: schedules }: { due: AssignmentView[] }) {
+  // Two schedules of one instrument due together are answered once: one link per instrument.
+  const due = schedules.filter(
+    (item, index) => schedules.findIndex((other) => other.instrument === item.instrument) === index,
+  );
   if (due.length === 0) return null;
   return (
     <section
