@@ -22,6 +22,7 @@ export const readActions = [
   "READ_PAIN",
   "READ_NOTES",
   "READ_COMMENTS",
+  "READ_OUTCOMES",
 ];
 const backgroundRefreshDetail = "background refresh";
 const aggregatePrefix = "retention:";
