@@ -32,7 +32,9 @@ export async function getGuidedLeadInSeconds(): Promise<number> {
 /** The signed-in patient sets their lead-in; the caller has validated the range. */
 export async function setGuidedLeadIn(seconds: number): Promise<void> {
   const patient = await requireRole("PATIENT");
-  await db.user.update({ where: { id: patient.id }, data: { guidedLeadInSeconds: seconds } });
+  await auditedTransaction((tx) =>
+    tx.user.update({ where: { id: patient.id }, data: { guidedLeadInSeconds: seconds } }),
+  );
 }
 
 export type GuidedDraft = { startedAt: Date; state: string };

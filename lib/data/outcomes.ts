@@ -11,6 +11,7 @@ import {
 import { instrumentFor, instruments } from "@/lib/instruments/index";
 import type { AnswerProblem, Answers, InstrumentDefinition } from "@/lib/instruments/types";
 import type { AssignOutcomeInput, OutcomeDraftInput, SubmitOutcomeInput } from "@/lib/validation/outcomes";
+import { auditedTransaction } from "./audit";
 import { readPatientData, requirePatientAccess, requireRole } from "./current-user";
 import { NotFoundError, RuleError } from "./errors";
 import { createOnce, type WriteResult } from "./revisions";
@@ -88,18 +89,20 @@ export async function assignOutcome(input: AssignOutcomeInput, now = new Date())
       })
     )?.id ?? null;
   const { value: id, created } = await createOnce(find, async () => {
-    const row = await db.outcomeAssignment.create({
-      data: {
-        patientId: input.patientId,
-        physioId: physio.id,
-        instrument: instrument.id,
-        firstDueDate: input.firstDueDate,
-        everyWeeks: input.everyWeeks ?? null,
-        untilDate: input.untilDate ?? null,
-        clientRequestId: input.clientRequestId,
-      },
-      select: { id: true },
-    });
+    const row = await auditedTransaction((tx) =>
+      tx.outcomeAssignment.create({
+        data: {
+          patientId: input.patientId,
+          physioId: physio.id,
+          instrument: instrument.id,
+          firstDueDate: input.firstDueDate,
+          everyWeeks: input.everyWeeks ?? null,
+          untilDate: input.untilDate ?? null,
+          clientRequestId: input.clientRequestId,
+        },
+        select: { id: true },
+      }),
+    );
     return row.id;
   });
   return { id, created };
@@ -109,10 +112,12 @@ export async function assignOutcome(input: AssignOutcomeInput, now = new Date())
 export async function stopOutcomeAssignment(patientId: string, assignmentId: string, now = new Date()) {
   await requireRole("PHYSIO");
   await requirePatientAccess(patientId);
-  const stopped = await db.outcomeAssignment.updateMany({
-    where: { id: assignmentId, patientId, endedAt: null },
-    data: { endedAt: now },
-  });
+  const stopped = await auditedTransaction((tx) =>
+    tx.outcomeAssignment.updateMany({
+      where: { id: assignmentId, patientId, endedAt: null },
+      data: { endedAt: now },
+    }),
+  );
   if (stopped.count === 0) throw new NotFoundError("That schedule");
 }
 
@@ -262,11 +267,13 @@ export async function saveOutcomeDraft(input: OutcomeDraftInput): Promise<void> 
   const patient = await requireRole("PATIENT");
   const instrument = instrumentOrNotFound(input.instrument);
   const answers = JSON.stringify(normalise(input.answers));
-  await db.outcomeDraft.upsert({
-    where: { patientId_instrument: { patientId: patient.id, instrument: instrument.id } },
-    create: { patientId: patient.id, instrument: instrument.id, answers },
-    update: { answers },
-  });
+  await auditedTransaction((tx) =>
+    tx.outcomeDraft.upsert({
+      where: { patientId_instrument: { patientId: patient.id, instrument: instrument.id } },
+      create: { patientId: patient.id, instrument: instrument.id, answers },
+      update: { answers },
+    }),
+  );
 }
 
 /**
@@ -316,7 +323,7 @@ export async function submitOutcome(
   }
 
   const { value, created } = await createOnce(find, () =>
-    db.$transaction(async (tx) => {
+    auditedTransaction(async (tx) => {
       const row = await tx.outcomeResponse.create({
         data: {
           patientId: patient.id,

@@ -4,6 +4,7 @@ import type { ZoneChange } from "@/lib/domain/zone-history";
 import type { Role } from "@/lib/validation/auth";
 import { type PainRegion, painRegions } from "@/lib/validation/fields";
 import type { SettingsInput } from "@/lib/validation/settings";
+import { auditedTransaction } from "./audit";
 import { requireUser } from "./current-user";
 import { zoneHistoryOfUser, zoneHistorySelect } from "./time-zones";
 
@@ -48,7 +49,7 @@ export type SavedSettings = { zoneChanged: boolean; previousZone: string; detail
  */
 export async function saveSettings(input: SettingsInput, now = new Date()): Promise<SavedSettings> {
   const me = await requireUser();
-  return db.$transaction(async (tx) => {
+  return auditedTransaction(async (tx) => {
     const row = await tx.user.findUniqueOrThrow({ where: { id: me.id }, select: zoneHistorySelect });
     const zoneChanged = input.timeZone !== row.timezone;
     if (zoneChanged) {

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionState } from "@/lib/actions/action-state";
 import { addClinicalNoteAction } from "@/lib/actions/care";
-import { logSessionAction } from "@/lib/actions/logs";
+import { logSessionAction, setGuidedLeadInAction } from "@/lib/actions/logs";
+import { submitOutcomeAction } from "@/lib/actions/outcomes";
+import { saveSettingsAction } from "@/lib/actions/settings";
 import { listAccessLog } from "@/lib/data/access-log";
 import { backgroundRefreshDetail } from "@/lib/data/audit";
 import { getCaseload } from "@/lib/data/caseload";
@@ -104,6 +106,50 @@ describe("the audit row and the change it records", () => {
     }
     expect(state).toMatchObject({ ok: false });
     expect(await testDb().clinicalNote.count({ where: { patientId: patient.id } })).toBe(0);
+  });
+});
+
+describe("writes added since: settings, the lead-in and questionnaires", () => {
+  const cases = [
+    {
+      action: "SETTINGS_SAVED",
+      run: () =>
+        saveSettingsAction(initial, { name: "Rosa Q", timeZone: "Asia/Tokyo", mainPainArea: "LOWER_BACK" }),
+      unchanged: async () =>
+        testDb().user.findUniqueOrThrow({
+          where: { id: patient.id },
+          select: { name: true, timezone: true, mainPainArea: true, _count: { select: { timeZones: true } } },
+        }),
+    },
+    {
+      action: "GUIDED_LEAD_IN_SET",
+      run: () => setGuidedLeadInAction(initial, { leadInSeconds: "12" }),
+      unchanged: async () =>
+        testDb().user.findUniqueOrThrow({ where: { id: patient.id }, select: { guidedLeadInSeconds: true } }),
+    },
+    {
+      action: "OUTCOME_COMPLETED",
+      run: () =>
+        submitOutcomeAction(initial, {
+          instrument: "PSFS",
+          answers: { choices: {}, activities: [{ name: "Putting on socks", rating: 4 }] },
+          clientRequestId: randomUUID(),
+        }),
+      unchanged: async () => testDb().outcomeResponse.count({ where: { patientId: patient.id } }),
+    },
+  ];
+  it.each(cases)("$action is not kept without its audit row", async ({ action, run, unchanged }) => {
+    signInAs(patient);
+    const before = await unchanged();
+    const repair = await breakAuditInsertsOf(action);
+    let state: ActionState;
+    try {
+      state = await run();
+    } finally {
+      await repair();
+    }
+    expect(state).toMatchObject({ ok: false });
+    expect(await unchanged()).toEqual(before);
   });
 });
 
