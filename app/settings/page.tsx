@@ -21,8 +21,8 @@ export default async function SettingsPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-bold">Settings</h1>
         <p className="text-slate-700">
-          Signed in as {settings.email}. Changing your e-mail address will come with a check of the new
-          address; your password and sessions are on the <Link href="/account">Account</Link> page.
+          Signed in as {settings.email}. Your password and where you are signed in are on the{" "}
+          <Link href="/account">Account</Link> page.
         </p>
       </div>
       <SettingsForm
