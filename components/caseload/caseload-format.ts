@@ -46,9 +46,14 @@ const contextNotes: Record<AreaPainView["context"], string> = {
  * same". An after-session rating says so, and a rise right after exercise is compared with the same
  * session's before rating. Older ratings say they are outside the 14-day window.
  */
-export function areaPainFacts(area: AreaPainView, timeZone: string): string {
+/** A calendar date the server worked out in the patient's zone of the time, shown as it is. */
+function calendarDate(date: string): string {
+  return formatShortDate(new Date(`${date}T12:00:00Z`).toISOString(), "UTC");
+}
+
+export function areaPainFacts(area: AreaPainView): string {
   const facts = [
-    `${areaNames[area.area]} ${area.rating}/10${contextNotes[area.context]} on ${formatShortDate(area.at, timeZone)}`,
+    `${areaNames[area.area]} ${area.rating}/10${contextNotes[area.context]} on ${calendarDate(area.date)}`,
   ];
   if (!area.recent) {
     facts.push(`older than ${flareBaselineDays} days, not flagged`);
@@ -59,7 +64,7 @@ export function areaPainFacts(area: AreaPainView, timeZone: string): string {
   }
   if (area.judged && area.judged.at !== area.at) {
     facts.push(
-      `last check-in or before-session rating ${area.judged.rating}/10 on ${formatShortDate(area.judged.at, timeZone)}`,
+      `last check-in or before-session rating ${area.judged.rating}/10 on ${calendarDate(area.judged.date)}`,
     );
   }
   if (area.baseline.status === "ok") {

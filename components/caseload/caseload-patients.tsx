@@ -42,7 +42,7 @@ function LatestPain({ row }: { row: CaseloadRow }) {
     <ul className="space-y-1">
       {row.pain.map((area: AreaPainView) => (
         <li key={area.area} className={area.recent ? "" : "text-slate-600"}>
-          {areaPainFacts(area, row.timeZone)}
+          {areaPainFacts(area)}
         </li>
       ))}
     </ul>

@@ -20,9 +20,10 @@ export const assignOutcomeAction = createAction(
   "PHYSIO",
   assignOutcomeSchema,
   async (input, { audit }) => {
+    // Set before the write: its transaction records the event.
+    audit.detail = `${input.instrument} from ${input.firstDueDate}${input.everyWeeks ? ` every ${input.everyWeeks} weeks` : ""}${input.untilDate ? ` until ${input.untilDate}` : ""}`;
     await assignOutcome(input);
     const name = instrumentFor(input.instrument)?.name ?? input.instrument;
-    audit.detail = `${input.instrument} from ${input.firstDueDate}${input.everyWeeks ? ` every ${input.everyWeeks} weeks` : ""}${input.untilDate ? ` until ${input.untilDate}` : ""}`;
     revalidatePath(`/patients/${input.patientId}`);
     const repeat = input.everyWeeks
       ? `, then every ${input.everyWeeks} week${input.everyWeeks === 1 ? "" : "s"}${input.untilDate ? ` until ${formatDate(new Date(`${input.untilDate}T12:00:00Z`), "UTC")}` : ""}`
@@ -51,8 +52,8 @@ export const saveOutcomeDraftAction = createAction(
   "PATIENT",
   outcomeDraftSchema,
   async (input, { audit }) => {
-    await saveOutcomeDraft(input);
     audit.detail = input.instrument;
+    await saveOutcomeDraft(input);
     return { ok: true, message: "Saved. You can finish these answers later, on any device." };
   },
   "OUTCOME_DRAFT_SAVED",
@@ -64,9 +65,9 @@ export const submitOutcomeAction = createAction(
   submitOutcomeSchema,
   async (input, { audit }) => {
     try {
+      // The detail (instrument and score) is recorded by the write's transaction.
       const { score } = await submitOutcome(input);
       const instrument = instrumentFor(input.instrument);
-      audit.detail = `${input.instrument}: ${score}`;
       revalidatePath("/today");
       revalidatePath("/progress");
       revalidatePath(`/outcomes/${instrument ? instrumentSlug(instrument) : ""}`);

@@ -9,10 +9,10 @@ export const saveSettingsAction = createAction(
   "user",
   settingsSchema,
   async (input, { user, audit }) => {
-    const saved = await saveSettings(input);
-    // Only the caller's own settings change: a physiotherapist's save concerns no patient.
+    // Only the caller's own settings change: a physiotherapist's save concerns no patient. Set
+    // before the write, whose transaction records the event (with the data layer's detail).
     audit.patientId = user.role === "PATIENT" ? user.id : null;
-    audit.detail = saved.detail;
+    const saved = await saveSettings(input);
     // The header shows the name, and every page computes its days in the zone.
     revalidatePath("/", "layout");
     return {

@@ -228,14 +228,19 @@ export function withPendingAudit<T>(pending: PendingAudit, run: () => Promise<T>
  * inserted in the same transaction, so if the insert fails the change is rolled back too, and a
  * change is never saved without its audit row. Outside an action it is a plain transaction.
  */
-export async function auditedTransaction<T>(change: (tx: Tx) => Promise<T>): Promise<T> {
+export async function auditedTransaction<T>(
+  change: (tx: Tx) => Promise<T>,
+  /** The event's detail when only the change knows it (what it changed); never a name or e-mail. */
+  detailOf?: (result: T) => string | null,
+): Promise<T> {
   const pending = pendingAudit.getStore();
   const writesAudit = pending !== undefined && !pending.written;
   try {
     return await db.$transaction(async (tx) => {
       const result = await change(tx);
       if (writesAudit) {
-        await recordAudit(await pending.event("SUCCESS"), tx);
+        const event = await pending.event("SUCCESS");
+        await recordAudit(detailOf ? { ...event, detail: detailOf(result) } : event, tx);
         pending.written = true;
       }
       return result;

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { usesPostgres } from "@/lib/db/provider";
 import { scheduleOf } from "@/lib/domain/adherence";
+import { localDate, type Zone } from "@/lib/domain/calendar";
 import { type Adherence, compareByAttention, type FlagReason, summarisePatient } from "@/lib/domain/caseload";
 import type { OutcomeDirection } from "@/lib/domain/outcomes";
 import type { AreaPain, Baseline, PainArea, PainContext, PainRating } from "@/lib/domain/pain-status";
@@ -20,11 +21,13 @@ export type AreaPainView = {
   area: PainArea;
   rating: number;
   at: string;
+  /** The patient's calendar date of `at`, in the zone they were in then (a later move keeps it). */
+  date: string;
   context: PainContext;
   /** Within the 14-day window; older ratings are shown with their date and never flagged. */
   recent: boolean;
   /** The latest check-in or before-session rating in the window, which flares are judged on. */
-  judged: { rating: number; at: string; context: PainContext } | null;
+  judged: { rating: number; at: string; date: string; context: PainContext } | null;
   baseline: Baseline;
   severe: boolean;
   flare: boolean;
@@ -70,14 +73,17 @@ const painLookBackDays = 30;
 const latest = (a: Date | null | undefined, b: Date | null | undefined) =>
   a && b ? (a > b ? a : b) : (a ?? b ?? null);
 
-export function toAreaPainView(area: AreaPain): AreaPainView {
+export function toAreaPainView(area: AreaPain, zones: Zone): AreaPainView {
   return {
     area: area.area,
     rating: area.latest.rating,
     at: area.latest.at.toISOString(),
+    date: localDate(area.latest.at, zones),
     context: area.latest.context,
     recent: area.recent,
-    judged: area.judged ? { ...area.judged, at: area.judged.at.toISOString() } : null,
+    judged: area.judged
+      ? { ...area.judged, at: area.judged.at.toISOString(), date: localDate(area.judged.at, zones) }
+      : null,
     baseline: area.baseline,
     severe: area.severe,
     flare: area.flare,
@@ -278,7 +284,7 @@ async function summariseLinkedPatients(
       linkedSince: consentedAt.toISOString(),
       lastActivityAt: lastActivity?.toISOString() ?? null,
       daysSinceActivity: summary.daysSinceActivity,
-      pain: summary.pain.map(toAreaPainView),
+      pain: summary.pain.map((area) => toAreaPainView(area, zones)),
       adherence7: summary.adherence7,
       adherence30: summary.adherence30,
       flags: summary.flags,

@@ -323,24 +323,27 @@ export async function submitOutcome(
   }
 
   const { value, created } = await createOnce(find, () =>
-    auditedTransaction(async (tx) => {
-      const row = await tx.outcomeResponse.create({
-        data: {
-          patientId: patient.id,
-          instrument: instrument.id,
-          instrumentVersion: instrument.version,
-          assignmentId: occurrence?.assignmentId ?? null,
-          dueDate: occurrence?.dueDate ?? null,
-          answers: JSON.stringify(answers),
-          score: result.score,
-          completedAt: now,
-          clientRequestId: input.clientRequestId,
-        },
-        select: { id: true, score: true },
-      });
-      await tx.outcomeDraft.deleteMany({ where: { patientId: patient.id, instrument: instrument.id } });
-      return row;
-    }),
+    auditedTransaction(
+      async (tx) => {
+        const row = await tx.outcomeResponse.create({
+          data: {
+            patientId: patient.id,
+            instrument: instrument.id,
+            instrumentVersion: instrument.version,
+            assignmentId: occurrence?.assignmentId ?? null,
+            dueDate: occurrence?.dueDate ?? null,
+            answers: JSON.stringify(answers),
+            score: result.score,
+            completedAt: now,
+            clientRequestId: input.clientRequestId,
+          },
+          select: { id: true, score: true },
+        });
+        await tx.outcomeDraft.deleteMany({ where: { patientId: patient.id, instrument: instrument.id } });
+        return row;
+      },
+      (row) => `${instrument.id}: ${Number(row.score)}`,
+    ),
   );
   return { ...value, created };
 }

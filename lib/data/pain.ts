@@ -264,7 +264,8 @@ export async function getPainStatus(patientId: string, now = new Date()): Promis
   const ratings = [...recent, ...older.filter((row) => row !== null)].map((row) =>
     toPainRating({ ...row, at: row.recordedAt }),
   );
-  return painByArea(ratings, now, zoneHistoryOfUser(patient)).map(toAreaPainView);
+  const zones = zoneHistoryOfUser(patient);
+  return painByArea(ratings, now, zones).map((area) => toAreaPainView(area, zones));
 }
 
 /**

@@ -49,36 +49,39 @@ export type SavedSettings = { zoneChanged: boolean; previousZone: string; detail
  */
 export async function saveSettings(input: SettingsInput, now = new Date()): Promise<SavedSettings> {
   const me = await requireUser();
-  return auditedTransaction(async (tx) => {
-    const row = await tx.user.findUniqueOrThrow({ where: { id: me.id }, select: zoneHistorySelect });
-    const zoneChanged = input.timeZone !== row.timezone;
-    if (zoneChanged) {
-      if (row.timeZones.length === 0) {
-        await tx.userTimeZone.create({
-          data: { userId: me.id, timeZone: row.timezone, validFrom: new Date(0) },
-        });
+  return auditedTransaction(
+    async (tx) => {
+      const row = await tx.user.findUniqueOrThrow({ where: { id: me.id }, select: zoneHistorySelect });
+      const zoneChanged = input.timeZone !== row.timezone;
+      if (zoneChanged) {
+        if (row.timeZones.length === 0) {
+          await tx.userTimeZone.create({
+            data: { userId: me.id, timeZone: row.timezone, validFrom: new Date(0) },
+          });
+        }
+        // A clock set wrong earlier could have left a change dated after now: now wins.
+        await tx.userTimeZone.deleteMany({ where: { userId: me.id, validFrom: { gte: now } } });
+        await tx.userTimeZone.create({ data: { userId: me.id, timeZone: input.timeZone, validFrom: now } });
       }
-      // A clock set wrong earlier could have left a change dated after now: now wins.
-      await tx.userTimeZone.deleteMany({ where: { userId: me.id, validFrom: { gte: now } } });
-      await tx.userTimeZone.create({ data: { userId: me.id, timeZone: input.timeZone, validFrom: now } });
-    }
-    await tx.user.update({
-      where: { id: me.id },
-      data: {
-        name: input.name,
-        timezone: input.timeZone,
-        ...(me.role === "PATIENT" ? { mainPainArea: input.mainPainArea ?? null } : {}),
-      },
-    });
-    const changes = [
-      input.name !== me.name ? "name" : null,
-      zoneChanged ? `time zone ${row.timezone} -> ${input.timeZone}` : null,
-      me.role === "PATIENT" ? `main pain area ${input.mainPainArea ?? "not set"}` : null,
-    ].filter(Boolean);
-    return {
-      zoneChanged,
-      previousZone: row.timezone,
-      detail: changes.join("; "),
-    };
-  });
+      await tx.user.update({
+        where: { id: me.id },
+        data: {
+          name: input.name,
+          timezone: input.timeZone,
+          ...(me.role === "PATIENT" ? { mainPainArea: input.mainPainArea ?? null } : {}),
+        },
+      });
+      const changes = [
+        input.name !== me.name ? "name" : null,
+        zoneChanged ? `time zone ${row.timezone} -> ${input.timeZone}` : null,
+        me.role === "PATIENT" ? `main pain area ${input.mainPainArea ?? "not set"}` : null,
+      ].filter(Boolean);
+      return {
+        zoneChanged,
+        previousZone: row.timezone,
+        detail: changes.join("; "),
+      };
+    },
+    (saved) => saved.detail,
+  );
 }
