@@ -269,14 +269,6 @@ test("a linked patient moves east then west: Today follows, past progress and ca
   browser,
 }) => {
   test.setTimeout(300_000);
-  // Known bug, left failing on purpose: the caseload's "Latest pain by area" writes each rating's
-  // date in the patient's zone of now (areaPainFacts(area, row.timeZone) in
-  // components/caseload/caseload-patients.tsx, row.timeZone = patient.timezone in
-  // lib/data/caseload.ts), while its figures read days in the zone in force then. After the move
-  // east, a rating at noon London on 23 Nov reads "on 24 Nov". That is the only failure: it is the
-  // last assertion, and every figure before it holds (seen failing there without this line).
-  // Playwright reports this test as failed once the bug is fixed: then delete these lines.
-  test.fail(true, "caseload pain dates follow the current zone, not the zone of the day");
   const physioAccount = newAccount("PHYSIO");
   const patientAccount = newAccount("PATIENT");
   // Wide enough for the caseload's table layout (lg and up).
