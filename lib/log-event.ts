@@ -11,6 +11,8 @@ import type { Role } from "@/lib/validation/auth";
 type EventFields = {
   sign_in_failed: { userId: string | null };
   sign_in_throttled: { retryAfterSeconds: number };
+  second_factor_failed: { userId: string };
+  second_factor_throttled: { userId: string; retryAfterSeconds: number };
   invite_code_throttled: { userId: string; attempts: number };
   access_refused: { userId: string; role: Role; reason: "no_care_link" | "other_patient" | "wrong_role" };
 };

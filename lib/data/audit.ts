@@ -67,6 +67,9 @@ const otherActions = {
   CHANGE_PASSWORD: "Changed the password",
   SIGN_OUT_EVERYWHERE: "Signed out everywhere",
   ACCESS_DENIED: "Tried to open your data and was refused",
+  SECOND_FACTOR: "Entered a two-factor sign-in code",
+  TWO_FACTOR_ENABLED: "Turned on two-factor sign-in",
+  TWO_FACTOR_RESET: "Two-factor sign-in was reset by an operator",
 } as const;
 
 export type AuditAction = AuditedRead | AuditedWrite | keyof typeof otherActions;

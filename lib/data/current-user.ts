@@ -21,7 +21,27 @@ export type CurrentUser = { id: string; name: string; email: string; role: Role;
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const claims = session?.user;
-  if (!claims?.id || !claims.sessionId) return null;
+  // Half signed in (password given, second factor not yet): nobody, for every data function.
+  if (!claims?.id || !claims.sessionId || claims.secondFactorPending) return null;
+  return checkedUser(claims);
+});
+
+/**
+ * A session that has passed the password step but not the second factor, checked against the
+ * database like a full one. Only the two-factor pages and actions ask for it.
+ */
+export const getHalfSignedIn = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const claims = session?.user;
+  if (!claims?.id || !claims.sessionId || !claims.secondFactorPending) return null;
+  return checkedUser(claims);
+});
+
+async function checkedUser(claims: {
+  id: string;
+  sessionId: string;
+  sessionVersion: number;
+}): Promise<CurrentUser | null> {
   const [user, revoked] = await Promise.all([
     db.user.findUnique({
       where: { id: claims.id },
@@ -37,7 +57,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     role: user.role as Role,
     timezone: user.timezone,
   };
-});
+}
 
 /** Ends the current session on the server: its token is refused from now on, wherever it turns up. */
 export async function revokeCurrentSession(): Promise<void> {
@@ -61,6 +81,7 @@ export async function revokeCurrentSession(): Promise<void> {
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) {
+    if (await getHalfSignedIn()) redirect("/two-factor");
     const returnTo = safeCallbackPath((await headers()).get("x-return-to"), "");
     redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
   }

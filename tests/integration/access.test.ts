@@ -82,9 +82,11 @@ const actors = [
   "physioLinkedToA",
   "physioNeverLinked",
   "physioRevokedByA",
+  // physioLinkedToA's password, without the second factor: a new kind of caller that gets nothing.
+  "halfSignedInPhysio",
 ] as const;
 type Actor = (typeof actors)[number];
-type Person = Exclude<Actor, "anonymous">;
+type Person = Exclude<Actor, "anonymous" | "halfSignedInPhysio">;
 
 /**
  * - "sign-in": redirected to /sign-in (data functions, actions) or 401 (route handlers)
@@ -92,8 +94,9 @@ type Person = Exclude<Actor, "anonymous">;
  * - "not-found": notFound() (data functions, actions of the other role) or 404 (route handlers)
  * - "refused": the action answered `ok: false` with "... not found" and wrote nothing
  * - "omits A": answered, without patient A in it
+ * - "two-factor": redirected to /two-factor (data functions, actions) or 401 (route handlers)
  */
-type Outcome = "sign-in" | "ok" | "not-found" | "refused" | "omits A";
+type Outcome = "sign-in" | "ok" | "not-found" | "refused" | "omits A" | "two-factor";
 
 const initial: ActionState = { ok: false };
 let people: Record<Person, TestUser>;
@@ -104,6 +107,11 @@ const revokedAt = new Date("2026-01-05T10:00:00Z");
 const ended = { noteId: "", activeLinkId: "" };
 
 function actAs(actor: Actor) {
+  if (actor === "halfSignedInPhysio") {
+    signInAs(people.physioLinkedToA);
+    if (testSession.current) testSession.current.user.secondFactorPending = true;
+    return;
+  }
   signInAs(actor === "anonymous" ? null : people[actor]);
 }
 
@@ -214,6 +222,7 @@ async function readOutcome<T>(read: () => Promise<T>, hasA: (result: T) => boole
     result = await read();
   });
   if (outcome === "redirect:/sign-in") return "sign-in";
+  if (outcome === "redirect:/two-factor") return "two-factor";
   if (outcome !== "ok") return outcome as Outcome;
   return hasA(result as T) ? "ok" : "omits A";
 }
@@ -224,6 +233,7 @@ async function actionOutcome(act: () => Promise<ActionState>, redirectOnSuccess?
     state = await act();
   });
   if (outcome === "redirect:/sign-in") return "sign-in";
+  if (outcome === "redirect:/two-factor") return "two-factor";
   if (redirectOnSuccess && outcome === `redirect:${redirectOnSuccess}`) return "ok";
   if (outcome !== "ok") return outcome as Outcome;
   if (state?.ok) return "ok";
@@ -233,7 +243,8 @@ async function actionOutcome(act: () => Promise<ActionState>, redirectOnSuccess?
 
 async function routeOutcome(response: Response, hasA: (body: unknown) => boolean): Promise<Outcome> {
   expect(response.headers.get("cache-control")).toBe("no-store");
-  if (response.status === 401) return "sign-in";
+  if (response.status === 401)
+    return testSession.current?.user.secondFactorPending ? "two-factor" : "sign-in";
   if (response.status === 404) return "not-found";
   if (response.status !== 200) return `status ${response.status}` as Outcome;
   return hasA(await response.json()) ? "ok" : "omits A";
@@ -337,6 +348,7 @@ function write<C>(
 
 const reads: Record<Actor, Outcome> = {
   anonymous: "sign-in",
+  halfSignedInPhysio: "two-factor",
   patientA: "ok",
   patientB: "not-found",
   physioLinkedToA: "ok",
@@ -346,6 +358,7 @@ const reads: Record<Actor, Outcome> = {
 const physioReads: Record<Actor, Outcome> = { ...reads, patientA: "not-found" };
 const caseload: Record<Actor, Outcome> = {
   anonymous: "sign-in",
+  halfSignedInPhysio: "two-factor",
   patientA: "not-found",
   patientB: "not-found",
   physioLinkedToA: "ok",
@@ -354,6 +367,7 @@ const caseload: Record<Actor, Outcome> = {
 };
 const routineWrites: Record<Actor, Outcome> = {
   anonymous: "sign-in",
+  halfSignedInPhysio: "two-factor",
   patientA: "ok",
   patientB: "refused",
   physioLinkedToA: "ok",
@@ -362,6 +376,7 @@ const routineWrites: Record<Actor, Outcome> = {
 };
 const physioWrites: Record<Actor, Outcome> = {
   anonymous: "sign-in",
+  halfSignedInPhysio: "two-factor",
   patientA: "not-found",
   patientB: "not-found",
   physioLinkedToA: "ok",
@@ -371,6 +386,7 @@ const physioWrites: Record<Actor, Outcome> = {
 
 const patientOnly: Record<Actor, Outcome> = {
   anonymous: "sign-in",
+  halfSignedInPhysio: "two-factor",
   patientA: "ok",
   patientB: "omits A",
   physioLinkedToA: "not-found",
@@ -381,6 +397,7 @@ const patientOnly: Record<Actor, Outcome> = {
 /** What only concerns the patient asking: A's own; B's call answers B's, physiotherapists have none. */
 const selfOnly: Record<Actor, Outcome> = {
   anonymous: "sign-in",
+  halfSignedInPhysio: "two-factor",
   patientA: "ok",
   patientB: "omits A",
   physioLinkedToA: "not-found",

@@ -1,0 +1,95 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { auth, secondFactorProof, updateSession } from "@/lib/auth";
+import { type CurrentUser, getCurrentUser, getHalfSignedIn } from "@/lib/data/current-user";
+import { confirmEnrolment, isEnrolled, proveSecondFactor, TwoFactorKeyMismatch } from "@/lib/data/two-factor";
+import { safeCallbackPath } from "@/lib/validation/auth";
+import { enrolmentSchema, secondFactorSchema } from "@/lib/validation/two-factor";
+import { ActionFailure, createAction } from "./action";
+
+// The second sign-in step. These actions are "public" to createAction because a half-signed-in
+// session is nobody to it; each finds its caller itself (getHalfSignedIn) and audits itself
+// (lib/data/two-factor.ts).
+
+const waitMessage = (seconds: number) =>
+  `Too many wrong codes. Wait ${Math.max(1, Math.ceil(seconds / 60))} minute(s), then try again.`;
+
+/** Lifts the session's "second factor pending" mark: the cookie Auth.js sets now is a full session. */
+async function completeSignIn(): Promise<void> {
+  const session = await auth();
+  const sessionId = session?.user?.sessionId;
+  if (!sessionId) throw new ActionFailure("Your sign-in has ended. Sign in again.");
+  await updateSession({ secondFactorProof: secondFactorProof(sessionId) } as never);
+  revalidatePath("/", "layout");
+}
+
+async function withKeyCheck<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof TwoFactorKeyMismatch) throw new ActionFailure(error.message);
+    throw error;
+  }
+}
+
+export const proveSecondFactorAction = createAction(
+  "public",
+  secondFactorSchema,
+  async (input, { clientAddress }) => {
+    const caller = await getHalfSignedIn();
+    if (!caller) redirect((await getCurrentUser()) ? "/home" : "/sign-in");
+    if (!(await isEnrolled(caller.id))) redirect("/two-factor/setup");
+    const result = await withKeyCheck(() => proveSecondFactor(caller, input.code, clientAddress));
+    if (result.status === "throttled") throw new ActionFailure(waitMessage(result.retryAfterSeconds));
+    if (result.status !== "ok") {
+      throw new ActionFailure("Please correct the marked fields.", {
+        code: [
+          result.status === "reused"
+            ? "That code was already used. Wait for your app to show the next one."
+            : "That code is not right. Check your app's clock, or use a recovery code.",
+        ],
+      });
+    }
+    await completeSignIn();
+    const home = safeCallbackPath(input.callbackUrl, "/home");
+    redirect(result.recoveryCodesLeft === undefined ? home : "/two-factor/recovery-used");
+  },
+  null,
+);
+
+/** Whoever may enrol: someone half signed in (a physiotherapist's first sign-in) or signed in. */
+async function enrollingCaller(): Promise<{ user: CurrentUser; half: boolean }> {
+  const half = await getHalfSignedIn();
+  if (half) return { user: half, half: true };
+  const user = await getCurrentUser();
+  if (user) return { user, half: false };
+  redirect("/sign-in");
+}
+
+export const confirmEnrolmentAction = createAction(
+  "public",
+  enrolmentSchema,
+  async (input, { clientAddress }) => {
+    const { user, half } = await enrollingCaller();
+    const result = await withKeyCheck(() => confirmEnrolment(user, input.code, clientAddress));
+    if (result.status === "throttled") throw new ActionFailure(waitMessage(result.retryAfterSeconds));
+    if (result.status !== "ok") {
+      throw new ActionFailure("Please correct the marked fields.", {
+        code: [
+          result.status === "reused"
+            ? "That code was already used. Wait for your app to show the next one."
+            : "That code does not match. Scan the QR code again and type the code your app shows now.",
+        ],
+      });
+    }
+    if (half) await completeSignIn();
+    return {
+      ok: true,
+      message: "Two-factor sign-in is on.",
+      result: { recoveryCodes: result.recoveryCodes.join(" ") },
+    };
+  },
+  null,
+);

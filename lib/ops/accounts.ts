@@ -1,0 +1,57 @@
+// Operator commands on accounts (`npm run admin`, `npm run demo:remove`). They run outside the web
+// app, from a shell on the server: nothing here is reachable through a page or an action.
+import type { Db } from "../db/client.ts";
+
+/**
+ * Resets a person's two-factor sign-in: removes the secret and recovery codes and ends every session
+ * (the version moves on), so they enrol again at their next sign-in. Audited in the same
+ * transaction, by role only (the operator is not an account).
+ */
+export async function resetTwoFactor(db: Db, email: string): Promise<"reset" | "no-account"> {
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, role: true },
+  });
+  if (!user) return "no-account";
+  await db.$transaction(async (tx) => {
+    await tx.twoFactor.deleteMany({ where: { userId: user.id } });
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+    await tx.auditEvent.create({
+      data: {
+        actorId: null,
+        actorRole: "OPERATOR",
+        action: "TWO_FACTOR_RESET",
+        patientId: user.role === "PATIENT" ? user.id : null,
+        outcome: "SUCCESS",
+        clientAddress: null,
+        detail: "operator command",
+      },
+    });
+  });
+  return "reset";
+}
+
+/**
+ * Deletes the accounts the demo seed created (flagged demoAccount) and everything that belongs to
+ * them. Audit rows stay: the trail is append-only, and its rows name accounts by id only.
+ */
+export async function removeDemoAccounts(db: Db): Promise<number> {
+  const demo = await db.user.findMany({ where: { demoAccount: true }, select: { id: true } });
+  const ids = demo.map((user) => user.id);
+  if (ids.length === 0) return 0;
+  const mine = { in: ids };
+  await db.$transaction(async (tx) => {
+    // History rows that name a demo account without a cascading relation go first, then the
+    // routine items they set; the rest cascades from the users.
+    await tx.routineItemVersion.deleteMany({ where: { OR: [{ patientId: mine }, { changedById: mine }] } });
+    await tx.exerciseSessionRevision.deleteMany({
+      where: { OR: [{ patientId: mine }, { changedById: mine }] },
+    });
+    await tx.painEntryRevision.deleteMany({ where: { OR: [{ patientId: mine }, { changedById: mine }] } });
+    await tx.routineItem.deleteMany({ where: { OR: [{ setById: mine }, { routine: { patientId: mine } }] } });
+    await tx.careInvite.deleteMany({ where: { OR: [{ physioId: mine }, { acceptedById: mine }] } });
+    await tx.user.deleteMany({ where: { id: mine } });
+  });
+  return ids.length;
+}
