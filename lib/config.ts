@@ -34,7 +34,7 @@ export type Config = {
   /** Benchmark only: a file each database statement is appended to. */
   queryLogFile: string | undefined;
   demoPassword: string | undefined;
-  /** Whether `npm start` creates the demo accounts: DEMO_DATA, else on in the embedded mode outside production. */
+  /** Whether `npm start` creates the demo accounts: embedded mode only; DEMO_DATA, else on outside production. */
   demoData: boolean;
   logLevel: LogLevel;
   logPretty: boolean;
@@ -184,7 +184,8 @@ export function readConfig(env: Environment): Config {
     sessionMaxAgeHours: s.SESSION_MAX_AGE_HOURS,
     queryLogFile: s.DB_QUERY_LOG,
     demoPassword: s.DEMO_PASSWORD,
-    demoData: s.DEMO_DATA ? s.DEMO_DATA === "1" : databaseProvider === "sqlite" && nodeEnv !== "production",
+    // Never on PostgreSQL: demo accounts skip the second factor, which only the embedded mode allows.
+    demoData: databaseProvider === "sqlite" && (s.DEMO_DATA ? s.DEMO_DATA === "1" : nodeEnv !== "production"),
     logLevel: s.LOG_LEVEL ?? (nodeEnv === "test" ? "silent" : "info"),
     // Pretty only when asked for or under an explicit NODE_ENV=development (`next dev` sets it).
     logPretty: s.LOG_FORMAT ? s.LOG_FORMAT === "pretty" : s.NODE_ENV === "development",

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -42,9 +41,11 @@ export function TwoFactorEnrolment({
           ))}
         </ul>
         <p>
-          <Link href={continueTo} className="font-medium">
+          {/* A full page load, not a client navigation: the header was rendered with the
+              half-signed-in session, and a client navigation would keep it. */}
+          <a href={continueTo} className="font-medium">
             I have saved my recovery codes
-          </Link>
+          </a>
         </p>
       </section>
     );

@@ -1,5 +1,6 @@
 // Operator commands on accounts (`npm run admin`, `npm run demo:remove`). They run outside the web
 // app, from a shell on the server: nothing here is reachable through a page or an action.
+import { keyFingerprint, keyFromBase64 } from "../auth/secret-box.ts";
 import type { Db } from "../db/client.ts";
 
 /**
@@ -54,4 +55,21 @@ export async function removeDemoAccounts(db: Db): Promise<number> {
     await tx.user.deleteMany({ where: { id: mine } });
   });
   return ids.length;
+}
+
+/**
+ * Said at start-up when some two-factor secrets were stored under another key than the configured
+ * one (a backup restored without data/totp-encryption-key, say): those people cannot finish signing
+ * in until the key is put back or their two-factor sign-in is reset.
+ */
+export async function twoFactorKeyWarning(db: Db, base64Key: string | undefined): Promise<string | null> {
+  if (!base64Key) return null;
+  const fingerprint = keyFingerprint(keyFromBase64(base64Key));
+  const mismatched = await db.twoFactor.count({ where: { keyFingerprint: { not: fingerprint } } });
+  if (mismatched === 0) return null;
+  return (
+    `Warning: ${mismatched} two-factor secret(s) were stored under another TOTP encryption key than this ` +
+    "server's (restored without data/totp-encryption-key, or TOTP_ENCRYPTION_KEY changed?). Those people " +
+    "cannot finish signing in: put the original key back, or run `npm run admin -- reset-2fa <e-mail>`."
+  );
 }

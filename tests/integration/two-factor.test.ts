@@ -12,7 +12,7 @@ import {
   startEnrolment,
   TwoFactorKeyMismatch,
 } from "@/lib/data/two-factor";
-import { removeDemoAccounts, resetTwoFactor } from "@/lib/ops/accounts";
+import { removeDemoAccounts, resetTwoFactor, twoFactorKeyWarning } from "@/lib/ops/accounts";
 import { seedCatalog } from "../../prisma/seed/catalog";
 import { demoAccounts, seedDemo } from "../../prisma/seed/demo";
 import { createUser, navigationOutcome, signInAs, type TestUser, testDb } from "../support/factories";
@@ -185,9 +185,13 @@ describe("the second step", () => {
       const state = await proveSecondFactorAction(initialActionState, { code: totpCode(secret, next) });
       expect(state.ok).toBe(false);
       expect(state.message).toContain("not the one the secrets were stored with");
+      expect(await twoFactorKeyWarning(testDb(), process.env.TOTP_ENCRYPTION_KEY)).toMatch(
+        /^Warning: \d+ two-factor secret\(s\) were stored under another TOTP encryption key/,
+      );
     } finally {
       vi.unstubAllEnvs();
       expect(process.env.TOTP_ENCRYPTION_KEY).toBe(original);
+      expect(await twoFactorKeyWarning(testDb(), original)).toBeNull();
     }
   });
 });

@@ -218,6 +218,8 @@ describe("readConfig", () => {
     expect(readConfig({ NODE_ENV: "production" }).demoData).toBe(false);
     expect(readConfig({ DATABASE_URL: "postgresql://db/app" }).demoData).toBe(false);
     expect(readConfig({ NODE_ENV: "production", DEMO_DATA: "1" }).demoData).toBe(true);
+    // Not even when asked for: the demo accounts' exemption from two-factor is embedded-only.
+    expect(readConfig({ DATABASE_URL: "postgresql://db/app", DEMO_DATA: "1" }).demoData).toBe(false);
   });
 
   it("logs nothing under a test runner and pretty lines only when development is explicit", () => {
