@@ -200,3 +200,45 @@ describe("routeAccess", () => {
     expect(routeAccess(pathname)).toBe(access);
   });
 });
+
+describe("a half-signed-in session (password given, second factor not yet)", () => {
+  async function visitHalfSignedIn(pathname: string) {
+    const seconds = Math.floor(now.getTime() / 1000);
+    const pending = await encode({
+      secret,
+      salt: cookieName,
+      token: {
+        sub: "u2",
+        uid: "u2",
+        role: "PHYSIO",
+        sv: 0,
+        sid: "s2",
+        signedInAt: seconds,
+        lastSeenAt: seconds,
+        tfa: "pending",
+      },
+    });
+    const headers = new Headers({
+      host: "localhost:3000",
+      "x-forwarded-proto": "http",
+      cookie: `${cookieName}=${pending}`,
+    });
+    return proxy(new NextRequest(new URL(pathname, origin), { headers }), event);
+  }
+
+  it("is sent from any private page to the second step, keeping where it was going", async () => {
+    const response = await visitHalfSignedIn("/caseload?filter=flagged");
+    expect(response.status).toBe(307);
+    expect(response.headers.get("location")).toBe(
+      `${origin}/two-factor?callbackUrl=%2Fcaseload%3Ffilter%3Dflagged`,
+    );
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect((await visitHalfSignedIn("/home")).headers.get("location")).toBe(`${origin}/two-factor`);
+  });
+
+  it("may open the second step and the enrolment page, and public pages", async () => {
+    for (const path of ["/two-factor", "/two-factor/setup", "/help", "/sign-in"]) {
+      expect(passesOn(await visitHalfSignedIn(path))).toBe(true);
+    }
+  });
+});
