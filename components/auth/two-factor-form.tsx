@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -9,6 +9,11 @@ import { proveSecondFactorAction } from "@/lib/actions/two-factor";
 
 export function TwoFactorForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, formAction] = useActionState(proveSecondFactorAction, initialActionState);
+  const next = state.ok ? state.result?.next : undefined;
+  useEffect(() => {
+    // A full page load with the new session cookie (see lib/actions/two-factor.ts).
+    if (next?.startsWith("/")) window.location.assign(next);
+  }, [next]);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage ok={state.ok} message={state.message} />

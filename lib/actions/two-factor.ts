@@ -53,8 +53,14 @@ export const proveSecondFactorAction = createAction(
       });
     }
     await completeSignIn();
-    const home = safeCallbackPath(input.callbackUrl, "/home");
-    redirect(result.recoveryCodesLeft === undefined ? home : "/two-factor/recovery-used");
+    // Not redirect(): Next renders an action's redirect target with the request's (old, pending)
+    // cookie, and the proxy's refresh of that old cookie could replace the new one. The form
+    // loads the next page itself (components/auth/two-factor-form.tsx).
+    const next =
+      result.recoveryCodesLeft === undefined
+        ? safeCallbackPath(input.callbackUrl, "/home")
+        : "/two-factor/recovery-used";
+    return { ok: true, message: "Signed in.", result: { next } };
   },
   null,
 );
