@@ -57,20 +57,6 @@ const pageProxy = auth((request) => {
     redirect.headers.set("Cache-Control", privateCacheControl);
     return redirect;
   }
-  // Half signed in (password given, second factor not yet): every page but the second step's own
-  // sends them there. Data functions answer such a session as nobody in any case (lib/data).
-  if (
-    access === "signed-in-page" &&
-    request.auth?.user?.secondFactorPending &&
-    pathname !== "/two-factor" &&
-    pathname !== "/two-factor/setup"
-  ) {
-    const target = new URL("/two-factor", request.nextUrl.origin);
-    if (pathname !== "/home") target.searchParams.set("callbackUrl", `${pathname}${search}`);
-    const redirect = NextResponse.redirect(target);
-    redirect.headers.set("Cache-Control", privateCacheControl);
-    return redirect;
-  }
   return withSecurityHeaders(request, access !== "public");
 });
 

@@ -7,20 +7,9 @@ declare module "next-auth" {
   interface User {
     role: Role;
     sessionVersion: number;
-    /** Set by the password step when a second factor must follow (lib/data/two-factor.ts). */
-    secondFactorPending?: boolean;
   }
   interface Session {
-    user: {
-      id: string;
-      name: string;
-      email: string;
-      role: Role;
-      sessionVersion: number;
-      sessionId: string;
-      /** Password given, second factor not yet: a "half signed in" session that gets no data. */
-      secondFactorPending: boolean;
-    };
+    user: { id: string; name: string; email: string; role: Role; sessionVersion: number; sessionId: string };
   }
 }
 
@@ -31,8 +20,6 @@ type AppToken = {
   sid?: string;
   signedInAt?: number;
   lastSeenAt?: number;
-  /** "pending" between the password and the second factor; absent once both are done. */
-  tfa?: "pending";
 };
 
 // The part of the Auth.js set-up that needs no database: proxy.ts uses it to redirect
@@ -57,7 +44,6 @@ export const authConfig = {
           sid: crypto.randomUUID(),
           signedInAt: now,
           lastSeenAt: now,
-          ...(user.secondFactorPending ? { tfa: "pending" } : {}),
         };
       }
       const times = {
@@ -75,7 +61,6 @@ export const authConfig = {
         role: claims.role ?? "PATIENT",
         sessionVersion: claims.sv ?? -1,
         sessionId: claims.sid ?? "",
-        secondFactorPending: claims.tfa === "pending",
       };
       return session;
     },

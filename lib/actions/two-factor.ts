@@ -2,9 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { auth, secondFactorProof, updateSession } from "@/lib/auth";
-import { type CurrentUser, getCurrentUser, getHalfSignedIn } from "@/lib/data/current-user";
-import { confirmEnrolment, isEnrolled, proveSecondFactor, TwoFactorKeyMismatch } from "@/lib/data/two-factor";
+import { type CurrentUser, currentSessionId, getCurrentUser, getHalfSignedIn } from "@/lib/data/current-user";
+import {
+  confirmEnrolment,
+  isEnrolled,
+  proveSecondFactor,
+  recordSecondFactorPass,
+  TwoFactorKeyMismatch,
+} from "@/lib/data/two-factor";
 import { safeCallbackPath } from "@/lib/validation/auth";
 import { enrolmentSchema, secondFactorSchema } from "@/lib/validation/two-factor";
 import { ActionFailure, createAction } from "./action";
@@ -16,12 +21,14 @@ import { ActionFailure, createAction } from "./action";
 const waitMessage = (seconds: number) =>
   `Too many wrong codes. Wait ${Math.max(1, Math.ceil(seconds / 60))} minute(s), then try again.`;
 
-/** Lifts the session's "second factor pending" mark: the cookie Auth.js sets now is a full session. */
-async function completeSignIn(): Promise<void> {
-  const session = await auth();
-  const sessionId = session?.user?.sessionId;
+/**
+ * Records in the database that this session passed the second factor: from the next request on it
+ * is fully signed in, whichever cookie the browser sends (lib/data/current-user.ts).
+ */
+async function completeSignIn(userId: string): Promise<void> {
+  const sessionId = await currentSessionId();
   if (!sessionId) throw new ActionFailure("Your sign-in has ended. Sign in again.");
-  await updateSession({ secondFactorProof: secondFactorProof(sessionId) } as never);
+  await recordSecondFactorPass(userId, sessionId);
   revalidatePath("/", "layout");
 }
 
@@ -52,10 +59,8 @@ export const proveSecondFactorAction = createAction(
         ],
       });
     }
-    await completeSignIn();
-    // Not redirect(): Next renders an action's redirect target with the request's (old, pending)
-    // cookie, and the proxy's refresh of that old cookie could replace the new one. The form
-    // loads the next page itself (components/auth/two-factor-form.tsx).
+    await completeSignIn(caller.id);
+    // The form loads the next page itself (components/auth/two-factor-form.tsx), a full page load.
     const next =
       result.recoveryCodesLeft === undefined
         ? safeCallbackPath(input.callbackUrl, "/home")
@@ -66,11 +71,11 @@ export const proveSecondFactorAction = createAction(
 );
 
 /** Whoever may enrol: someone half signed in (a physiotherapist's first sign-in) or signed in. */
-async function enrollingCaller(): Promise<{ user: CurrentUser; half: boolean }> {
+async function enrollingCaller(): Promise<CurrentUser> {
   const half = await getHalfSignedIn();
-  if (half) return { user: half, half: true };
+  if (half) return half;
   const user = await getCurrentUser();
-  if (user) return { user, half: false };
+  if (user) return user;
   redirect("/sign-in");
 }
 
@@ -78,7 +83,7 @@ export const confirmEnrolmentAction = createAction(
   "public",
   enrolmentSchema,
   async (input, { clientAddress }) => {
-    const { user, half } = await enrollingCaller();
+    const user = await enrollingCaller();
     const result = await withKeyCheck(() => confirmEnrolment(user, input.code, clientAddress));
     if (result.status === "throttled") throw new ActionFailure(waitMessage(result.retryAfterSeconds));
     if (result.status !== "ok") {
@@ -90,7 +95,8 @@ export const confirmEnrolmentAction = createAction(
         ],
       });
     }
-    if (half) await completeSignIn();
+    // Someone signed in who turns it on keeps this session: it has just shown a code.
+    await completeSignIn(user.id);
     return {
       ok: true,
       message: "Two-factor sign-in is on.",

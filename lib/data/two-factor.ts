@@ -10,7 +10,7 @@ import {
   normaliseRecoveryCode,
   totpUri,
 } from "@/lib/auth/totp";
-import { config } from "@/lib/config";
+import { config, sessionPolicy } from "@/lib/config";
 import { db } from "@/lib/db";
 import {
   accountThrottle,
@@ -54,14 +54,37 @@ export function totpKey(): Buffer {
  * other people's health data), patients once they turned it on. Accounts the demo seed created are
  * exempt, and only in the embedded mode: a PostgreSQL deployment honours no such flag.
  */
+export function needsSecondFactor(user: { role: string; demoAccount: boolean; enabled: boolean }): boolean {
+  if (user.demoAccount && config().databaseProvider === "sqlite") return false;
+  return user.role === "PHYSIO" || user.enabled;
+}
+
 export async function secondFactorRequired(userId: string): Promise<boolean> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { role: true, demoAccount: true, twoFactor: { select: { enabledAt: true } } },
   });
   if (!user) return true;
-  if (user.demoAccount && config().databaseProvider === "sqlite") return false;
-  return user.role === "PHYSIO" || Boolean(user.twoFactor?.enabledAt);
+  return needsSecondFactor({ ...user, enabled: Boolean(user.twoFactor?.enabledAt) });
+}
+
+/**
+ * Records that a session passed the second factor: from now on lib/data/current-user.ts counts it
+ * as signed in, whatever its cookie says. Called only after a code was accepted. Rows older than
+ * the longest session are cleared on the way.
+ */
+export async function recordSecondFactorPass(
+  userId: string,
+  sessionId: string,
+  now = new Date(),
+): Promise<void> {
+  await db.secondFactorPass.upsert({
+    where: { sessionId },
+    create: { sessionId, userId, passedAt: now },
+    update: { userId, passedAt: now },
+  });
+  const oldest = new Date(now.getTime() - sessionPolicy.maxAgeSeconds * 1000);
+  await db.secondFactorPass.deleteMany({ where: { passedAt: { lt: oldest } } });
 }
 
 export async function isEnrolled(userId: string): Promise<boolean> {

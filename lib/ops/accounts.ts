@@ -17,6 +17,7 @@ export async function resetTwoFactor(db: Db, email: string): Promise<"reset" | "
   await db.$transaction(async (tx) => {
     await tx.twoFactor.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await tx.secondFactorPass.deleteMany({ where: { userId: user.id } });
     await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
     await tx.auditEvent.create({
       data: {

@@ -68,7 +68,7 @@ import {
   testDb,
 } from "../support/factories";
 import { routineItemInput, sessionInput } from "../support/inputs";
-import { testSession } from "../support/test-session";
+import { actAs as testActAs, testSession } from "../support/test-session";
 
 // Who may touch patient A's data (DESIGN.md section 6), as a matrix in the spirit of medplum's
 // access-policy tests: every data function, server action and route handler that reads or writes
@@ -108,8 +108,9 @@ const ended = { noteId: "", activeLinkId: "" };
 
 function actAs(actor: Actor) {
   if (actor === "halfSignedInPhysio") {
-    signInAs(people.physioLinkedToA);
-    if (testSession.current) testSession.current.user.secondFactorPending = true;
+    // A session of their own that has not passed the second factor (the default one has).
+    const physio = people.physioLinkedToA;
+    testActAs({ ...physio, sessionId: `half-signed-in-${physio.id}` });
     return;
   }
   signInAs(actor === "anonymous" ? null : people[actor]);
@@ -244,7 +245,7 @@ async function actionOutcome(act: () => Promise<ActionState>, redirectOnSuccess?
 async function routeOutcome(response: Response, hasA: (body: unknown) => boolean): Promise<Outcome> {
   expect(response.headers.get("cache-control")).toBe("no-store");
   if (response.status === 401)
-    return testSession.current?.user.secondFactorPending ? "two-factor" : "sign-in";
+    return testSession.current?.user.sessionId?.startsWith("half-signed-in-") ? "two-factor" : "sign-in";
   if (response.status === 404) return "not-found";
   if (response.status !== 200) return `status ${response.status}` as Outcome;
   return hasA(await response.json()) ? "ok" : "omits A";

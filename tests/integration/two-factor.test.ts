@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { initialActionState } from "@/lib/actions/action-state";
 import { confirmEnrolmentAction, proveSecondFactorAction } from "@/lib/actions/two-factor";
-import { updateSession } from "@/lib/auth";
 import { totpCode } from "@/lib/auth/totp";
-import { getCurrentUser, getHalfSignedIn } from "@/lib/data/current-user";
+import { getCurrentUser, getHalfSignedIn, revokeCurrentSession } from "@/lib/data/current-user";
 import {
   confirmEnrolment,
   proveSecondFactor,
@@ -16,7 +15,7 @@ import { removeDemoAccounts, resetTwoFactor, twoFactorKeyWarning } from "@/lib/o
 import { seedCatalog } from "../../prisma/seed/catalog";
 import { demoAccounts, seedDemo } from "../../prisma/seed/demo";
 import { createUser, navigationOutcome, signInAs, type TestUser, testDb } from "../support/factories";
-import { testSession } from "../support/test-session";
+import { actAs } from "../support/test-session";
 
 // Two-factor sign-in against a real database: enrolment, codes used once, recovery codes used once,
 // throttling, the key fingerprint, the operator's reset, and nothing of the secret in plaintext.
@@ -41,9 +40,9 @@ async function enrolled(role: "PATIENT" | "PHYSIO" = "PHYSIO") {
   return { user, secret: enrolment.secret, recoveryCodes: result.recoveryCodes };
 }
 
+/** A new session after the password step: it has not passed the second factor (signInAs's has). */
 function halfSignIn(user: TestUser) {
-  signInAs(user);
-  if (testSession.current) testSession.current.user.secondFactorPending = true;
+  actAs({ ...user, sessionId: `half-${user.id}` });
 }
 
 describe("who needs a second factor", () => {
@@ -207,10 +206,9 @@ describe("a half-signed-in session", () => {
     expect(await getCurrentUser()).toMatchObject({ id: user.id });
   });
 
-  it("finishes signing in with a right code: the session is updated with a proof for its own id", async () => {
+  it("finishes signing in with a right code: the database, not the cookie, now counts the session in", async () => {
     const { user, secret } = await enrolled();
     halfSignIn(user);
-    vi.mocked(updateSession).mockClear();
     // The action reads the clock: set it one step after the enrolment's.
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(atStep(step0 + 1));
@@ -220,18 +218,54 @@ describe("a half-signed-in session", () => {
       callbackUrl: "/caseload",
     }).finally(() => vi.useRealTimers());
     expect(state).toMatchObject({ ok: true, result: { next: "/caseload" } });
-    expect(vi.mocked(updateSession)).toHaveBeenCalledWith({
-      secondFactorProof: `proof-for-test-session-${user.id}`,
-    });
+    // The same cookie as before the code (the browser may keep sending it) is now signed in.
+    halfSignIn(user);
+    expect(await getCurrentUser()).toMatchObject({ id: user.id });
+    expect(await getHalfSignedIn()).toBeNull();
+    // Another session of the same person still has to pass its own second factor.
+    actAs({ ...user, sessionId: `other-${user.id}` });
+    expect(await getCurrentUser()).toBeNull();
+    expect(await getHalfSignedIn()).toMatchObject({ id: user.id });
   });
 
   it("gets a per-field message for a wrong code, and the session stays half signed in", async () => {
     const { user } = await enrolled();
     halfSignIn(user);
-    vi.mocked(updateSession).mockClear();
     const state = await proveSecondFactorAction(initialActionState, { code: "000000" });
     expect(state).toMatchObject({ ok: false, errors: { code: [expect.stringContaining("not right")] } });
-    expect(vi.mocked(updateSession)).not.toHaveBeenCalled();
+    expect(await testDb().secondFactorPass.count({ where: { sessionId: `half-${user.id}` } })).toBe(0);
+    expect(await getCurrentUser()).toBeNull();
+  });
+
+  it("ends with signing out: the old cookie is then nobody, and its pass is gone", async () => {
+    const { user, secret } = await enrolled();
+    halfSignIn(user);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(atStep(step0 + 1));
+    const state = await proveSecondFactorAction(initialActionState, {
+      code: totpCode(secret, atStep(step0 + 1)),
+    }).finally(() => vi.useRealTimers());
+    expect(state).toMatchObject({ ok: true });
+    await revokeCurrentSession();
+    expect(await testDb().secondFactorPass.count({ where: { sessionId: `half-${user.id}` } })).toBe(0);
+    halfSignIn(user);
+    expect(await getCurrentUser()).toBeNull();
+    expect(await getHalfSignedIn()).toBeNull();
+  });
+
+  it("a patient who turns it on while signed in stays signed in in that session", async () => {
+    const patient = await createUser("PATIENT");
+    actAs({ ...patient, sessionId: `patient-${patient.id}` });
+    expect(await getCurrentUser()).toMatchObject({ id: patient.id });
+    const enrolment = await startEnrolment(patient);
+    if (!enrolment) throw new Error("expected a new enrolment");
+    const state = await confirmEnrolmentAction(initialActionState, {
+      code: totpCode(enrolment.secret, new Date()),
+    });
+    expect(state).toMatchObject({ ok: true, message: "Two-factor sign-in is on." });
+    expect(await getCurrentUser()).toMatchObject({ id: patient.id });
+    actAs({ ...patient, sessionId: `patient-elsewhere-${patient.id}` });
+    expect(await getCurrentUser()).toBeNull();
   });
 
   it("is sent to sign in when nobody is signed in at all", async () => {
@@ -248,6 +282,7 @@ describe("the operator's reset", () => {
     expect(await resetTwoFactor(testDb(), user.email)).toBe("reset");
     expect(await testDb().twoFactor.count({ where: { userId: user.id } })).toBe(0);
     expect(await testDb().recoveryCode.count({ where: { userId: user.id } })).toBe(0);
+    expect(await testDb().secondFactorPass.count({ where: { userId: user.id } })).toBe(0);
     const after = await testDb().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.sessionVersion).toBe(user.sessionVersion + 1);
     const audit = await testDb().auditEvent.findFirstOrThrow({

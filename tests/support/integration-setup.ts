@@ -15,7 +15,6 @@ vi.mock("@/lib/auth", () => ({
   signIn: vi.fn(async () => undefined),
   signOut: vi.fn(async () => undefined),
   updateSession: vi.fn(async () => null),
-  secondFactorProof: (sessionId: string) => `proof-for-${sessionId}`,
 }));
 
 // revalidatePath needs the server's incremental cache; what it refreshes is checked end to end.

@@ -7,8 +7,6 @@ type SessionUser = {
   role: Role;
   sessionVersion: number;
   sessionId?: string;
-  /** Password given, second factor not yet (lib/auth.config.ts). */
-  secondFactorPending?: boolean;
 };
 
 /** What the mocked `auth()` answers: the session cookie the test's browser would carry. */

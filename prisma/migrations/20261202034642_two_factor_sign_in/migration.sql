@@ -18,6 +18,14 @@ CREATE TABLE "RecoveryCode" (
     CONSTRAINT "RecoveryCode_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "SecondFactorPass" (
+    "sessionId" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "passedAt" DATETIME NOT NULL,
+    CONSTRAINT "SecondFactorPass_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -47,4 +55,7 @@ CREATE UNIQUE INDEX "RecoveryCode_codeHash_key" ON "RecoveryCode"("codeHash");
 
 -- CreateIndex
 CREATE INDEX "RecoveryCode_userId_idx" ON "RecoveryCode"("userId");
+
+-- CreateIndex
+CREATE INDEX "SecondFactorPass_userId_idx" ON "SecondFactorPass"("userId");
 

@@ -1,6 +1,3 @@
-// WORK IN PROGRESS, not run (not a .spec.ts file): fails intermittently in Chromium because the session
-// cookie set by the code step is sometimes replaced by the old, still-pending one (see the report on
-// branch twofa). Rename to two-factor.spec.ts once that is fixed.
 import { expect as baseExpect, type Page, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { newAccount, signIn, signOut } from "./fixtures";
@@ -22,8 +19,8 @@ function codeFor(secret: string, step: number): string {
 }
 
 /**
- * The sign-in action redirects to /home, which the proxy answers with the second step (the address
- * bar may keep /home after a server action's redirect): wait for what the person sees.
+ * The sign-in action redirects to /home, which answers a half-signed-in session with the second step
+ * (the address bar may keep /home after a server action's redirect): wait for what the person sees.
  */
 async function expectSecondStep(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { name: "Two-factor sign-in", level: 1 })).toBeVisible();
