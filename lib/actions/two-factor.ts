@@ -29,7 +29,6 @@ async function completeSignIn(userId: string): Promise<void> {
   const sessionId = await currentSessionId();
   if (!sessionId) throw new ActionFailure("Your sign-in has ended. Sign in again.");
   await recordSecondFactorPass(userId, sessionId);
-  revalidatePath("/", "layout");
 }
 
 async function withKeyCheck<T>(work: () => Promise<T>): Promise<T> {
@@ -61,6 +60,8 @@ export const proveSecondFactorAction = createAction(
     }
     await completeSignIn(caller.id);
     // The form loads the next page itself (components/auth/two-factor-form.tsx), a full page load.
+    // No revalidatePath here: re-rendering /two-factor in this response, now signed in, would
+    // redirect to the callback page first and skip "/two-factor/recovery-used".
     const next =
       result.recoveryCodesLeft === undefined
         ? safeCallbackPath(input.callbackUrl, "/home")
@@ -97,6 +98,7 @@ export const confirmEnrolmentAction = createAction(
     }
     // Someone signed in who turns it on keeps this session: it has just shown a code.
     await completeSignIn(user.id);
+    revalidatePath("/", "layout");
     return {
       ok: true,
       message: "Two-factor sign-in is on.",
