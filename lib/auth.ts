@@ -42,6 +42,8 @@ const nextAuth = NextAuth({
           clientAddressFrom(request.headers),
         );
         if (result.status === "throttled") throw new ThrottledSignIn();
+        // A second factor, where one is needed, is checked per session in the database
+        // (lib/data/current-user.ts), not carried in the cookie.
         return result.status === "ok" ? result.user : null;
       },
     }),

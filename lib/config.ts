@@ -21,6 +21,8 @@ export type Config = {
   backupDir: string;
   authSecret: string | undefined;
   serverActionsKey: string | undefined;
+  /** AES-256 key (base64) for the TOTP secrets; the embedded mode keeps one in ./data instead. */
+  totpEncryptionKey: string | undefined;
   databasePoolMax: number;
   databasePoolTimeoutMs: number;
   port: number;
@@ -34,7 +36,7 @@ export type Config = {
   /** Benchmark only: a file each database statement is appended to. */
   queryLogFile: string | undefined;
   demoPassword: string | undefined;
-  /** Whether `npm start` creates the demo accounts: DEMO_DATA, else on in the embedded mode outside production. */
+  /** Whether `npm start` creates the demo accounts: embedded mode only; DEMO_DATA, else on outside production. */
   demoData: boolean;
   logLevel: LogLevel;
   logPretty: boolean;
@@ -97,6 +99,11 @@ const schema = z
       error: "must be at least 32 characters (openssl rand -base64 32)",
     }),
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: base64Key,
+    TOTP_ENCRYPTION_KEY: optionalText.refine(
+      (raw) =>
+        raw === undefined || (/^[A-Za-z0-9+/]+={0,2}$/.test(raw) && Buffer.from(raw, "base64").length === 32),
+      { error: "must be a base64 AES-256 key of 32 bytes (openssl rand -base64 32)" },
+    ),
     DATABASE_POOL_MAX: wholeNumber(1, 100, 10),
     DATABASE_POOL_TIMEOUT_MS: wholeNumber(1, 60_000, 5_000),
     PORT: wholeNumber(1, 65_535, 3000),
@@ -133,7 +140,11 @@ const schema = z
   .superRefine((env, context) => {
     // Instances of a PostgreSQL deployment must share these; a locally generated one would differ.
     if (env.NODE_ENV !== "production" || env.DATABASE_URL.startsWith("file:")) return;
-    for (const name of ["AUTH_SECRET", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"] as const) {
+    for (const name of [
+      "AUTH_SECRET",
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
+      "TOTP_ENCRYPTION_KEY",
+    ] as const) {
       if (env[name] === undefined) {
         context.addIssue({
           code: "custom",
@@ -150,6 +161,7 @@ export const settingNames = Object.keys(schema.shape) as (keyof typeof schema.sh
 const secretNames = new Set([
   "AUTH_SECRET",
   "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
+  "TOTP_ENCRYPTION_KEY",
   "DATABASE_URL",
   "DEMO_PASSWORD",
   "MIGRATION_DATABASE_URL",
@@ -182,6 +194,7 @@ export function readConfig(env: Environment): Config {
     backupDir: s.BACKUP_DIR,
     authSecret: s.AUTH_SECRET,
     serverActionsKey: s.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
+    totpEncryptionKey: s.TOTP_ENCRYPTION_KEY,
     databasePoolMax: s.DATABASE_POOL_MAX,
     databasePoolTimeoutMs: s.DATABASE_POOL_TIMEOUT_MS,
     port: s.PORT,
@@ -193,7 +206,8 @@ export function readConfig(env: Environment): Config {
     signUpLimitPerHour: s.SIGN_UP_LIMIT_PER_HOUR,
     queryLogFile: s.DB_QUERY_LOG,
     demoPassword: s.DEMO_PASSWORD,
-    demoData: s.DEMO_DATA ? s.DEMO_DATA === "1" : databaseProvider === "sqlite" && nodeEnv !== "production",
+    // Never on PostgreSQL: demo accounts skip the second factor, which only the embedded mode allows.
+    demoData: databaseProvider === "sqlite" && (s.DEMO_DATA ? s.DEMO_DATA === "1" : nodeEnv !== "production"),
     logLevel: s.LOG_LEVEL ?? (nodeEnv === "test" ? "silent" : "info"),
     // Pretty only when asked for or under an explicit NODE_ENV=development (`next dev` sets it).
     logPretty: s.LOG_FORMAT ? s.LOG_FORMAT === "pretty" : s.NODE_ENV === "development",

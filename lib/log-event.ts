@@ -15,6 +15,8 @@ type EventFields = {
   invite_code_throttled: { userId: string; retryAfterSeconds: number };
   password_change_throttled: { userId: string; retryAfterSeconds: number };
   sign_up_throttled: { retryAfterSeconds: number };
+  second_factor_failed: { userId: string };
+  second_factor_throttled: { userId: string; retryAfterSeconds: number };
   access_refused: { userId: string; role: Role; reason: "no_care_link" | "other_patient" | "wrong_role" };
 };
 export type LogEventName = keyof EventFields;

@@ -2,6 +2,7 @@
 
 import { createPrismaClient } from "../lib/db/client.ts";
 import { applyMigrations, pendingMigrations } from "../lib/db/migrate.ts";
+import { twoFactorKeyWarning } from "../lib/ops/accounts.ts";
 import { seedCatalog } from "../prisma/seed/catalog.ts";
 import { demoAccounts, seedDemo } from "../prisma/seed/demo.ts";
 import { demoPassword, prepareRuntimeEnv, type RuntimeEnv } from "./runtime-env.ts";
@@ -29,6 +30,8 @@ export async function prepareDatabase(
   const db = createPrismaClient(env.databaseUrl);
   try {
     await seedCatalog(db);
+    const warning = await twoFactorKeyWarning(db, process.env.TOTP_ENCRYPTION_KEY);
+    if (warning) console.warn(warning);
     if (!env.demo) return {};
     const password = demoPassword(env.dataDir);
     if (await seedDemo(db, password)) console.log("Created the demo accounts and their history.");

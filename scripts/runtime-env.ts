@@ -29,6 +29,8 @@ export function prepareRuntimeEnv(): RuntimeEnv {
   process.env.AUTH_SECRET = settings.authSecret ?? localSecret(dataDir, "auth-secret", 32);
   process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY =
     settings.serverActionsKey ?? localSecret(dataDir, "server-actions-key", 32);
+  process.env.TOTP_ENCRYPTION_KEY =
+    settings.totpEncryptionKey ?? localSecret(dataDir, "totp-encryption-key", 32);
   return { databaseUrl, embedded: settings.databaseProvider === "sqlite", demo: settings.demoData, dataDir };
 }
 

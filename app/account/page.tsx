@@ -65,6 +65,19 @@ export default async function AccountPage(props: PageProps<"/account">) {
           </section>
         </>
       ) : null}
+      <section aria-labelledby="two-factor-heading" className="space-y-3">
+        <h2 id="two-factor-heading" className="text-lg font-semibold">
+          Two-factor sign-in
+        </h2>
+        <p className="text-sm text-slate-700">
+          {user.role === "PHYSIO"
+            ? "Required for physiotherapists: after your password you enter a code from your authenticator app."
+            : "Optional: after your password you also enter a code from an authenticator app on your phone, so a stolen password alone is not enough."}
+        </p>
+        <p className="text-sm">
+          <Link href="/two-factor/setup">Two-factor sign-in</Link>
+        </p>
+      </section>
       <section aria-labelledby="password-heading" className="space-y-3">
         <h2 id="password-heading" className="text-lg font-semibold">
           Change password

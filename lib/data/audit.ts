@@ -78,6 +78,9 @@ const otherActions = {
   ACCESS_DENIED: "Tried to open your data and was refused",
   WRONG_ROLE_REFUSED: "Tried something only the other role may do and was refused",
   ANONYMOUS_REFUSED: "Someone not signed in tried an action and was refused",
+  SECOND_FACTOR: "Entered a two-factor sign-in code",
+  TWO_FACTOR_ENABLED: "Turned on two-factor sign-in",
+  TWO_FACTOR_RESET: "Two-factor sign-in was reset by an operator",
 } as const;
 
 export type AuditAction = AuditedRead | AuditedWrite | keyof typeof otherActions;

@@ -10,34 +10,81 @@ import { type Role, safeCallbackPath } from "@/lib/validation/auth";
 import { type AuditedRead, backgroundRefreshDetail, hourOf, recordAudit, recordAuditOnce } from "./audit";
 import { NotFoundError } from "./errors";
 import { revokeSession } from "./revoked-sessions";
+import { needsSecondFactor } from "./two-factor";
 
 export type CurrentUser = { id: string; name: string; email: string; role: Role; timezone: string };
 
+type SessionState = { user: CurrentUser; sessionId: string; secondFactorPassed: boolean };
+
 /**
- * The signed-in user, checked against the database once per request: a session whose version is
- * older than the user's (password changed, "sign out everywhere") or that was signed out counts as
- * signed out.
+ * The session's user, checked against the database once per request: a session whose version is
+ * older than the user's (password changed, "sign out everywhere") or that was signed out is nobody.
+ * Whether the second factor was passed is decided here too, from the database (SecondFactorPass by
+ * session id), never from the cookie: after the second step a browser may keep sending the cookie
+ * it had before, and that cookie must neither lock the person out nor let anyone in.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+const sessionState = cache(async (): Promise<SessionState | null> => {
   const session = await auth();
   const claims = session?.user;
   if (!claims?.id || !claims.sessionId) return null;
-  const [user, revoked] = await Promise.all([
+  const [user, revoked, pass] = await Promise.all([
     db.user.findUnique({
       where: { id: claims.id },
-      select: { id: true, name: true, email: true, role: true, timezone: true, sessionVersion: true },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        role: true,
+        timezone: true,
+        sessionVersion: true,
+        demoAccount: true,
+        twoFactor: { select: { enabledAt: true } },
+      },
     }),
     db.revokedSession.findUnique({ where: { sessionId: claims.sessionId }, select: { sessionId: true } }),
+    db.secondFactorPass.findUnique({
+      where: { sessionId: claims.sessionId },
+      select: { userId: true },
+    }),
   ]);
   if (!user || revoked || user.sessionVersion !== claims.sessionVersion) return null;
+  const needed = needsSecondFactor({
+    role: user.role,
+    demoAccount: user.demoAccount,
+    enabled: Boolean(user.twoFactor?.enabledAt),
+  });
   return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role as Role,
-    timezone: user.timezone,
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role as Role,
+      timezone: user.timezone,
+    },
+    sessionId: claims.sessionId,
+    secondFactorPassed: !needed || pass?.userId === user.id,
   };
 });
+
+/** The signed-in user: a session that also passed the second factor, where one is needed. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const state = await sessionState();
+  return state?.secondFactorPassed ? state.user : null;
+});
+
+/**
+ * Half signed in: a valid session whose user needs a second factor that this session has not passed
+ * yet. Nobody to every data function; only the two-factor pages and actions ask for it.
+ */
+export const getHalfSignedIn = cache(async (): Promise<CurrentUser | null> => {
+  const state = await sessionState();
+  return state && !state.secondFactorPassed ? state.user : null;
+});
+
+/** The current session's id, for recording that it passed the second factor. */
+export async function currentSessionId(): Promise<string | null> {
+  return (await sessionState())?.sessionId ?? null;
+}
 
 /** Ends the current session on the server: its token is refused from now on, wherever it turns up. */
 export async function revokeCurrentSession(): Promise<void> {
@@ -52,6 +99,13 @@ export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) {
     const returnTo = safeCallbackPath((await headers()).get("x-return-to"), "");
+    if (await getHalfSignedIn()) {
+      redirect(
+        returnTo && returnTo !== "/home"
+          ? `/two-factor?callbackUrl=${encodeURIComponent(returnTo)}`
+          : "/two-factor",
+      );
+    }
     redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
   }
   return user;

@@ -14,5 +14,7 @@ export async function revokeSession(sessionId: string, userId: string, now = new
     create: { sessionId, userId, expiresAt: new Date(now.getTime() + sessionPolicy.maxAgeSeconds * 1000) },
     update: {},
   });
+  // Signing out ends the second factor's pass too, wherever the old cookie turns up.
+  await db.secondFactorPass.deleteMany({ where: { sessionId } });
   await db.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } });
 }

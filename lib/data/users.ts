@@ -112,6 +112,7 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: me.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.secondFactorPass.deleteMany({ where: { userId: me.id } });
     await recordAudit(
       { actorId: me.id, actorRole: me.role, action: "CHANGE_PASSWORD", outcome: "SUCCESS", clientAddress },
       tx,
@@ -124,6 +125,7 @@ export async function endAllSessions(clientAddress: string): Promise<void> {
   const me = await requireUser();
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: me.id }, data: { sessionVersion: { increment: 1 } } });
+    await tx.secondFactorPass.deleteMany({ where: { userId: me.id } });
     await recordAudit(
       {
         actorId: me.id,

@@ -10,7 +10,12 @@ import { z } from "zod";
  * carry it. When the secret comes from the environment instead, no file exists and the operator
  * keeps it (README, "Operations").
  */
-export const dataFolderSecrets = ["auth-secret", "server-actions-key", "demo-password"] as const;
+export const dataFolderSecrets = [
+  "auth-secret",
+  "server-actions-key",
+  "totp-encryption-key",
+  "demo-password",
+] as const;
 
 export const sqliteBackupFile = "app.db";
 export const postgresBackupFile = "database.dump";

@@ -221,7 +221,8 @@ async function createUser(
   passwordHash: string,
 ) {
   return db.user.create({
-    data: { email, name, role, timezone: "Europe/London", passwordHash },
+    // demoAccount exempts them from the second factor, in the embedded mode only (lib/data/two-factor.ts).
+    data: { email, name, role, timezone: "Europe/London", passwordHash, demoAccount: true },
     select: { id: true },
   });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newAccount, screenshotDir, signIn, signOut, signUp } from "./fixtures";
+import { enterTwoFactorCode, newAccount, screenshotDir, signIn, signOut, signUp } from "./fixtures";
 
 test("a new patient signs up, signs out and signs back in", async ({ page }) => {
   const account = newAccount("PATIENT");
@@ -102,6 +102,7 @@ test("signing out everywhere ends every session of the account", async ({ browse
   await signUp(first, account);
   const second = await browser.newPage();
   await signIn(second, account.email, account.password);
+  await enterTwoFactorCode(second, account);
   await expect(second).toHaveURL(/\/caseload$/);
 
   await first.goto("/account");

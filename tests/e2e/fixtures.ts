@@ -1,12 +1,63 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
 import { e2eDemoPassword } from "../../playwright.config";
 
 export const screenshotDir = "tests/.artifacts/screenshots";
 mkdirSync(screenshotDir, { recursive: true });
 
-export type NewAccount = { name: string; email: string; password: string; role: "PATIENT" | "PHYSIO" };
+export type NewAccount = {
+  name: string;
+  email: string;
+  password: string;
+  role: "PATIENT" | "PHYSIO";
+  /** A physiotherapist's authenticator: the key from enrolment and the last time step used. */
+  totp?: { secret: string; lastStep: number };
+};
+
+const totpPeriod = 30;
+export const totpStepNow = () => Math.floor(Date.now() / 1000 / totpPeriod);
+
+/** The code an authenticator app shows in a time step, computed from the key enrolment showed. */
+export function totpCodeFor(secret: string, step: number): string {
+  const totp = new TOTP({
+    algorithm: "SHA1",
+    digits: 6,
+    period: totpPeriod,
+    secret: Secret.fromBase32(secret),
+  });
+  return totp.generate({ timestamp: step * totpPeriod * 1000 });
+}
+
+/**
+ * A code the server has not seen yet: the current step, or the next one when the current one was
+ * used already (one step of clock drift is accepted), so no test waits for the clock.
+ */
+export function nextTotpCode(account: NewAccount): string {
+  if (!account.totp) throw new Error(`${account.email} has not set up two-factor sign-in`);
+  const step = Math.max(totpStepNow(), account.totp.lastStep + 1);
+  account.totp.lastStep = step;
+  return totpCodeFor(account.totp.secret, step);
+}
+
+/** A physiotherapist's first sign-in: sets up the authenticator and remembers its key on the account. */
+export async function enrolTwoFactor(page: Page, account: NewAccount): Promise<void> {
+  await expect(page).toHaveURL(/\/two-factor\/setup$/);
+  const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
+  account.totp = { secret, lastStep: 0 };
+  await page.getByLabel("Code from your app").fill(nextTotpCode(account));
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  await page.getByRole("link", { name: "I have saved my recovery codes" }).click();
+}
+
+/** The second sign-in step with the next code from the account's authenticator. */
+export async function enterTwoFactorCode(page: Page, account: NewAccount): Promise<void> {
+  await expect(page.getByRole("heading", { name: "Two-factor sign-in", level: 1 })).toBeVisible();
+  await page.getByLabel("Code", { exact: true }).fill(nextTotpCode(account));
+  await page.getByRole("button", { name: "Continue" }).click();
+}
 
 export function newAccount(role: NewAccount["role"] = "PATIENT"): NewAccount {
   const id = randomUUID().slice(0, 8);
@@ -26,6 +77,8 @@ export async function signUp(page: Page, account: NewAccount): Promise<void> {
   await page.getByLabel("E-mail").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  // Physiotherapists set up two-factor sign-in at their first sign-in (demo accounts are exempt).
+  if (account.role === "PHYSIO") await enrolTwoFactor(page, account);
   await expect(page).toHaveURL(account.role === "PHYSIO" ? /\/caseload$/ : /\/today$/);
 }
 

@@ -85,7 +85,7 @@ import {
   testDb,
 } from "../support/factories";
 import { routineItemInput, sessionInput } from "../support/inputs";
-import { testSession } from "../support/test-session";
+import { actAs as testActAs, testSession } from "../support/test-session";
 
 // Who may touch patient A's data (DESIGN.md section 6), as a matrix in the spirit of medplum's
 // access-policy tests: every data function, server action and route handler that reads or writes
@@ -99,9 +99,11 @@ const actors = [
   "physioLinkedToA",
   "physioNeverLinked",
   "physioRevokedByA",
+  // physioLinkedToA's password, without the second factor: a new kind of caller that gets nothing.
+  "halfSignedInPhysio",
 ] as const;
 type Actor = (typeof actors)[number];
-type Person = Exclude<Actor, "anonymous">;
+type Person = Exclude<Actor, "anonymous" | "halfSignedInPhysio">;
 
 /**
  * - "sign-in": redirected to /sign-in (data functions, actions) or 401 (route handlers)
@@ -109,8 +111,9 @@ type Person = Exclude<Actor, "anonymous">;
  * - "not-found": notFound() (data functions, actions of the other role) or 404 (route handlers)
  * - "refused": the action answered `ok: false` with "... not found" and wrote nothing
  * - "omits A": answered, without patient A in it
+ * - "two-factor": redirected to /two-factor (data functions, actions) or 401 (route handlers)
  */
-type Outcome = "sign-in" | "ok" | "not-found" | "refused" | "omits A";
+type Outcome = "sign-in" | "ok" | "not-found" | "refused" | "omits A" | "two-factor";
 
 const initial: ActionState = { ok: false };
 let people: Record<Person, TestUser>;
@@ -121,6 +124,12 @@ const revokedAt = new Date("2026-01-05T10:00:00Z");
 const ended = { noteId: "", activeLinkId: "" };
 
 function actAs(actor: Actor) {
+  if (actor === "halfSignedInPhysio") {
+    // A session of their own that has not passed the second factor (the default one has).
+    const physio = people.physioLinkedToA;
+    testActAs({ ...physio, sessionId: `half-signed-in-${physio.id}` });
+    return;
+  }
   signInAs(actor === "anonymous" ? null : people[actor]);
 }
 
@@ -254,6 +263,7 @@ async function readOutcome<T>(read: () => Promise<T>, hasA: (result: T) => boole
     result = await read();
   });
   if (outcome === "redirect:/sign-in") return "sign-in";
+  if (outcome === "redirect:/two-factor") return "two-factor";
   if (outcome !== "ok") return outcome as Outcome;
   return hasA(result as T) ? "ok" : "omits A";
 }
@@ -264,6 +274,7 @@ async function actionOutcome(act: () => Promise<ActionState>, redirectOnSuccess?
     state = await act();
   });
   if (outcome === "redirect:/sign-in") return "sign-in";
+  if (outcome === "redirect:/two-factor") return "two-factor";
   if (redirectOnSuccess && outcome === `redirect:${redirectOnSuccess}`) return "ok";
   if (outcome !== "ok") return outcome as Outcome;
   if (state?.ok) return "ok";
@@ -273,7 +284,8 @@ async function actionOutcome(act: () => Promise<ActionState>, redirectOnSuccess?
 
 async function routeOutcome(response: Response, hasA: (body: unknown) => boolean): Promise<Outcome> {
   expect(response.headers.get("cache-control")).toBe("no-store");
-  if (response.status === 401) return "sign-in";
+  if (response.status === 401)
+    return testSession.current?.user.sessionId?.startsWith("half-signed-in-") ? "two-factor" : "sign-in";
   if (response.status === 404) return "not-found";
   if (response.status !== 200) return `status ${response.status}` as Outcome;
   return hasA(await response.json()) ? "ok" : "omits A";
@@ -390,6 +402,7 @@ function write<C>(
 
 const reads: Record<Actor, Outcome> = {
   anonymous: "sign-in",
+  halfSignedInPhysio: "two-factor",
   patientA: "ok",
   patientB: "not-found",
   physioLinkedToA: "ok",
@@ -399,6 +412,7 @@ const reads: Record<Actor, Outcome> = {
 const physioReads: Record<Actor, Outcome> = { ...reads, patientA: "not-found" };
 const caseload: Record<Actor, Outcome> = {
   anonymous: "sign-in",
+  halfSignedInPhysio: "two-factor",
   patientA: "not-found",
   patientB: "not-found",
   physioLinkedToA: "ok",
@@ -407,6 +421,7 @@ const caseload: Record<Actor, Outcome> = {
 };
 const routineWrites: Record<Actor, Outcome> = {
   anonymous: "sign-in",
+  halfSignedInPhysio: "two-factor",
   patientA: "ok",
   patientB: "refused",
   physioLinkedToA: "ok",
@@ -415,6 +430,7 @@ const routineWrites: Record<Actor, Outcome> = {
 };
 const physioWrites: Record<Actor, Outcome> = {
   anonymous: "sign-in",
+  halfSignedInPhysio: "two-factor",
   patientA: "not-found",
   patientB: "not-found",
   physioLinkedToA: "ok",
@@ -424,6 +440,7 @@ const physioWrites: Record<Actor, Outcome> = {
 
 const patientOnly: Record<Actor, Outcome> = {
   anonymous: "sign-in",
+  halfSignedInPhysio: "two-factor",
   patientA: "ok",
   patientB: "omits A",
   physioLinkedToA: "not-found",
@@ -434,6 +451,7 @@ const patientOnly: Record<Actor, Outcome> = {
 /** What only concerns the patient asking: A's own; B's call answers B's, physiotherapists have none. */
 const selfOnly: Record<Actor, Outcome> = {
   anonymous: "sign-in",
+  halfSignedInPhysio: "two-factor",
   patientA: "ok",
   patientB: "omits A",
   physioLinkedToA: "not-found",
@@ -449,6 +467,7 @@ const ownSettings: Record<Actor, Outcome> = {
   physioLinkedToA: "omits A",
   physioNeverLinked: "omits A",
   physioRevokedByA: "omits A",
+  halfSignedInPhysio: "two-factor",
 };
 
 const A = () => people.patientA.id;

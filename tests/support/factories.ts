@@ -51,6 +51,11 @@ export async function createUser(
     data: { email, name, role, timezone: "Europe/London", passwordHash },
     select: { id: true, sessionVersion: true },
   });
+  // The session signInAs gives them has passed the second factor (physiotherapists need one):
+  // tests of the half-signed-in state use a session of their own (tests/integration/two-factor.test.ts).
+  await testDb().secondFactorPass.create({
+    data: { sessionId: `test-session-${user.id}`, userId: user.id, passedAt: new Date() },
+  });
   return { id: user.id, name, email, role, sessionVersion: user.sessionVersion, password };
 }
 

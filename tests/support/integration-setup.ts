@@ -7,6 +7,8 @@ import { testSession } from "./test-session";
 
 const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
+// The key the TOTP secrets are sealed with (npm start creates one in ./data).
+process.env.TOTP_ENCRYPTION_KEY ??= Buffer.alloc(32, 41).toString("base64");
 
 vi.mock("@/lib/auth", () => ({
   auth: async () => testSession.current,

@@ -91,6 +91,13 @@ describe("readConfig", () => {
       "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be a base64 AES key of 16, 24 or 32 bytes (openssl rand -base64 32)",
     ],
     [
+      "TOTP_ENCRYPTION_KEY",
+      key32,
+      { totpEncryptionKey: key32 },
+      Buffer.alloc(16, 7).toString("base64"),
+      "TOTP_ENCRYPTION_KEY must be a base64 AES-256 key of 32 bytes (openssl rand -base64 32)",
+    ],
+    [
       "DATABASE_POOL_MAX",
       "25",
       { databasePoolMax: 25 },
@@ -204,14 +211,26 @@ describe("readConfig", () => {
 
   it("refuses production on PostgreSQL without the secrets every instance must share", () => {
     const production = { NODE_ENV: "production", DATABASE_URL: "postgresql://db/app" };
-    expect(problemWith({ ...production, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key32 })).toBe(
+    expect(
+      problemWith({ ...production, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key32, TOTP_ENCRYPTION_KEY: key32 }),
+    ).toBe(
       'AUTH_SECRET is not set: production needs the same value on every instance (see README, "Production")',
     );
-    expect(problemWith({ ...production, AUTH_SECRET: secret })).toBe(
+    expect(problemWith({ ...production, AUTH_SECRET: secret, TOTP_ENCRYPTION_KEY: key32 })).toBe(
       'NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set: production needs the same value on every instance (see README, "Production")',
     );
     expect(
       problemWith({ ...production, AUTH_SECRET: secret, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key32 }),
+    ).toBe(
+      'TOTP_ENCRYPTION_KEY is not set: production needs the same value on every instance (see README, "Production")',
+    );
+    expect(
+      problemWith({
+        ...production,
+        AUTH_SECRET: secret,
+        NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key32,
+        TOTP_ENCRYPTION_KEY: key32,
+      }),
     ).toBe("no error");
     // The embedded mode keeps generated secrets in its data folder.
     expect(problemWith({ NODE_ENV: "production" })).toBe("no error");
@@ -222,6 +241,8 @@ describe("readConfig", () => {
     expect(readConfig({ NODE_ENV: "production" }).demoData).toBe(false);
     expect(readConfig({ DATABASE_URL: "postgresql://db/app" }).demoData).toBe(false);
     expect(readConfig({ NODE_ENV: "production", DEMO_DATA: "1" }).demoData).toBe(true);
+    // Not even when asked for: the demo accounts' exemption from two-factor is embedded-only.
+    expect(readConfig({ DATABASE_URL: "postgresql://db/app", DEMO_DATA: "1" }).demoData).toBe(false);
   });
 
   it("logs nothing under a test runner and pretty lines only when development is explicit", () => {
