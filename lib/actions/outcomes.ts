@@ -63,7 +63,7 @@ export const saveOutcomeDraftAction = createAction(
 export const submitOutcomeAction = createAction(
   "PATIENT",
   submitOutcomeSchema,
-  async (input, { audit }) => {
+  async (input) => {
     try {
       // The detail (instrument and score) is recorded by the write's transaction.
       const { score } = await submitOutcome(input);
