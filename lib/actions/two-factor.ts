@@ -40,6 +40,25 @@ async function withKeyCheck<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A refused code as the form shows it: a wait, or a message at the code field. */
+function refuseUnlessAccepted<R extends { status: string }>(
+  result: R | { status: "throttled"; retryAfterSeconds: number },
+  wrongMessage: string,
+): asserts result is Extract<R, { status: "ok" }> {
+  if (result.status === "throttled" && "retryAfterSeconds" in result) {
+    throw new ActionFailure(waitMessage(result.retryAfterSeconds));
+  }
+  if (result.status !== "ok") {
+    throw new ActionFailure("Please correct the marked fields.", {
+      code: [
+        result.status === "reused"
+          ? "That code was already used. Wait for your app to show the next one."
+          : wrongMessage,
+      ],
+    });
+  }
+}
+
 export const proveSecondFactorAction = createAction(
   "public",
   secondFactorSchema,
@@ -48,16 +67,7 @@ export const proveSecondFactorAction = createAction(
     if (!caller) redirect((await getCurrentUser()) ? "/home" : "/sign-in");
     if (!(await isEnrolled(caller.id))) redirect("/two-factor/setup");
     const result = await withKeyCheck(() => proveSecondFactor(caller, input.code, clientAddress));
-    if (result.status === "throttled") throw new ActionFailure(waitMessage(result.retryAfterSeconds));
-    if (result.status !== "ok") {
-      throw new ActionFailure("Please correct the marked fields.", {
-        code: [
-          result.status === "reused"
-            ? "That code was already used. Wait for your app to show the next one."
-            : "That code is not right. Check your app's clock, or use a recovery code.",
-        ],
-      });
-    }
+    refuseUnlessAccepted(result, "That code is not right. Check your app's clock, or use a recovery code.");
     await completeSignIn(caller.id);
     // The form loads the next page itself (components/auth/two-factor-form.tsx), a full page load.
     // No revalidatePath here: re-rendering /two-factor in this response, now signed in, would
@@ -86,16 +96,10 @@ export const confirmEnrolmentAction = createAction(
   async (input, { clientAddress }) => {
     const user = await enrollingCaller();
     const result = await withKeyCheck(() => confirmEnrolment(user, input.code, clientAddress));
-    if (result.status === "throttled") throw new ActionFailure(waitMessage(result.retryAfterSeconds));
-    if (result.status !== "ok") {
-      throw new ActionFailure("Please correct the marked fields.", {
-        code: [
-          result.status === "reused"
-            ? "That code was already used. Wait for your app to show the next one."
-            : "That code does not match. Scan the QR code again and type the code your app shows now.",
-        ],
-      });
-    }
+    refuseUnlessAccepted(
+      result,
+      "That code does not match. Scan the QR code again and type the code your app shows now.",
+    );
     // Someone signed in who turns it on keeps this session: it has just shown a code.
     await completeSignIn(user.id);
     revalidatePath("/", "layout");
