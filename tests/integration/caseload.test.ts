@@ -8,7 +8,14 @@ import { getCaseload, getPatientSummary } from "@/lib/data/caseload";
 import { getPainStatus } from "@/lib/data/pain";
 import { seedCatalog } from "../../prisma/seed/catalog";
 import { demoAccounts, seedDemo } from "../../prisma/seed/demo";
-import { createUser, linkCare, signInAs, type TestUser, testDb } from "../support/factories";
+import {
+  createUser,
+  linkCare,
+  passSecondFactor,
+  signInAs,
+  type TestUser,
+  testDb,
+} from "../support/factories";
 
 // The caseload through its real SQL on each database: pain around the latest entry, sessions and
 // routines per patient, flags, and a number of statements that does not depend on the caseload's size.
@@ -322,10 +329,12 @@ describe("pain rated with a session, written by the app's own forms", () => {
 
 it("keeps the demo's stories true: Jordan's 8/10 flare above Casey's silence", async () => {
   expect(await seedDemo(testDb(), "demo password for tests", now)).toBe(true);
-  const demoPhysio = await testDb().user.findUniqueOrThrow({
-    where: { email: demoAccounts.physio.email },
-    select: { id: true, email: true, name: true },
-  });
+  const demoPhysio = await passSecondFactor(
+    await testDb().user.findUniqueOrThrow({
+      where: { email: demoAccounts.physio.email },
+      select: { id: true, email: true, name: true },
+    }),
+  );
   signInAs({ ...demoPhysio, role: "PHYSIO", sessionVersion: 0, password: "" });
   const rows = await getCaseload(now);
   const [jordan, casey] = demoAccounts.otherPatients.map((p) => rows.find((r) => r.name === p.name));

@@ -8,7 +8,7 @@ import { sqliteFilePath } from "@/lib/db/provider";
 import { seedCatalog } from "../../prisma/seed/catalog";
 import { demoAccounts, seedDemo } from "../../prisma/seed/demo";
 import { type PatientFigures, recomputeFigures } from "../../scripts/recompute-figures";
-import { signInAs, type TestUser, testDb } from "../support/factories";
+import { passSecondFactor, signInAs, type TestUser, testDb } from "../support/factories";
 import { createTestDatabase, testProvider } from "../support/test-database";
 
 // "Done when": the demo's figures, recomputed from the database by a script that shares no code
@@ -20,7 +20,7 @@ let figures: PatientFigures[];
 let physio: TestUser;
 
 const asUser = async (email: string): Promise<TestUser> => {
-  const user = await testDb().user.findUniqueOrThrow({ where: { email } });
+  const user = await passSecondFactor(await testDb().user.findUniqueOrThrow({ where: { email } }));
   return { ...user, role: user.role as TestUser["role"], password: "" };
 };
 

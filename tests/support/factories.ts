@@ -76,6 +76,19 @@ export async function linkCare(
   });
 }
 
+/**
+ * Records that the test session of an account not made by createUser (a seeded demo account, say)
+ * passed the second factor: on PostgreSQL demo accounts are not exempt, as in production.
+ */
+export async function passSecondFactor<U extends { id: string }>(user: U): Promise<U> {
+  await testDb().secondFactorPass.upsert({
+    where: { sessionId: `test-session-${user.id}` },
+    create: { sessionId: `test-session-${user.id}`, userId: user.id, passedAt: new Date() },
+    update: {},
+  });
+  return user;
+}
+
 export function signInAs(user: TestUser | null): void {
   actAs(
     user
