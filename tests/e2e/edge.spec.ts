@@ -54,7 +54,8 @@ test("a forged X-Forwarded-For resets no throttle and never reaches the audit tr
   try {
     const addresses = db
       .prepare(
-        `SELECT DISTINCT a."clientAddress" FROM "AuditEvent" a JOIN "User" u ON u."id" = a."actorId"
+        `SELECT DISTINCT a."clientAddress" FROM "AuditEvent" a
+         JOIN "AuditSubject" s ON s."key" = a."actorKey" JOIN "User" u ON u."id" = s."userId"
          WHERE u."email" = ? AND a."action" = 'SIGN_IN'`,
       )
       .pluck()
