@@ -60,6 +60,8 @@ class ServerUnderTest {
       DEMO_DATA: "0",
       LOG_LEVEL: "info",
       LOG_FORMAT: "json",
+      // One trusted proxy hop, so a request id a proxy forwards is kept (a client's alone never is).
+      TRUSTED_PROXY_HOPS: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     };
     const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], { env });
