@@ -85,7 +85,11 @@ export function PainCheckIn({ requestId: initialRequestId }: { requestId: string
         <FieldErrors id="check-in-form-error" errors={formErrors} />
         <SubmitButton pendingLabel="Saving…">Save check-in</SubmitButton>
         <FormMessage ok={state.ok} message={state.message} />
-        <div aria-live="polite">{state.ok ? <SavedPainAdvice reasons={state.painAdvice} /> : null}</div>
+        <div aria-live="polite">
+          {state.ok ? (
+            <SavedPainAdvice reasons={state.painAdvice} adviceShownAt="pain-advice-heading" />
+          ) : null}
+        </div>
       </form>
     </section>
   );
