@@ -29,7 +29,7 @@ async function printToPdf(page: Page, name: string, format: "A4" | "Letter" = "A
   const info = spawnSync("pdfinfo", [file], { encoding: "utf8" }).stdout;
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
   const paper = /^Page size:\s+(.*)$/m.exec(info)?.[1] ?? "";
-  const text = spawnSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).stdout;
+  const text = spawnSync("pdftotext", [file, "-"], { encoding: "utf8" }).stdout;
   // Words only: layout spacing and line breaks are the printer's business.
   return { pages, paper, text: text.replace(/\s+/g, " "), file };
 }
