@@ -94,7 +94,7 @@ export function ProgressReportView({ report }: { report: ProgressReport }) {
         <PrintButton />
       </div>
 
-      <section data-print-unit="" aria-labelledby="adherence-heading" className={section}>
+      <section aria-labelledby="adherence-heading" className={section}>
         <h2 id="adherence-heading" className="text-lg font-semibold">
           Sessions on due days
         </h2>
@@ -138,7 +138,7 @@ export function ProgressReportView({ report }: { report: ProgressReport }) {
         ) : null}
       </section>
 
-      <section data-print-unit="" aria-labelledby="pain-heading" className={section}>
+      <section aria-labelledby="pain-heading" className={section}>
         <h2 id="pain-heading" className="text-lg font-semibold">
           Pain by area
         </h2>
@@ -181,7 +181,7 @@ export function ProgressReportView({ report }: { report: ProgressReport }) {
         <p className="text-sm">{progress.painResponse.summary}</p>
       </section>
 
-      <section data-print-unit="" aria-labelledby="outcomes-heading" className={section}>
+      <section aria-labelledby="outcomes-heading" className={section}>
         <h2 id="outcomes-heading" className="text-lg font-semibold">
           Questionnaire scores
         </h2>

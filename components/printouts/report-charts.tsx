@@ -46,7 +46,7 @@ function DateAxis({ dates }: { dates: string[] }) {
 export function PainLinesChart({ points, areas }: { points: PainPoint[]; areas: ChartArea[] }) {
   const y = (value: number) => frame.top + plotHeight - (value / 10) * plotHeight;
   return (
-    <figure className="space-y-2">
+    <figure data-print-unit="" className="space-y-2">
       <svg
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
@@ -130,7 +130,7 @@ export function AdherenceBarsChart({ weeks }: { weeks: WeekAdherence[] }) {
   const slot = plotWidth / Math.max(1, weeks.length);
   const bar = Math.max(2, Math.min(28, slot * 0.35));
   return (
-    <figure className="space-y-2">
+    <figure data-print-unit="" className="space-y-2">
       <svg
         viewBox={`0 0 ${width} ${height}`}
         width="100%"

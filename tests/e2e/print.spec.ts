@@ -105,9 +105,7 @@ test("the printed programme is a clean PDF on A4 and Letter: every exercise, dos
   expect(doses).toHaveLength(names.length);
   for (const format of ["A4", "Letter"] as const) {
     const printed = await printToPdf(page, "programme", format);
-    expect(printed.paper).toMatch(
-      format === "A4" ? /\(A4\)$/ : /^612 x 792 pts \(letter\)$/,
-    );
+    expect(printed.paper).toMatch(format === "A4" ? /\(A4\)$/ : /^612 x 792 pts \(letter\)$/);
     // 11 exercises at most one or two to a page: a handful of pages, never one exercise a page.
     expect(printed.pages).toBeGreaterThanOrEqual(2);
     expect(printed.pages).toBeLessThanOrEqual(names.length);
