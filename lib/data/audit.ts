@@ -29,6 +29,17 @@ export type AuditedRead = keyof typeof auditedReads;
  */
 export const backgroundRefreshDetail = "background refresh";
 
+/**
+ * Patient data leaving the app: opening a print view (what is printed or saved as PDF is up to the
+ * browser, so opening it is what is recorded). Listed one by one in "Who has seen your data", never
+ * folded with the reads.
+ */
+export const auditedExports = {
+  ROUTINE_PRINTED: "Opened your home programme to print or save as PDF",
+  REPORT_PRINTED: "Opened your progress report to print or save as PDF",
+} as const;
+export type AuditedExport = keyof typeof auditedExports;
+
 /** Every write made through the app, by anyone. */
 export const auditedWrites = {
   SESSION_LOGGED: "Logged a session",
@@ -83,10 +94,11 @@ const otherActions = {
   TWO_FACTOR_RESET: "Two-factor sign-in was reset by an operator",
 } as const;
 
-export type AuditAction = AuditedRead | AuditedWrite | keyof typeof otherActions;
+export type AuditAction = AuditedRead | AuditedExport | AuditedWrite | keyof typeof otherActions;
 
 export const auditActionLabels: Record<AuditAction, string> = {
   ...auditedReads,
+  ...auditedExports,
   ...auditedWrites,
   ...otherActions,
 };

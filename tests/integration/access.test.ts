@@ -69,6 +69,7 @@ import {
   setMainPainArea,
 } from "@/lib/data/pain";
 import { getPatientHome } from "@/lib/data/patient-home";
+import { getPrintableRoutine, getProgressReport } from "@/lib/data/printouts";
 import { getProgress } from "@/lib/data/progress";
 import { getRoutine, getRoutineHistory } from "@/lib/data/routine";
 import { countUnreadForPatient, listUnreadRepliesForPhysio } from "@/lib/data/session-threads";
@@ -521,6 +522,48 @@ const rows: Row[] = [
       readOutcome(
         () => getProgress(A(), "3m"),
         (r) => r.beforeAfter.points.length > 0,
+      ),
+  },
+  {
+    name: "getPrintableRoutine(A)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => getPrintableRoutine(A()),
+        (r) => r.items.some((item) => item.id === a.routineItemId),
+      ),
+  },
+  {
+    name: "getProgressReport(A)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => getProgressReport(A(), {}),
+        (r) => r.ok && r.report.progress.beforeAfter.points.length > 0 && r.report.notes === null,
+      ),
+  },
+  {
+    // Notes only for the linked physiotherapist who asks; the patient's report answers without them.
+    name: "getProgressReport(A, with notes)",
+    expected: reads,
+    run: async (actor) =>
+      readOutcome(
+        () => getProgressReport(A(), { notes: true }),
+        (r) =>
+          r.ok &&
+          (actor === "patientA"
+            ? r.report.notes === null
+            : r.report.notes?.some((note) => note.id === a.noteId) === true),
+      ),
+  },
+  {
+    // A bad period is a message, and still only for those who may see A's data.
+    name: "getProgressReport(A, bad period)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => getProgressReport(A(), { from: "2026-02-30" }),
+        (r) => !r.ok && r.errors.from !== undefined,
       ),
   },
   {

@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { OutcomeCharts } from "@/components/outcomes/outcome-charts";
 import { ProgressView } from "@/components/progress/progress-view";
 import { requireRole } from "@/lib/data/current-user";
@@ -29,6 +30,9 @@ export default async function ProgressPage() {
         <h1 className="text-2xl font-bold">Your progress</h1>
         <p className="text-slate-700">
           How your pain, sessions and exercises have changed. Each chart has a table with the same numbers.
+        </p>
+        <p>
+          <Link href="/progress/report">Progress report for a period</Link>, to print or save as a PDF
         </p>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>

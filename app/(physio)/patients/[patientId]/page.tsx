@@ -31,6 +31,10 @@ export default async function PatientProgressPage(props: PageProps<"/patients/[p
   ]);
   return (
     <div className="space-y-10">
+      <p>
+        <Link href={`/patients/${patientId}/report`}>Progress report for a period</Link>: to print or save as
+        a PDF, with or without your clinical notes
+      </p>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ProgressView patientId={patientId} initialRange={initialRange} audience="physio" />
       </HydrationBoundary>
