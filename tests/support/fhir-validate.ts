@@ -45,14 +45,16 @@ export function structureProblems(resource: Resource): string[] {
     indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as Bundle);
     indexed = true;
   }
-  const describe = (issue: { severity?: string; expression?: string[]; details?: { text?: string } }) =>
+  type Issue = { severity?: string; expression?: string[]; details?: { text?: string } };
+  const describe = (issue: Issue) =>
     `${issue.expression?.join(", ") ?? resource.resourceType}: ${issue.details?.text ?? "invalid"}`;
   try {
     const issues = validateResource(resource as Parameters<typeof validateResource>[0]);
     return issues.filter((issue) => issue.severity === "error").map(describe);
   } catch (error) {
     if (error instanceof OperationOutcomeError) {
-      return (error.outcome.issue ?? []).filter((issue) => issue.severity !== "warning").map(describe);
+      const issues: Issue[] = error.outcome.issue ?? [];
+      return issues.filter((issue) => issue.severity !== "warning").map(describe);
     }
     throw error;
   }
