@@ -66,6 +66,16 @@ test("the patient downloads their pain ratings as CSV and the physiotherapist th
     "ServiceRequest",
   ]);
 
+  // Readable at both widths (looked at by hand; kept with the other screenshots).
+  await patient.setViewportSize({ width: 1280, height: 900 });
+  await patient.goto("/progress");
+  await patient
+    .getByRole("region", { name: "Export" })
+    .screenshot({ path: `${screenshotDir}/exports-patient-1280.png` });
+  await physio.setViewportSize({ width: 360, height: 780 });
+  await physioExport.scrollIntoViewIfNeeded();
+  await physioExport.screenshot({ path: `${screenshotDir}/exports-physio-360.png` });
+
   await patient.goto("/account/access");
   await expect(patient.getByText("Exported your data as a FHIR file").first()).toBeVisible();
 
