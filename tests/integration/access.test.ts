@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as getCaseloadRoute } from "@/app/api/caseload/route";
+import { GET as getFhirExportRoute } from "@/app/api/patients/[patientId]/export/fhir/route";
+import { GET as getOutcomesCsvRoute } from "@/app/api/patients/[patientId]/export/outcomes.csv/route";
+import { GET as getPainCsvRoute } from "@/app/api/patients/[patientId]/export/pain.csv/route";
+import { GET as getSessionsCsvRoute } from "@/app/api/patients/[patientId]/export/sessions.csv/route";
 import { GET as getProgressRoute } from "@/app/api/patients/[patientId]/progress/route";
 import type { ActionState } from "@/lib/actions/action-state";
 import {
@@ -290,6 +294,25 @@ async function routeOutcome(response: Response, hasA: (body: unknown) => boolean
   if (response.status === 404) return "not-found";
   if (response.status !== 200) return `status ${response.status}` as Outcome;
   return hasA(await response.json()) ? "ok" : "omits A";
+}
+
+/** A download route: "ok" when it is an attachment holding A's data. */
+async function fileOutcome(response: Response, hasA: (text: string) => boolean): Promise<Outcome> {
+  if (response.status !== 200) return routeOutcome(response, () => false);
+  expect(response.headers.get("cache-control")).toBe("no-store");
+  expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="/);
+  return hasA(await response.text()) ? "ok" : "omits A";
+}
+
+type ExportRoute = (
+  request: Request,
+  context: { params: Promise<{ patientId: string }> },
+) => Promise<Response>;
+
+function exportOf(route: ExportRoute, path: string): Promise<Response> {
+  return route(new Request(`http://localhost/api/patients/${A()}/export/${path}`), {
+    params: Promise.resolve({ patientId: A() }),
+  });
 }
 
 /** Everything a write to A's data could change: compared before and after a refused write. */
@@ -828,6 +851,38 @@ const rows: Row[] = [
           params: Promise.resolve({ patientId: A() }),
         }),
         (body) => (body as { range?: string }).range === "3m",
+      ),
+  },
+  {
+    name: "GET /api/patients/A/export/sessions.csv",
+    expected: reads,
+    run: async () =>
+      fileOutcome(await exportOf(getSessionsCsvRoute, "sessions.csv"), (text) => text.includes(a.sessionId)),
+  },
+  {
+    name: "GET /api/patients/A/export/pain.csv",
+    expected: reads,
+    run: async () =>
+      fileOutcome(await exportOf(getPainCsvRoute, "pain.csv"), (text) => text.includes(a.painEntryId)),
+  },
+  {
+    name: "GET /api/patients/A/export/outcomes.csv",
+    expected: reads,
+    run: async () =>
+      fileOutcome(await exportOf(getOutcomesCsvRoute, "outcomes.csv"), (text) =>
+        text.startsWith("response_id,completed_at_utc,"),
+      ),
+  },
+  {
+    name: "GET /api/patients/A/export/fhir",
+    expected: reads,
+    run: async () =>
+      fileOutcome(
+        await exportOf(getFhirExportRoute, "fhir"),
+        (text) =>
+          (JSON.parse(text) as { entry: { fullUrl: string }[] }).entry[0]?.fullUrl.endsWith(
+            `/Patient/${A()}`,
+          ) ?? false,
       ),
   },
   {

@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportLinks } from "@/components/exports/export-links";
 import { OutcomeCharts } from "@/components/outcomes/outcome-charts";
 import { ProgressView } from "@/components/progress/progress-view";
 import { requireRole } from "@/lib/data/current-user";
@@ -39,6 +40,7 @@ export default async function ProgressPage() {
         <ProgressView patientId={patient.id} initialRange={initialRange} />
       </HydrationBoundary>
       <OutcomeCharts series={outcomes} audience="patient" />
+      <ExportLinks patientId={patient.id} audience="patient" />
     </div>
   );
 }
