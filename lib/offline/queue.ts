@@ -15,10 +15,12 @@ export type QueuedWrite = {
   /** The fields the page would have sent to its server action. */
   payload: Record<string, unknown>;
   savedAt: string;
+  /** Keeps the order writes were saved in, also within one millisecond. */
+  sequence: number;
 };
 
 interface QueueSchema extends DBSchema {
-  writes: { key: string; value: QueuedWrite; indexes: { savedAt: string } };
+  writes: { key: string; value: QueuedWrite; indexes: { sequence: number } };
   meta: { key: "owner"; value: { ownerId: string } };
 }
 
@@ -28,12 +30,13 @@ const routes: Record<QueuedKind, string> = { session: "/api/v1/sessions", "check
 /** Fired on window whenever the queue changes, so every view of it on the page can update. */
 export const queueChangedEvent = "offline-queue-changed";
 
+let sequence = 0;
 let opening: Promise<IDBPDatabase<QueueSchema>> | null = null;
 
 function database(): Promise<IDBPDatabase<QueueSchema>> {
   opening ??= openDB<QueueSchema>(queueDatabaseName, 1, {
     upgrade(db) {
-      db.createObjectStore("writes", { keyPath: "clientRequestId" }).createIndex("savedAt", "savedAt");
+      db.createObjectStore("writes", { keyPath: "clientRequestId" }).createIndex("sequence", "sequence");
       db.createObjectStore("meta");
     },
     // Another tab deleting the database (a sign-out there) must not be blocked by this one.
@@ -86,14 +89,23 @@ export async function enqueue(
   }
   await claimQueue(ownerId);
   const db = await database();
-  await db.put("writes", { clientRequestId, kind, ownerId, payload, savedAt: new Date().toISOString() });
+  const now = Date.now();
+  sequence = Math.max(sequence + 1, now * 1000);
+  await db.put("writes", {
+    clientRequestId,
+    kind,
+    ownerId,
+    payload,
+    savedAt: new Date(now).toISOString(),
+    sequence,
+  });
   announce();
 }
 
 /** The writes waiting for this user, oldest first. */
 export async function pendingWrites(ownerId: string): Promise<QueuedWrite[]> {
   const db = await database();
-  const all = await db.getAllFromIndex("writes", "savedAt");
+  const all = await db.getAllFromIndex("writes", "sequence");
   return all.filter((write) => write.ownerId === ownerId);
 }
 
