@@ -8,6 +8,7 @@ import path from "node:path";
 import { config } from "../lib/config.ts";
 import { sqliteFilePath } from "../lib/db/provider.ts";
 import { removeServerLock, writeServerLock } from "../lib/ops/server-lock.ts";
+import { buildServiceWorker } from "./build-service-worker.ts";
 import { prepareDatabase, printDemoSignIns } from "./prepare-db.ts";
 import { prepareRuntimeEnv } from "./runtime-env.ts";
 
@@ -76,6 +77,8 @@ try {
   // PostgreSQL: migrations are `npm run db:migrate`, as the owner; an instance only checks them.
   const { demoPassword } = await prepareDatabase(env, env.embedded ? "migrate" : "check");
   buildIfNeeded();
+  // Always: it takes well under a second and lists the static files of the build being served.
+  await buildServiceWorker(distDir);
   const port = String(config().port);
   // scripts/server.ts serves the build as `next start` would, and logs each request as a JSON line.
   const server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts"), "-p", port], {

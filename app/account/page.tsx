@@ -102,6 +102,7 @@ export default async function AccountPage(props: PageProps<"/account">) {
         <ActionButton
           action={signOutEverywhereAction}
           label="Sign out everywhere"
+          signsOut
           pendingLabel="Signing out…"
           variant="danger"
         />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatDose } from "@/components/exercises/format-dose";
+import { StartSessionLink } from "@/components/offline/offline-session";
 import { buttonClasses } from "@/components/ui/button";
 import type { RoutineItemSummary } from "@/lib/data/patient-home";
 
@@ -60,12 +61,9 @@ export function DueToday({ routine }: { routine: RoutineItemSummary[] }) {
           </ul>
         </>
       )}
-      <Link
-        href="/session"
-        className={`${buttonClasses("primary")} min-h-14 w-full text-lg sm:w-auto sm:px-8`}
-      >
+      <StartSessionLink className={`${buttonClasses("primary")} min-h-14 w-full text-lg sm:w-auto sm:px-8`}>
         Start today’s session
-      </Link>
+      </StartSessionLink>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { NextRequest } from "next/server";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as getCaseloadRoute } from "@/app/api/caseload/route";
 import { GET as getFhirExportRoute } from "@/app/api/patients/[patientId]/export/fhir/route";
@@ -6,6 +7,8 @@ import { GET as getOutcomesCsvRoute } from "@/app/api/patients/[patientId]/expor
 import { GET as getPainCsvRoute } from "@/app/api/patients/[patientId]/export/pain.csv/route";
 import { GET as getSessionsCsvRoute } from "@/app/api/patients/[patientId]/export/sessions.csv/route";
 import { GET as getProgressRoute } from "@/app/api/patients/[patientId]/progress/route";
+import { POST as postCheckInRoute } from "@/app/api/v1/check-ins/route";
+import { POST as postSessionRoute } from "@/app/api/v1/sessions/route";
 import type { ActionState } from "@/lib/actions/action-state";
 import {
   addClinicalNoteAction,
@@ -394,6 +397,21 @@ async function freshItemOfA(slug = "glute-bridge") {
     },
   });
 }
+
+/** A replay from the offline queue, as this site's own page sends it, by whoever is signed in. */
+function replayRequest(path: string, input: Record<string, unknown>): NextRequest {
+  return new NextRequest(`http://localhost${path}`, {
+    method: "POST",
+    headers: { host: "localhost", origin: "http://localhost", "content-type": "application/json" },
+    body: JSON.stringify({ ownerId: testSession.current?.user.id, ...input }),
+  });
+}
+const sessionOfA = (clientRequestId: string) =>
+  testDb().exerciseSession.findFirst({ where: { patientId: people.patientA.id, clientRequestId } });
+const checkInsOfA = (clientRequestId: string) =>
+  testDb().painEntry.count({
+    where: { patientId: people.patientA.id, clientRequestId: { startsWith: clientRequestId } },
+  });
 
 type Row = { name: string; expected: Record<Actor, Outcome>; run: (actor: Actor) => Promise<Outcome> };
 
@@ -1005,6 +1023,30 @@ const rows: Row[] = [
       expect(await testDb().user.findUniqueOrThrow({ where: { id: A() } })).toMatchObject({
         weeklyTargetPercent: Number(input.weeklyTargetPercent),
       });
+    },
+  }),
+  // The offline queue's replays: each caller replays their own queue (ownerId is who is signed in);
+  // B's replay saves B's session, never A's.
+  write("POST /api/v1/sessions (the caller's own queued session)", patientOnly, {
+    arrange: async () => sessionInput(exerciseIds.clamshell ?? ""),
+    act: async (input) => {
+      const response = await postSessionRoute(replayRequest("/api/v1/sessions", input));
+      const outcome = await routeOutcome(response, () => true);
+      return outcome === "ok" && !(await sessionOfA(input.clientRequestId)) ? "omits A" : outcome;
+    },
+    landed: async (input) => {
+      expect(await sessionOfA(input.clientRequestId)).toMatchObject({ source: "GUIDED" });
+    },
+  }),
+  write("POST /api/v1/check-ins (the caller's own queued check-in)", patientOnly, {
+    arrange: async () => ({ clientRequestId: randomUUID(), LOWER_BACK: "3" }),
+    act: async (input) => {
+      const response = await postCheckInRoute(replayRequest("/api/v1/check-ins", input));
+      const outcome = await routeOutcome(response, () => true);
+      return outcome === "ok" && (await checkInsOfA(input.clientRequestId)) === 0 ? "omits A" : outcome;
+    },
+    landed: async (input) => {
+      expect(await checkInsOfA(input.clientRequestId)).toBe(1);
     },
   }),
   // A patient's own setting: B's call sets B's, never A's; physiotherapists have no such action.
