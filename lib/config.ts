@@ -50,6 +50,8 @@ export type Config = {
   mailFrom: string;
   /** MAIL_DISABLED=1: no e-mail at all (PostgreSQL without SMTP must say so explicitly). */
   mailDisabled: boolean;
+  /** APP_URL: the address people open the app at, for links in e-mails (lib/mail/links.ts). */
+  appUrl: string | undefined;
 };
 
 export const defaultDatabaseUrl = "file:./data/app.db";
@@ -153,6 +155,10 @@ const schema = z
       },
     ),
     MAIL_DISABLED: oneOf(["0", "1"]),
+    // Links in e-mails are built from this, never from a request's Host header, which anyone can forge.
+    APP_URL: optionalText.refine((raw) => raw === undefined || /^https?:\/\/[^\s/?#]+\/?$/i.test(raw), {
+      error: "must be the app's address with no path, like https://exercises.example.org",
+    }),
   })
   .superRefine((env, context) => {
     // Instances of a PostgreSQL deployment must share these; a locally generated one would differ.
@@ -234,6 +240,7 @@ export function readConfig(env: Environment): Config {
     smtpUrl: s.SMTP_URL,
     mailFrom: s.MAIL_FROM ?? defaultMailFrom,
     mailDisabled: s.MAIL_DISABLED === "1",
+    appUrl: s.APP_URL?.replace(/\/$/, ""),
   };
 }
 

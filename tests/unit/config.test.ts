@@ -50,6 +50,7 @@ describe("readConfig", () => {
       smtpUrl: undefined,
       mailFrom: "Exercise programme <no-reply@localhost>",
       mailDisabled: false,
+      appUrl: undefined,
     });
   });
 
@@ -185,6 +186,13 @@ describe("readConfig", () => {
       'MAIL_FROM must be an address, optionally with a name: "Exercise programme <no-reply@example.org>", got "nobody"',
     ],
     ["MAIL_DISABLED", "1", { mailDisabled: true }, "off", 'MAIL_DISABLED must be one of 0, 1, got "off"'],
+    [
+      "APP_URL",
+      "https://exercises.example.org/",
+      { appUrl: "https://exercises.example.org" },
+      "exercises.example.org/app",
+      'APP_URL must be the app\'s address with no path, like https://exercises.example.org, got "exercises.example.org/app"',
+    ],
     [
       "APP_DATABASE_ROLE",
       "hbc_app",
