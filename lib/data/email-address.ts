@@ -9,14 +9,26 @@ import { sendMail } from "@/lib/mail/send";
 import { mailReachesPeople } from "@/lib/mail/settings";
 import { appLink, hashLinkToken, linkLifetimes, newLinkToken, sendNotice } from "./account-links";
 import { recordAudit } from "./audit";
-import { requireUser } from "./current-user";
+import { getCurrentUser, requireUser } from "./current-user";
 import { isUniqueViolation, RuleError } from "./errors";
 import { type PasswordGuessOptions, passwordAccepted, takePasswordAttempt } from "./sign-in";
 import { takeAttempts } from "./throttle";
 import { confirmRegistration } from "./users";
 
+/** For the header's banner: a signed-in user whose address is not confirmed yet (false for nobody). */
+export async function signedInWithUnconfirmedEmail(): Promise<boolean> {
+  const me = await getCurrentUser();
+  if (!me) return false;
+  const user = await db.user.findUnique({ where: { id: me.id }, select: { emailVerifiedAt: true } });
+  return user !== null && user.emailVerifiedAt === null;
+}
+
 /** Whether the signed-in user's address is confirmed (accounts from before verification are not). */
-export async function myEmailStatus(): Promise<{ email: string; verified: boolean; pendingEmail: string | null }> {
+export async function myEmailStatus(): Promise<{
+  email: string;
+  verified: boolean;
+  pendingEmail: string | null;
+}> {
   const me = await requireUser();
   const [user, change] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: me.id }, select: { emailVerifiedAt: true } }),
@@ -39,7 +51,8 @@ function mailThrottled(retryAfterSeconds: number): RuleError {
 /** Sends the signed-in user a link that confirms their current address. */
 export async function sendVerificationEmail(clientAddress: string, now = new Date()): Promise<void> {
   const me = await requireUser();
-  if (!mailReachesPeople(config())) throw new RuleError("This server sends no e-mail, so addresses cannot be confirmed here.");
+  if (!mailReachesPeople(config()))
+    throw new RuleError("This server sends no e-mail, so addresses cannot be confirmed here.");
   const verdict = await takeAttempts(
     [{ key: throttleKeys.mailRecipient("verify", me.email), rule: mailRules.recipient }],
     now,
@@ -60,7 +73,13 @@ export async function sendVerificationEmail(clientAddress: string, now = new Dat
       },
     });
     await recordAudit(
-      { actorId: me.id, actorRole: me.role, action: "EMAIL_VERIFICATION_SENT", outcome: "SUCCESS", clientAddress },
+      {
+        actorId: me.id,
+        actorRole: me.role,
+        action: "EMAIL_VERIFICATION_SENT",
+        outcome: "SUCCESS",
+        clientAddress,
+      },
       tx,
     );
   });
@@ -85,11 +104,15 @@ export async function requestEmailChange(
   options: PasswordGuessOptions = {},
 ): Promise<EmailChangeResult> {
   const me = await requireUser();
-  if (!mailReachesPeople(config())) throw new RuleError("This server sends no e-mail, so the address cannot be changed here.");
+  if (!mailReachesPeople(config()))
+    throw new RuleError("This server sends no e-mail, so the address cannot be changed here.");
   if (input.newEmail === me.email) throw new RuleError("That is already your address.", "newEmail");
   const verdict = await takePasswordAttempt(me.email, clientAddress, { now, ...options });
   if (verdict.status === "refused") {
-    await logEvent("password_change_throttled", { userId: me.id, retryAfterSeconds: verdict.retryAfterSeconds });
+    await logEvent("password_change_throttled", {
+      userId: me.id,
+      retryAfterSeconds: verdict.retryAfterSeconds,
+    });
     return { status: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
   }
   const current = await db.user.findUniqueOrThrow({ where: { id: me.id }, select: { passwordHash: true } });
@@ -124,13 +147,22 @@ export async function requestEmailChange(
       },
     });
     await recordAudit(
-      { actorId: me.id, actorRole: me.role, action: "EMAIL_CHANGE_REQUESTED", outcome: "SUCCESS", clientAddress },
+      {
+        actorId: me.id,
+        actorRole: me.role,
+        action: "EMAIL_CHANGE_REQUESTED",
+        outcome: "SUCCESS",
+        clientAddress,
+      },
       tx,
     );
   });
   const taken = await db.user.findUnique({ where: { email: input.newEmail }, select: { id: true } });
   if (!taken) {
-    await sendMail({ to: input.newEmail, ...messages.confirmNewAddress(appLink("/verify-email", { token })) });
+    await sendMail({
+      to: input.newEmail,
+      ...messages.confirmNewAddress(appLink("/verify-email", { token })),
+    });
   }
   await sendNotice({ to: me.email, ...messages.addressChangeRequested() });
   return { status: "sent" };

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash, randomBytes, randomInt } from "node:crypto";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { inviteCodeRules, throttleKeys } from "@/lib/domain/throttle";
-import { config } from "@/lib/config";
 import { formatDate, plural } from "@/lib/format";
 import { logEvent, logServerError } from "@/lib/log-event";
 import { messages } from "@/lib/mail/messages";

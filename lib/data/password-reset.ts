@@ -6,8 +6,8 @@ import { mailRules, throttleKeys } from "@/lib/domain/throttle";
 import { messages } from "@/lib/mail/messages";
 import { sendMail } from "@/lib/mail/send";
 import { mailReachesPeople } from "@/lib/mail/settings";
-import { recordAudit } from "./audit";
 import { appLink, hashLinkToken, linkLifetimes, newLinkToken, sendNotice } from "./account-links";
+import { recordAudit } from "./audit";
 import { takeAttempts } from "./throttle";
 
 export type ResetRequestResult =
@@ -33,7 +33,8 @@ export async function requestPasswordReset(
     ],
     now,
   );
-  if (verdict.status === "refused") return { status: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
+  if (verdict.status === "refused")
+    return { status: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
   const user = await db.user.findUnique({ where: { email }, select: { id: true, role: true } });
   if (!user) return { status: "sent" };
   const token = newLinkToken();

@@ -8,11 +8,11 @@ import { messages } from "@/lib/mail/messages";
 import { sendMail } from "@/lib/mail/send";
 import { mailReachesPeople } from "@/lib/mail/settings";
 import type { ChangePasswordInput, SignUpInput } from "@/lib/validation/auth";
+import { appLink, hashLinkToken, linkLifetimes, newLinkToken, sendNotice } from "./account-links";
 import { recordAudit } from "./audit";
 import { requireUser } from "./current-user";
 import { isUniqueViolation } from "./errors";
 import { type PasswordGuessOptions, passwordAccepted, takePasswordAttempt } from "./sign-in";
-import { appLink, hashLinkToken, linkLifetimes, newLinkToken, sendNotice } from "./account-links";
 import { takeAttempts } from "./throttle";
 
 export type RegisterResult =
@@ -50,10 +50,7 @@ export async function registerUser(
   const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
-    const letter = messages.signUpOnExistingAccount(
-      appLink("/sign-in"),
-      appLink("/forgot-password"),
-    );
+    const letter = messages.signUpOnExistingAccount(appLink("/sign-in"), appLink("/forgot-password"));
     await sendMail({ to: input.email, ...letter });
     return { status: "sent" };
   }
@@ -115,7 +112,13 @@ export async function confirmRegistration(
         select: { id: true },
       });
       await recordAudit(
-        { actorId: created.id, actorRole: pending.role, action: "SIGN_UP", outcome: "SUCCESS", clientAddress },
+        {
+          actorId: created.id,
+          actorRole: pending.role,
+          action: "SIGN_UP",
+          outcome: "SUCCESS",
+          clientAddress,
+        },
         tx,
       );
       return created;
