@@ -58,7 +58,9 @@ const signUpInput = (email: string, password = "a long passphrase") => ({
 /** Nothing in any message says what the app is for or names a body part or a condition. */
 function expectNeutral(mail: { subject: string; text: string; html: string }) {
   for (const part of [mail.subject, mail.text, mail.html]) {
-    expect(part).not.toMatch(/hip|back pain|lower[- ]back|pain|rehab|physio|injur|condition|health/i);
+    // Links hold random tokens, which may spell anything.
+    const words = part.replace(/https?:\/\/[^\s"<]+/g, "");
+    expect(words).not.toMatch(/\b(hip|back|pain|rehab\w*|physio\w*|injur\w*|condition\w*|health)\b/i);
   }
 }
 
