@@ -20,7 +20,8 @@ const publicRoutes = [
 
 // An invitation's address carries its token, so its page is never cached. The page itself answers
 // visitors without a session (it offers sign-in and sign-up).
-const invitationRoutes = ["/invite/*"];
+// The e-mailed links of account recovery carry their token in the query: never cached either.
+const invitationRoutes = ["/invite/*", "/verify-email", "/forgot-password", "/reset-password"];
 
 export type RouteAccess =
   /** Anyone may open it. */

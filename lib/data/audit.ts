@@ -105,6 +105,12 @@ const otherActions = {
   SECOND_FACTOR: "Entered a two-factor sign-in code",
   TWO_FACTOR_ENABLED: "Turned on two-factor sign-in",
   TWO_FACTOR_RESET: "Two-factor sign-in was reset by an operator",
+  EMAIL_VERIFICATION_SENT: "Asked for a link to confirm the e-mail address",
+  EMAIL_VERIFIED: "Confirmed the e-mail address",
+  EMAIL_CHANGE_REQUESTED: "Asked to change the e-mail address",
+  EMAIL_CHANGED: "Changed the e-mail address",
+  PASSWORD_RESET_REQUESTED: "Asked for a link to choose a new password",
+  PASSWORD_RESET: "Chose a new password through an e-mailed link",
 } as const;
 
 export type AuditAction = AuditedRead | AuditedExport | AuditedWrite | keyof typeof otherActions;
