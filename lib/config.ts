@@ -44,6 +44,10 @@ export type Config = {
   migrationDatabaseUrl: string | undefined;
   /** PostgreSQL: the role the app connects as, granted its rights by `npm run db:migrate`. */
   appDatabaseRole: string | undefined;
+  /** The address people reach the app at, for links in messages sent without a request (reminders). */
+  appUrl: string;
+  /** Web Push keys; unset in the embedded mode means <DATA_DIR>/vapid.json, created once. */
+  vapid: { publicKey: string; privateKey: string; subject: string } | undefined;
 };
 
 export const defaultDatabaseUrl = "file:./data/app.db";
@@ -136,8 +140,42 @@ const schema = z
         error: "must be a PostgreSQL role name in lower case (letters, digits, _)",
       },
     ),
+    APP_URL: optionalText.refine((url) => url === undefined || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/i.test(url), {
+      error: "must be the app's public address, such as https://exercise.example.org",
+    }),
+    VAPID_PUBLIC_KEY: optionalText.refine(
+      (raw) => raw === undefined || /^[A-Za-z0-9_-]{86,88}=*$/.test(raw),
+      {
+        error: "must be a URL-safe base64 P-256 public key (npx web-push generate-vapid-keys)",
+      },
+    ),
+    VAPID_PRIVATE_KEY: optionalText.refine(
+      (raw) => raw === undefined || /^[A-Za-z0-9_-]{42,44}=*$/.test(raw),
+      {
+        error: "must be a URL-safe base64 P-256 private key (npx web-push generate-vapid-keys)",
+      },
+    ),
+    VAPID_SUBJECT: optionalText.refine(
+      (raw) => raw === undefined || /^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(raw),
+      {
+        error: "must be a mailto: address or an https: URL where the push service can reach you",
+      },
+    ),
   })
   .superRefine((env, context) => {
+    // Web Push keys come as a pair, with the contact the push services may write to.
+    const vapid = [env.VAPID_PUBLIC_KEY, env.VAPID_PRIVATE_KEY, env.VAPID_SUBJECT];
+    if (vapid.some((value) => value !== undefined) && vapid.some((value) => value === undefined)) {
+      for (const name of ["VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY", "VAPID_SUBJECT"] as const) {
+        if (env[name] === undefined) {
+          context.addIssue({
+            code: "custom",
+            path: [name],
+            message: "is not set: VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT go together",
+          });
+        }
+      }
+    }
     // Instances of a PostgreSQL deployment must share these; a locally generated one would differ.
     if (env.NODE_ENV !== "production" || env.DATABASE_URL.startsWith("file:")) return;
     for (const name of [
@@ -165,6 +203,7 @@ const secretNames = new Set([
   "DATABASE_URL",
   "DEMO_PASSWORD",
   "MIGRATION_DATABASE_URL",
+  "VAPID_PRIVATE_KEY",
 ]);
 
 export class ConfigError extends Error {
@@ -213,6 +252,11 @@ export function readConfig(env: Environment): Config {
     logPretty: s.LOG_FORMAT ? s.LOG_FORMAT === "pretty" : s.NODE_ENV === "development",
     migrationDatabaseUrl: s.MIGRATION_DATABASE_URL,
     appDatabaseRole: s.APP_DATABASE_ROLE,
+    appUrl: (s.APP_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ""),
+    vapid:
+      s.VAPID_PUBLIC_KEY && s.VAPID_PRIVATE_KEY && s.VAPID_SUBJECT
+        ? { publicKey: s.VAPID_PUBLIC_KEY, privateKey: s.VAPID_PRIVATE_KEY, subject: s.VAPID_SUBJECT }
+        : undefined,
   };
 }
 
