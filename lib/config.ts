@@ -44,6 +44,12 @@ export type Config = {
   migrationDatabaseUrl: string | undefined;
   /** PostgreSQL: the role the app connects as, granted its rights by `npm run db:migrate`. */
   appDatabaseRole: string | undefined;
+  /** smtp(s)://user:pass@host:port: where e-mail goes; unset in the embedded mode means ./data/outbox. */
+  smtpUrl: string | undefined;
+  /** The From header of every message; a neutral name that says nothing about health. */
+  mailFrom: string;
+  /** MAIL_DISABLED=1: no e-mail at all (PostgreSQL without SMTP must say so explicitly). */
+  mailDisabled: boolean;
   /** The address people reach the app at, for links in messages sent without a request (reminders). */
   appUrl: string;
   /** Web Push keys; unset in the embedded mode means <DATA_DIR>/vapid.json, created once. */
@@ -51,6 +57,7 @@ export type Config = {
 };
 
 export const defaultDatabaseUrl = "file:./data/app.db";
+export const defaultMailFrom = "Exercise programme <no-reply@localhost>";
 
 // Unset and blank both mean "use the default", as an empty `FOO=` line in a shell or .env file does.
 const optionalText = z
@@ -140,6 +147,16 @@ const schema = z
         error: "must be a PostgreSQL role name in lower case (letters, digits, _)",
       },
     ),
+    SMTP_URL: optionalText.refine((url) => url === undefined || /^smtps?:\/\/[^\s]+$/i.test(url), {
+      error: "must start with smtp:// or smtps:// (for example smtps://user:password@mail.example.org:465)",
+    }),
+    MAIL_FROM: optionalText.refine(
+      (raw) => raw === undefined || /^[^\r\n@]*[^\s@<>]+@[^\s@<>]+>?$/.test(raw),
+      {
+        error: 'must be an address, optionally with a name: "Exercise programme <no-reply@example.org>"',
+      },
+    ),
+    MAIL_DISABLED: oneOf(["0", "1"]),
     APP_URL: optionalText.refine((url) => url === undefined || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/i.test(url), {
       error: "must be the app's public address, such as https://exercise.example.org",
     }),
@@ -203,6 +220,7 @@ const secretNames = new Set([
   "DATABASE_URL",
   "DEMO_PASSWORD",
   "MIGRATION_DATABASE_URL",
+  "SMTP_URL",
   "VAPID_PRIVATE_KEY",
 ]);
 
@@ -252,6 +270,9 @@ export function readConfig(env: Environment): Config {
     logPretty: s.LOG_FORMAT ? s.LOG_FORMAT === "pretty" : s.NODE_ENV === "development",
     migrationDatabaseUrl: s.MIGRATION_DATABASE_URL,
     appDatabaseRole: s.APP_DATABASE_ROLE,
+    smtpUrl: s.SMTP_URL,
+    mailFrom: s.MAIL_FROM ?? defaultMailFrom,
+    mailDisabled: s.MAIL_DISABLED === "1",
     appUrl: (s.APP_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ""),
     vapid:
       s.VAPID_PUBLIC_KEY && s.VAPID_PRIVATE_KEY && s.VAPID_SUBJECT

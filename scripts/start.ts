@@ -5,8 +5,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { config } from "../lib/config.ts";
+import { ConfigError, config } from "../lib/config.ts";
 import { sqliteFilePath } from "../lib/db/provider.ts";
+import { mailStartupProblem } from "../lib/mail/settings.ts";
 import { removeServerLock, writeServerLock } from "../lib/ops/server-lock.ts";
 import { prepareDatabase, printDemoSignIns } from "./prepare-db.ts";
 import { prepareRuntimeEnv } from "./runtime-env.ts";
@@ -68,6 +69,9 @@ function tightenDataFiles(databaseUrl: string): void {
 }
 
 try {
+  // Checked here, not in lib/config.ts: `npm run db:migrate` and the tools need no e-mail.
+  const mailProblem = mailStartupProblem(config());
+  if (mailProblem) throw new ConfigError(mailProblem);
   const env = prepareRuntimeEnv();
   tightenDataFiles(env.databaseUrl);
   // Tells `npm run restore` the data is in use, from migrating on; the server's pid joins below, as

@@ -152,6 +152,9 @@ function deploymentEnv(): NodeJS.ProcessEnv {
     NEXT_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: "1",
     DEMO_DATA: "0",
+    // PostgreSQL refuses to start without SMTP unless e-mail is off; these checks send none.
+    MAIL_DISABLED: "1",
+    SMTP_URL: undefined,
     MIGRATION_DATABASE_URL: undefined,
     APP_DATABASE_ROLE: undefined,
     TEST_DATABASE_URL: undefined,

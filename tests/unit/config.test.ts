@@ -47,6 +47,9 @@ describe("readConfig", () => {
       demoData: true,
       logLevel: "info",
       logPretty: false,
+      smtpUrl: undefined,
+      mailFrom: "Exercise programme <no-reply@localhost>",
+      mailDisabled: false,
     });
   });
 
@@ -166,6 +169,22 @@ describe("readConfig", () => {
       // A URL holds a password: never repeated in the message.
       "MIGRATION_DATABASE_URL must start with postgresql:// (only a PostgreSQL deployment has a separate owner)",
     ],
+    [
+      "SMTP_URL",
+      "smtps://app:hunter2@mail.example.org:465",
+      { smtpUrl: "smtps://app:hunter2@mail.example.org:465" },
+      "mail.example.org",
+      // It may hold the SMTP password: never repeated in the message.
+      "SMTP_URL must start with smtp:// or smtps:// (for example smtps://user:password@mail.example.org:465)",
+    ],
+    [
+      "MAIL_FROM",
+      "Exercises <no-reply@clinic.example>",
+      { mailFrom: "Exercises <no-reply@clinic.example>" },
+      "nobody",
+      'MAIL_FROM must be an address, optionally with a name: "Exercise programme <no-reply@example.org>", got "nobody"',
+    ],
+    ["MAIL_DISABLED", "1", { mailDisabled: true }, "off", 'MAIL_DISABLED must be one of 0, 1, got "off"'],
     [
       "APP_DATABASE_ROLE",
       "hbc_app",
@@ -306,6 +325,28 @@ describe("start-up (scripts/runtime-env.ts, the first thing `npm start` and `npm
       'Cannot start: DATABASE_POOL_MAX must be a whole number from 1 to 100, got "abc"\n',
     );
     expect(started.stdout).toBe("");
+    expect(existsSync(dataDir)).toBe(false);
+  }, 30_000);
+
+  it("`npm start` on PostgreSQL without SMTP_URL stops unless e-mail is turned off", () => {
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "config-")), "data");
+    const started = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: {
+        ...process.env,
+        NODE_ENV: "development",
+        DATA_DIR: dataDir,
+        DATABASE_URL: "postgresql://db.invalid/app",
+        SMTP_URL: "",
+        MAIL_DISABLED: "",
+      },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(started.status).toBe(1);
+    expect(started.stderr).toBe(
+      'Cannot start: SMTP_URL is not set: on PostgreSQL e-mail goes through SMTP; set SMTP_URL, or MAIL_DISABLED=1 to run without e-mail (see README, "E-mail")\n',
+    );
     expect(existsSync(dataDir)).toBe(false);
   }, 30_000);
 });

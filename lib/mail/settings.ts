@@ -1,0 +1,24 @@
+// How this installation sends e-mail, decided from the settings (lib/config.ts) alone:
+//   smtp     SMTP_URL is set
+//   disabled MAIL_DISABLED=1 (and no SMTP_URL)
+//   outbox   neither, in the embedded mode: each message becomes a file under <DATA_DIR>/outbox/
+// PostgreSQL is the production mode: there a missing SMTP_URL stops start-up unless e-mail is
+// turned off on purpose, because a server nobody can read the outbox of would silently lose
+// every verification and reset link.
+import type { Config } from "../config.ts";
+
+export type MailMode = "smtp" | "outbox" | "disabled";
+
+export function mailMode(settings: Pick<Config, "smtpUrl" | "mailDisabled">): MailMode {
+  if (settings.smtpUrl) return "smtp";
+  return settings.mailDisabled ? "disabled" : "outbox";
+}
+
+/** The one line that stops `npm start`, or undefined when the mail settings can work. */
+export function mailStartupProblem(
+  settings: Pick<Config, "smtpUrl" | "mailDisabled" | "databaseProvider">,
+): string | undefined {
+  if (settings.databaseProvider !== "postgresql" || settings.smtpUrl || settings.mailDisabled)
+    return undefined;
+  return 'SMTP_URL is not set: on PostgreSQL e-mail goes through SMTP; set SMTP_URL, or MAIL_DISABLED=1 to run without e-mail (see README, "E-mail")';
+}
