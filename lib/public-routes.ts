@@ -17,7 +17,9 @@ const publicRoutes = [
 
 // An invitation's address carries its token, so its page is never cached. The page itself answers
 // visitors without a session (it offers sign-in and sign-up).
-const invitationRoutes = ["/invite/*"];
+// The same holds for the secret calendar feed and the unsubscribe link of reminder e-mails, which
+// calendar services and mail programs open without a session.
+const invitationRoutes = ["/invite/*", "/calendar/*", "/unsubscribe/*"];
 
 export type RouteAccess =
   /** Anyone may open it. */

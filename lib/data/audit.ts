@@ -67,6 +67,12 @@ export const auditedWrites = {
   OUTCOME_DRAFT_SAVED: "Saved questionnaire answers to finish later",
   OUTCOME_COMPLETED: "Answered a questionnaire",
   SETTINGS_SAVED: "Saved their settings (name, time zone, main pain area)",
+  REMINDERS_SAVED: "Changed their reminder settings",
+  PUSH_DEVICE_ADDED: "Turned on reminders on a device",
+  PUSH_DEVICE_REMOVED: "Turned off reminders on a device",
+  TEST_REMINDER_SENT: "Sent themselves a test reminder",
+  CALENDAR_FEED_CREATED: "Made a new calendar feed address",
+  CALENDAR_FEED_REVOKED: "Turned off the calendar feed",
 } as const;
 export type AuditedWrite = keyof typeof auditedWrites;
 
@@ -81,6 +87,7 @@ const otherActions = {
   SECOND_FACTOR: "Entered a two-factor sign-in code",
   TWO_FACTOR_ENABLED: "Turned on two-factor sign-in",
   TWO_FACTOR_RESET: "Two-factor sign-in was reset by an operator",
+  REMINDER_EMAILS_STOPPED: "Stopped reminder e-mails with the link in one",
 } as const;
 
 export type AuditAction = AuditedRead | AuditedWrite | keyof typeof otherActions;

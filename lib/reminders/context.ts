@@ -1,0 +1,11 @@
+// The reminder context of this process: the app's database client, the configured senders.
+import type { Db } from "../db/client.ts";
+import { config } from "../config.ts";
+import { sendMail } from "../mail/send.ts";
+import type { ReminderContext } from "./delivery.ts";
+import { vapidKeys } from "./vapid.ts";
+
+export function reminderContext(db: Db): ReminderContext {
+  const settings = config();
+  return { db, appUrl: settings.appUrl, sendMail, vapid: vapidKeys(settings) };
+}
