@@ -53,14 +53,19 @@ export const removePushDeviceAction = createAction(
     revalidatePath("/reminders");
     return {
       ok: true,
-      message: removed ? "This device will no longer show reminders." : "This device was not set up for reminders.",
+      message: removed
+        ? "This device will no longer show reminders."
+        : "This device was not set up for reminders.",
     };
   },
   "PUSH_DEVICE_REMOVED",
 );
 
 const testMessages = {
-  SENT: { EMAIL: "A test e-mail is on its way. It may take a minute to arrive.", PUSH: "A test notification was sent to your devices." },
+  SENT: {
+    EMAIL: "A test e-mail is on its way. It may take a minute to arrive.",
+    PUSH: "A test notification was sent to your devices.",
+  },
   SKIPPED: {
     EMAIL: "No test was sent.",
     PUSH: "No test was sent: no device is set up for notifications. Turn them on for this device first.",
@@ -105,7 +110,10 @@ export const revokeCalendarFeedAction = createAction(
   async () => {
     await revokeCalendarFeed();
     revalidatePath("/reminders");
-    return { ok: true, message: "The calendar address no longer works. Calendars that used it will stop updating." };
+    return {
+      ok: true,
+      message: "The calendar address no longer works. Calendars that used it will stop updating.",
+    };
   },
   "CALENDAR_FEED_REVOKED",
 );

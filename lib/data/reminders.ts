@@ -261,7 +261,10 @@ export async function calendarFeedByToken(token: string): Promise<string | null>
  * One-click unsubscribe from a reminder e-mail (RFC 8058): the token names one delivery, hence
  * one patient, whose e-mail reminders stop. True when the token was known.
  */
-export async function stopReminderEmailsByToken(token: string, clientAddress: string | null): Promise<boolean> {
+export async function stopReminderEmailsByToken(
+  token: string,
+  clientAddress: string | null,
+): Promise<boolean> {
   if (!isTokenShaped(token)) return false;
   const delivery = await db.reminderDelivery.findUnique({
     where: { unsubscribeTokenHash: tokenHash(token) },

@@ -1,6 +1,7 @@
 // The reminder context of this process: the app's database client, the configured senders.
-import type { Db } from "../db/client.ts";
+
 import { config } from "../config.ts";
+import type { Db } from "../db/client.ts";
 import { sendMail } from "../mail/send.ts";
 import type { ReminderContext } from "./delivery.ts";
 import { vapidKeys } from "./vapid.ts";

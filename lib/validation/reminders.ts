@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { defaultQuietHours, inQuietHours, minuteLabel, parseMinute, reminderChannels } from "@/lib/domain/reminders";
+import {
+  defaultQuietHours,
+  inQuietHours,
+  minuteLabel,
+  parseMinute,
+  reminderChannels,
+} from "@/lib/domain/reminders";
 
 const timeField = (empty: string) =>
   z
@@ -31,7 +37,10 @@ export const reminderPreferenceSchema = z
       });
       return;
     }
-    if (input.channel !== "NONE" && inQuietHours(input.time, { start: input.quietStart, end: input.quietEnd })) {
+    if (
+      input.channel !== "NONE" &&
+      inQuietHours(input.time, { start: input.quietStart, end: input.quietEnd })
+    ) {
       context.addIssue({
         code: "custom",
         path: ["time"],
