@@ -18,6 +18,9 @@ const { createRouteMatcher, requestIdFor, requestIdHeader, trustedProxyHops } = 
 );
 const { clientAddressHeader, clientAddressOf } = await import("../lib/forwarded.ts");
 const { default: next } = await import("next");
+const { createPrismaClient } = await import("../lib/db/client.ts");
+const { reminderContext } = await import("../lib/reminders/context.ts");
+const { startReminderScheduler } = await import("../lib/reminders/scheduler.ts");
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = path.resolve(root, process.env.NEXT_DIST_DIR ?? ".next");
@@ -111,6 +114,18 @@ const server = http.createServer((request, response) => {
   );
 });
 
+// Reminders (lib/reminders): each instance scans every minute with its own database client; claims
+// make several instances send each reminder at most once.
+const reminderDb = createPrismaClient();
+const reminders = startReminderScheduler(reminderContext(reminderDb), {
+  onScan: (summary) => {
+    if (summary.sent + summary.skipped + summary.failed + summary.heldElsewhere > 0) {
+      logger.info({ event: "reminders_scanned", ...summary }, "reminders scanned");
+    }
+  },
+  onError: (error) => logger.error({ err: error, event: "reminders_failed" }, "reminder scan failed"),
+});
+
 let stopping = false;
 function stop(signal: NodeJS.Signals): void {
   if (stopping) return;
@@ -118,8 +133,12 @@ function stop(signal: NodeJS.Signals): void {
   logger.info({ signal }, "stopping after the requests in flight");
   // Requests in flight finish; idle keep-alive connections close now, busy ones after the grace.
   server.close(() => {
-    void app
-      .close()
+    // A reminder scan in flight finishes (its claims are kept or released), then nothing new starts.
+    void reminders
+      .stop()
+      .then(() => reminderDb.$disconnect())
+      .catch(() => undefined)
+      .then(() => app.close())
       .catch(() => undefined)
       .then(() => {
         logger.info("stopped");
