@@ -43,7 +43,7 @@ export type FeedInput = {
 export function calendarFeed(input: FeedInput): string {
   const calendar = ical({
     name: feedWording.calendarName,
-    prodId: { company: "hip-back-coach", product: "exercise-time", language: "EN" },
+    prodId: { company: "exercise-time", product: "calendar-feed", language: "EN" },
     // Calendars that honour it fetch again every 6 hours (Google and others choose their own pace).
     ttl: 6 * 3600,
   });

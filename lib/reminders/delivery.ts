@@ -125,7 +125,7 @@ export function reminderMail(
   test: boolean,
 ): ReminderMail {
   const todayUrl = `${appUrl}/today`;
-  const unsubscribeUrl = `${appUrl}/reminders/unsubscribe/${unsubscribeToken}`;
+  const unsubscribeUrl = `${appUrl}/unsubscribe/${unsubscribeToken}`;
   const subject = test ? reminderWording.testTitle : reminderWording.title;
   const lead = test ? reminderWording.testBody : reminderWording.body;
   const text = [
