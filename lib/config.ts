@@ -52,6 +52,8 @@ export type Config = {
   mailDisabled: boolean;
   /** APP_URL: the address people open the app at, for links in e-mails (lib/mail/links.ts). */
   appUrl: string | undefined;
+  /** Web Push keys; unset in the embedded mode means <DATA_DIR>/vapid.json, created once. */
+  vapid: { publicKey: string; privateKey: string; subject: string } | undefined;
 };
 
 export const defaultDatabaseUrl = "file:./data/app.db";
@@ -159,8 +161,39 @@ const schema = z
     APP_URL: optionalText.refine((raw) => raw === undefined || /^https?:\/\/[^\s/?#]+\/?$/i.test(raw), {
       error: "must be the app's address with no path, like https://exercises.example.org",
     }),
+    VAPID_PUBLIC_KEY: optionalText.refine(
+      (raw) => raw === undefined || /^[A-Za-z0-9_-]{86,88}=*$/.test(raw),
+      {
+        error: "must be a URL-safe base64 P-256 public key (npx web-push generate-vapid-keys)",
+      },
+    ),
+    VAPID_PRIVATE_KEY: optionalText.refine(
+      (raw) => raw === undefined || /^[A-Za-z0-9_-]{42,44}=*$/.test(raw),
+      {
+        error: "must be a URL-safe base64 P-256 private key (npx web-push generate-vapid-keys)",
+      },
+    ),
+    VAPID_SUBJECT: optionalText.refine(
+      (raw) => raw === undefined || /^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(raw),
+      {
+        error: "must be a mailto: address or an https: URL where the push service can reach you",
+      },
+    ),
   })
   .superRefine((env, context) => {
+    // Web Push keys come as a pair, with the contact the push services may write to.
+    const vapid = [env.VAPID_PUBLIC_KEY, env.VAPID_PRIVATE_KEY, env.VAPID_SUBJECT];
+    if (vapid.some((value) => value !== undefined) && vapid.some((value) => value === undefined)) {
+      for (const name of ["VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY", "VAPID_SUBJECT"] as const) {
+        if (env[name] === undefined) {
+          context.addIssue({
+            code: "custom",
+            path: [name],
+            message: "is not set: VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT go together",
+          });
+        }
+      }
+    }
     // Instances of a PostgreSQL deployment must share these; a locally generated one would differ.
     if (env.NODE_ENV !== "production" || env.DATABASE_URL.startsWith("file:")) return;
     for (const name of [
@@ -189,6 +222,7 @@ const secretNames = new Set([
   "DEMO_PASSWORD",
   "MIGRATION_DATABASE_URL",
   "SMTP_URL",
+  "VAPID_PRIVATE_KEY",
 ]);
 
 export class ConfigError extends Error {
@@ -241,6 +275,10 @@ export function readConfig(env: Environment): Config {
     mailFrom: s.MAIL_FROM ?? defaultMailFrom,
     mailDisabled: s.MAIL_DISABLED === "1",
     appUrl: s.APP_URL?.replace(/\/$/, ""),
+    vapid:
+      s.VAPID_PUBLIC_KEY && s.VAPID_PRIVATE_KEY && s.VAPID_SUBJECT
+        ? { publicKey: s.VAPID_PUBLIC_KEY, privateKey: s.VAPID_PRIVATE_KEY, subject: s.VAPID_SUBJECT }
+        : undefined,
   };
 }
 

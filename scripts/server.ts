@@ -17,7 +17,16 @@ const { createRouteMatcher, requestIdFor, requestIdHeader, trustedProxyHops } = 
   "../lib/request-log.ts"
 );
 const { clientAddressHeader, clientAddressOf } = await import("../lib/forwarded.ts");
+const { createPrismaClient } = await import("../lib/db/client.ts");
+const { reminderContext } = await import("../lib/reminders/context.ts");
+const { startReminderScheduler } = await import("../lib/reminders/scheduler.ts");
 const { default: next } = await import("next");
+
+// One database client for the process, made before Next loads: lib/db.ts takes the one it finds on
+// globalThis, so the app and the reminder scheduler share it. With SQLite a second client would be
+// a second connection whose busy-wait blocks the event loop while the first holds a transaction.
+const db = createPrismaClient();
+(globalThis as { db?: typeof db }).db = db;
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = path.resolve(root, process.env.NEXT_DIST_DIR ?? ".next");
@@ -111,6 +120,17 @@ const server = http.createServer((request, response) => {
   );
 });
 
+// Reminders (lib/reminders): each instance scans every minute; claims make several instances send
+// each reminder at most once.
+const reminders = startReminderScheduler(reminderContext(db), {
+  onScan: (summary) => {
+    if (summary.sent + summary.skipped + summary.failed + summary.heldElsewhere > 0) {
+      logger.info({ event: "reminders_scanned", ...summary }, "reminders scanned");
+    }
+  },
+  onError: (error) => logger.error({ err: error, event: "reminders_failed" }, "reminder scan failed"),
+});
+
 let stopping = false;
 function stop(signal: NodeJS.Signals): void {
   if (stopping) return;
@@ -118,8 +138,13 @@ function stop(signal: NodeJS.Signals): void {
   logger.info({ signal }, "stopping after the requests in flight");
   // Requests in flight finish; idle keep-alive connections close now, busy ones after the grace.
   server.close(() => {
-    void app
-      .close()
+    // A reminder scan in flight finishes (its claims are kept or released), then nothing new starts.
+    void reminders
+      .stop()
+      .catch(() => undefined)
+      .then(() => app.close())
+      .catch(() => undefined)
+      .then(() => db.$disconnect())
       .catch(() => undefined)
       .then(() => {
         logger.info("stopped");

@@ -31,6 +31,13 @@ export default async function SettingsPage(props: PageProps<"/settings">) {
         <p className="text-slate-700">
           Signed in as {settings.email}. Your password and where you are signed in are on the{" "}
           <Link href="/account">Account</Link> page.
+          {settings.role === "PATIENT" ? (
+            <>
+              {" "}
+              When and how you are reminded to exercise, and your calendar address, are on the{" "}
+              <Link href="/reminders">Reminders</Link> page.
+            </>
+          ) : null}
         </p>
       </div>
       {confirmed ? (

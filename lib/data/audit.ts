@@ -24,30 +24,21 @@ export const auditedReads = {
 export type AuditedRead = keyof typeof auditedReads;
 
 /**
- * Reads that hand a copy of a patient's data out (CSV, FHIR). Kept apart from the other reads: a
- * patient sees each on its own line in "Who has seen your data" (never folded into a day's looks),
- * and audit retention keeps them for good, like writes.
- */
-export const auditedExports = {
-  EXPORT_SESSIONS_CSV: "Exported your sessions as CSV",
-  EXPORT_PAIN_CSV: "Exported your pain ratings as CSV",
-  EXPORT_OUTCOMES_CSV: "Exported your questionnaire scores as CSV",
-  EXPORT_FHIR: "Exported your data as a FHIR file",
-} as const;
-export type AuditedExport = keyof typeof auditedExports;
-
-/**
  * The `detail` of a read made by an automatic background refresh (an open caseload, a chart
  * refetched on focus): kept in the trail, not counted as a look in "Who has seen your data".
  */
 export const backgroundRefreshDetail = "background refresh";
 
 /**
- * Patient data leaving the app: opening a print view (what is printed or saved as PDF is up to the
- * browser, so opening it is what is recorded). Listed one by one in "Who has seen your data", never
- * folded with the reads.
+ * Patient data leaving the app: a download (CSV, FHIR) or opening a print view (what is printed or
+ * saved as PDF is up to the browser, so opening it is what is recorded). Listed one by one in "Who
+ * has seen your data", never folded into a day's looks, and kept by audit retention like writes.
  */
 export const auditedExports = {
+  EXPORT_SESSIONS_CSV: "Exported your sessions as CSV",
+  EXPORT_PAIN_CSV: "Exported your pain ratings as CSV",
+  EXPORT_OUTCOMES_CSV: "Exported your questionnaire scores as CSV",
+  EXPORT_FHIR: "Exported your data as a FHIR file",
   ROUTINE_PRINTED: "Opened your home programme to print or save as PDF",
   REPORT_PRINTED: "Opened your progress report to print or save as PDF",
 } as const;
@@ -91,6 +82,12 @@ export const auditedWrites = {
   OUTCOME_DRAFT_SAVED: "Saved questionnaire answers to finish later",
   OUTCOME_COMPLETED: "Answered a questionnaire",
   SETTINGS_SAVED: "Saved their settings (name, time zone, main pain area)",
+  REMINDERS_SAVED: "Changed their reminder settings",
+  PUSH_DEVICE_ADDED: "Turned on reminders on a device",
+  PUSH_DEVICE_REMOVED: "Turned off reminders on a device",
+  TEST_REMINDER_SENT: "Sent themselves a test reminder",
+  CALENDAR_FEED_CREATED: "Made a new calendar feed address",
+  CALENDAR_FEED_REVOKED: "Turned off the calendar feed",
 } as const;
 export type AuditedWrite = keyof typeof auditedWrites;
 
@@ -111,6 +108,7 @@ const otherActions = {
   EMAIL_CHANGED: "Changed the e-mail address",
   PASSWORD_RESET_REQUESTED: "Asked for a link to choose a new password",
   PASSWORD_RESET: "Chose a new password through an e-mailed link",
+  REMINDER_EMAILS_STOPPED: "Stopped reminder e-mails with the link in one",
 } as const;
 
 export type AuditAction = AuditedRead | AuditedExport | AuditedWrite | keyof typeof otherActions;

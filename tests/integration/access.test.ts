@@ -34,6 +34,13 @@ import {
 } from "@/lib/actions/outcomes";
 import { setWeeklyTargetAction } from "@/lib/actions/progress";
 import {
+  addPushDeviceAction,
+  removePushDeviceAction,
+  renewCalendarFeedAction,
+  revokeCalendarFeedAction,
+  saveRemindersAction,
+} from "@/lib/actions/reminders";
+import {
   addRoutineItemAction,
   moveRoutineItemAction,
   stopRoutineItemAction,
@@ -78,6 +85,7 @@ import {
 import { getPatientHome } from "@/lib/data/patient-home";
 import { getPrintableRoutine, getProgressReport } from "@/lib/data/printouts";
 import { getProgress } from "@/lib/data/progress";
+import { getReminderSettings } from "@/lib/data/reminders";
 import { getRoutine, getRoutineHistory } from "@/lib/data/routine";
 import { countUnreadForPatient, listUnreadRepliesForPhysio } from "@/lib/data/session-threads";
 import { getSession, listSessionRevisions, listSessions } from "@/lib/data/sessions";
@@ -322,7 +330,7 @@ function exportOf(route: ExportRoute, path: string): Promise<Response> {
 async function patientAState() {
   const db = testDb();
   const patientId = people.patientA.id;
-  const [items, versions, notes, comments, links, target, zones, assignments, responses, drafts] =
+  const [items, versions, notes, comments, links, target, zones, assignments, responses, drafts, reminders] =
     await Promise.all([
       db.routineItem.findMany({
         where: { routine: { patientId } },
@@ -357,8 +365,25 @@ async function patientAState() {
       }),
       db.outcomeResponse.count({ where: { patientId } }),
       db.outcomeDraft.findMany({ where: { patientId }, select: { instrument: true, answers: true } }),
+      Promise.all([
+        db.reminderPreference.findUnique({ where: { userId: patientId } }),
+        db.pushSubscription.findMany({ where: { userId: patientId }, orderBy: { endpoint: "asc" } }),
+        db.calendarFeed.findUnique({ where: { userId: patientId } }),
+      ]),
     ]);
-  return { items, versions, notes, comments, links, target, zones, assignments, responses, drafts };
+  return {
+    items,
+    versions,
+    notes,
+    comments,
+    links,
+    target,
+    zones,
+    assignments,
+    responses,
+    drafts,
+    reminders,
+  };
 }
 
 /** A fresh, unread message in the thread on A's session, written by `authorId`. */
@@ -549,6 +574,18 @@ async function nameOfA() {
 const mainPainAreaOfA = async () =>
   (await testDb().user.findUniqueOrThrow({ where: { id: A() }, select: { mainPainArea: true } }))
     .mainPainArea;
+
+const reminderMinuteOfA = async () =>
+  (await testDb().reminderPreference.findUnique({ where: { userId: A() } }))?.minuteOfDay ?? null;
+const pushEndpointsOfA = async () =>
+  (await testDb().pushSubscription.findMany({ where: { userId: A() } })).map((device) => device.endpoint);
+const calendarFeedOfA = async () =>
+  (await testDb().calendarFeed.findUnique({ where: { userId: A() } }))?.tokenHash ?? null;
+/** A browser's keys as PushSubscription.toJSON() gives them (shape only: nothing is sent). */
+const pushKeys = {
+  p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+  auth: "tBHItJI5svbpez7KI4CCXg",
+};
 
 const leadInOfA = async () =>
   (await testDb().user.findUniqueOrThrow({ where: { id: A() }, select: { guidedLeadInSeconds: true } }))
@@ -1072,6 +1109,75 @@ const rows: Row[] = [
       expect(String(await leadInOfA())).toBe(input.leadInSeconds);
     },
   }),
+  write("saveRemindersAction (A's own reminders)", patientOnly, {
+    arrange: async () => ({
+      channel: "EMAIL",
+      time: (await reminderMinuteOfA()) === 433 ? "07:14" : "07:13",
+      quietStart: "21:00",
+      quietEnd: "08:00",
+    }),
+    act: async (input) => {
+      const outcome = await actionOutcome(() => saveRemindersAction(initial, input));
+      const minute = Number(input.time.slice(0, 2)) * 60 + Number(input.time.slice(3));
+      return outcome === "ok" && (await reminderMinuteOfA()) !== minute ? "omits A" : outcome;
+    },
+    landed: async (input) => {
+      expect(await reminderMinuteOfA()).toBe(
+        Number(input.time.slice(0, 2)) * 60 + Number(input.time.slice(3)),
+      );
+    },
+  }),
+  write("addPushDeviceAction (a device of A's own)", patientOnly, {
+    arrange: async () => ({ endpoint: `https://push.example.test/send/${randomUUID()}`, ...pushKeys }),
+    act: async (input) => {
+      const outcome = await actionOutcome(() => addPushDeviceAction(initial, input));
+      return outcome === "ok" && !(await pushEndpointsOfA()).includes(input.endpoint) ? "omits A" : outcome;
+    },
+    landed: async (input) => {
+      expect(await pushEndpointsOfA()).toContain(input.endpoint);
+    },
+  }),
+  write("removePushDeviceAction on A's device", patientOnly, {
+    arrange: async () => {
+      const endpoint = `https://push.example.test/send/${randomUUID()}`;
+      await testDb().pushSubscription.create({ data: { userId: A(), endpoint, ...pushKeys } });
+      return { endpoint };
+    },
+    act: async (input) => {
+      const outcome = await actionOutcome(() => removePushDeviceAction(initial, input));
+      return outcome === "ok" && (await pushEndpointsOfA()).includes(input.endpoint) ? "omits A" : outcome;
+    },
+    landed: async (input) => {
+      expect(await pushEndpointsOfA()).not.toContain(input.endpoint);
+    },
+  }),
+  write("renewCalendarFeedAction (A's own calendar address)", patientOnly, {
+    arrange: async () => ({ before: await calendarFeedOfA() }),
+    act: async ({ before }) => {
+      const outcome = await actionOutcome(() => renewCalendarFeedAction(initial, {}));
+      return outcome === "ok" && (await calendarFeedOfA()) === before ? "omits A" : outcome;
+    },
+    landed: async ({ before }) => {
+      expect(await calendarFeedOfA()).not.toBe(before);
+    },
+  }),
+  write("revokeCalendarFeedAction (A's own calendar address)", patientOnly, {
+    arrange: async () => {
+      await testDb().calendarFeed.upsert({
+        where: { userId: A() },
+        create: { userId: A(), tokenHash: randomUUID() },
+        update: {},
+      });
+      return {};
+    },
+    act: async () => {
+      const outcome = await actionOutcome(() => revokeCalendarFeedAction(initial, {}));
+      return outcome === "ok" && (await calendarFeedOfA()) !== null ? "omits A" : outcome;
+    },
+    landed: async () => {
+      expect(await calendarFeedOfA()).toBeNull();
+    },
+  }),
   write(
     "addSessionReplyAction on A's session",
     { ...selfOnly, patientB: "refused" },
@@ -1156,6 +1262,21 @@ const rows: Row[] = [
     },
     landed: settingsLanded,
   }),
+  {
+    name: "getReminderSettings() (A's own reminders)",
+    expected: patientOnly,
+    run: async (actor) => {
+      await testDb().reminderPreference.upsert({
+        where: { userId: A() },
+        create: { userId: A(), channel: "EMAIL", minuteOfDay: 431 },
+        update: { minuteOfDay: 431 },
+      });
+      return readOutcome(
+        () => getReminderSettings(),
+        (settings) => actor === "patientA" && settings.minuteOfDay === 431,
+      );
+    },
+  },
   {
     name: "countUnreadForPatient() (A's unread messages)",
     expected: selfOnly,

@@ -14,6 +14,13 @@ afterEach(() => {
 });
 
 /** The message readConfig throws for this environment, or "no error". */
+// Made with web-push's generateVAPIDKeys() for these tests only.
+const vapidPair = {
+  VAPID_PUBLIC_KEY: "BLMmQDVna4MmLg_SWn0p8eTCxt-ehnWAVhCdsPdmdFivNNpp-hmgDwPRgb_EQK02K-3AKxYUv2dYCfzYhyP8pys",
+  VAPID_PRIVATE_KEY: "dJC5cWHtZMZcpKqiWIkZHgqTEAlAs5f4ZLCvurBzCqY",
+  VAPID_SUBJECT: "mailto:ops@example.org",
+};
+
 function problemWith(env: Record<string, string>): string {
   try {
     readConfig(env);
@@ -51,6 +58,7 @@ describe("readConfig", () => {
       mailFrom: "Exercise programme <no-reply@localhost>",
       mailDisabled: false,
       appUrl: undefined,
+      vapid: undefined,
     });
   });
 
@@ -200,7 +208,51 @@ describe("readConfig", () => {
       'app"; DROP',
       'APP_DATABASE_ROLE must be a PostgreSQL role name in lower case (letters, digits, _), got "app\\"; DROP"',
     ],
+    [
+      "APP_URL",
+      "https://exercise.example.org/",
+      { appUrl: "https://exercise.example.org" },
+      "exercise.example.org",
+      'APP_URL must be the app\'s public address, such as https://exercise.example.org, got "exercise.example.org"',
+    ],
+    // The three VAPID settings go together: each row below is read with the other two set.
+    [
+      "VAPID_PUBLIC_KEY",
+      vapidPair.VAPID_PUBLIC_KEY,
+      {
+        vapid: {
+          publicKey: vapidPair.VAPID_PUBLIC_KEY,
+          privateKey: vapidPair.VAPID_PRIVATE_KEY,
+          subject: vapidPair.VAPID_SUBJECT,
+        },
+      },
+      "not-a-key",
+      'VAPID_PUBLIC_KEY must be a URL-safe base64 P-256 public key (npx web-push generate-vapid-keys), got "not-a-key"',
+    ],
+    [
+      "VAPID_PRIVATE_KEY",
+      vapidPair.VAPID_PRIVATE_KEY,
+      { vapid: expect.objectContaining({ privateKey: vapidPair.VAPID_PRIVATE_KEY }) },
+      "short",
+      // A private key: never repeated in the message.
+      "VAPID_PRIVATE_KEY must be a URL-safe base64 P-256 private key (npx web-push generate-vapid-keys)",
+    ],
+    [
+      "VAPID_SUBJECT",
+      "https://exercise.example.org/contact",
+      { vapid: expect.objectContaining({ subject: "https://exercise.example.org/contact" }) },
+      "ops@example.org",
+      'VAPID_SUBJECT must be a mailto: address or an https: URL where the push service can reach you, got "ops@example.org"',
+    ],
   ];
+  const withVapidPair = (env: Record<string, string>) =>
+    Object.keys(env).some((name) => name.startsWith("VAPID_")) ? { ...vapidPair, ...env } : env;
+
+  it("refuses one VAPID setting without the other two", () => {
+    expect(problemWith({ VAPID_PUBLIC_KEY: vapidPair.VAPID_PUBLIC_KEY })).toBe(
+      "VAPID_PRIVATE_KEY is not set: VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT go together; VAPID_SUBJECT is not set: VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT go together",
+    );
+  });
 
   it("has a row in this table for every setting it reads", () => {
     expect(table.map(([name]) => name).sort()).toEqual([...settingNames].sort());
@@ -210,11 +262,11 @@ describe("readConfig", () => {
     const env: Record<string, string> = { [name]: valid };
     // The production rule below needs both secrets whenever the database is PostgreSQL.
     if (name === "NODE_ENV") Object.assign(env, { AUTH_SECRET: secret });
-    expect(readConfig(env)).toMatchObject(expected);
+    expect(readConfig(withVapidPair(env))).toMatchObject(expected);
   });
 
   it.each(table)("refuses a bad %s with one line naming it", (name, _valid, _expected, bad, message) => {
-    expect(problemWith({ [name]: bad })).toBe(message);
+    expect(problemWith(withVapidPair({ [name]: bad }))).toBe(message);
   });
 
   it("never repeats a secret, a password or a database address in its message", () => {

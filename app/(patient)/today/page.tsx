@@ -35,6 +35,7 @@ const secondaryLinks = [
   { href: "/log", label: "Log a session" },
   { href: "/history", label: "History" },
   { href: "/routine", label: "Routine" },
+  { href: "/reminders", label: "Reminders" },
 ] as const;
 
 export default async function TodayPage() {

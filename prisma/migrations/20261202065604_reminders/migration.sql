@@ -1,0 +1,68 @@
+-- CreateTable
+CREATE TABLE "ReminderPreference" (
+    "userId" TEXT NOT NULL PRIMARY KEY,
+    "channel" TEXT NOT NULL,
+    "minuteOfDay" INTEGER NOT NULL,
+    "quietStart" INTEGER,
+    "quietEnd" INTEGER,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "ReminderPreference_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "PushSubscription" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "endpoint" TEXT NOT NULL,
+    "p256dh" TEXT NOT NULL,
+    "auth" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSentAt" DATETIME,
+    CONSTRAINT "PushSubscription_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ReminderDelivery" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "localDate" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "leaseUntil" DATETIME,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "outcome" TEXT,
+    "unsubscribeTokenHash" TEXT,
+    "sentAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "ReminderDelivery_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "CalendarFeed" (
+    "userId" TEXT NOT NULL PRIMARY KEY,
+    "tokenHash" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "CalendarFeed_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PushSubscription_endpoint_key" ON "PushSubscription"("endpoint");
+
+-- CreateIndex
+CREATE INDEX "PushSubscription_userId_idx" ON "PushSubscription"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReminderDelivery_unsubscribeTokenHash_key" ON "ReminderDelivery"("unsubscribeTokenHash");
+
+-- CreateIndex
+CREATE INDEX "ReminderDelivery_status_leaseUntil_idx" ON "ReminderDelivery"("status", "leaseUntil");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReminderDelivery_userId_localDate_kind_key" ON "ReminderDelivery"("userId", "localDate", "kind");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CalendarFeed_tokenHash_key" ON "CalendarFeed"("tokenHash");
+
