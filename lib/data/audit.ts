@@ -81,6 +81,9 @@ const otherActions = {
   SECOND_FACTOR: "Entered a two-factor sign-in code",
   TWO_FACTOR_ENABLED: "Turned on two-factor sign-in",
   TWO_FACTOR_RESET: "Two-factor sign-in was reset by an operator",
+  ACCOUNT_DELETED: "Deleted their account",
+  ACCOUNT_ERASED_AFTER_RESTORE: "An erased account was erased again after a backup was restored",
+  DATA_DOWNLOADED: "Downloaded a copy of your data",
 } as const;
 
 export type AuditAction = AuditedRead | AuditedWrite | keyof typeof otherActions;

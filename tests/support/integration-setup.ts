@@ -1,12 +1,17 @@
 // Runs before every integration test file: a fresh migrated database of the project's provider,
 // and stand-ins for the two things only a running Next.js server provides (the Auth.js session
 // cookie and request headers). Everything below them — lib/data, lib/actions, the database — is real.
+import { randomUUID } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, vi } from "vitest";
 import { createTestDatabase } from "./test-database";
 import { testSession } from "./test-session";
 
 const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
+// Each file's erasures go to a ledger of its own, never to the checkout's ./data.
+process.env.ERASURE_LEDGER_PATH = path.join(tmpdir(), `hbc-erasure-ledger-${randomUUID()}.jsonl`);
 // The key the TOTP secrets are sealed with (npm start creates one in ./data).
 process.env.TOTP_ENCRYPTION_KEY ??= Buffer.alloc(32, 41).toString("base64");
 
