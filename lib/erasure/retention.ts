@@ -23,3 +23,17 @@ export function detachedNoteCutoff(now: Date): Date {
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - detachedNoteRetentionYears);
   return cutoff;
 }
+
+/**
+ * Deletes the detached notes whose retention period has ended (run by `npm run audit:retention`,
+ * monthly). Returns how many went.
+ */
+export async function purgeExpiredDetachedNotes(
+  db: { clinicalNote: { deleteMany: (args: { where: object }) => Promise<{ count: number }> } },
+  now = new Date(),
+): Promise<number> {
+  const { count } = await db.clinicalNote.deleteMany({
+    where: { detachedAt: { not: null, lt: detachedNoteCutoff(now) } },
+  });
+  return count;
+}

@@ -52,7 +52,8 @@ function installation(databaseUrl: string, secrets: Record<string, string> = {})
     writeFileSync(path.join(dataDir, name), `${value}\n`, { mode: 0o600 });
   }
   // `npm start` creates an empty erasure ledger; restores refuse without one (tests/integration/erasure.test.ts).
-  const erasureLedgerPath = path.join(dataDir, "erasure-ledger.jsonl");
+  // Kept beside the data folder here, so the folder's listing shows only what a restore puts there.
+  const erasureLedgerPath = path.join(root, "erasure-ledger.jsonl");
   writeFileSync(erasureLedgerPath, "", { mode: 0o600 });
   return { databaseUrl, provider, dataDir, backupDir: path.join(root, "backups"), erasureLedgerPath };
 }

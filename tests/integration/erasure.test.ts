@@ -68,7 +68,7 @@ async function everyRow(
           `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`,
         )
       : await client.$queryRawUnsafe<{ name: string }[]>(
-          `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`,
+          `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`,
         );
   expect(tables.length).toBeGreaterThan(20);
   const rows: { table: string; row: Record<string, unknown>; text: string }[] = [];
