@@ -24,6 +24,19 @@ export const auditedReads = {
 export type AuditedRead = keyof typeof auditedReads;
 
 /**
+ * Reads that hand a copy of a patient's data out (CSV, FHIR). Kept apart from the other reads: a
+ * patient sees each on its own line in "Who has seen your data" (never folded into a day's looks),
+ * and audit retention keeps them for good, like writes.
+ */
+export const auditedExports = {
+  EXPORT_SESSIONS_CSV: "Exported your sessions as CSV",
+  EXPORT_PAIN_CSV: "Exported your pain ratings as CSV",
+  EXPORT_OUTCOMES_CSV: "Exported your questionnaire scores as CSV",
+  EXPORT_FHIR: "Exported your data as a FHIR file",
+} as const;
+export type AuditedExport = keyof typeof auditedExports;
+
+/**
  * The `detail` of a read made by an automatic background refresh (an open caseload, a chart
  * refetched on focus): kept in the trail, not counted as a look in "Who has seen your data".
  */
@@ -86,10 +99,11 @@ const otherActions = {
   DATA_DOWNLOADED: "Downloaded a copy of your data",
 } as const;
 
-export type AuditAction = AuditedRead | AuditedWrite | keyof typeof otherActions;
+export type AuditAction = AuditedRead | AuditedExport | AuditedWrite | keyof typeof otherActions;
 
 export const auditActionLabels: Record<AuditAction, string> = {
   ...auditedReads,
+  ...auditedExports,
   ...auditedWrites,
   ...otherActions,
 };
