@@ -101,9 +101,13 @@ const schema = z
     BACKUP_DIR: optionalText.transform((raw) =>
       path.resolve(/* turbopackIgnore: true */ process.cwd(), raw ?? "backups"),
     ),
-    ERASURE_LEDGER_PATH: optionalText.transform((raw) =>
-      raw === undefined ? undefined : path.resolve(/* turbopackIgnore: true */ process.cwd(), raw),
-    ),
+    ERASURE_LEDGER_PATH: optionalText
+      .refine((raw) => raw === undefined || !/[/\\]$/.test(raw), {
+        error: "must name a file (the erasure ledger), not a folder",
+      })
+      .transform((raw) =>
+        raw === undefined ? undefined : path.resolve(/* turbopackIgnore: true */ process.cwd(), raw),
+      ),
     AUTH_SECRET: optionalText.refine((raw) => raw === undefined || raw.length >= 32, {
       error: "must be at least 32 characters (openssl rand -base64 32)",
     }),

@@ -32,8 +32,10 @@ describe("readConfig", () => {
       databaseProvider: "sqlite",
       dataDir: path.resolve("data"),
       backupDir: path.resolve("backups"),
+      erasureLedgerPath: path.resolve("data", "erasure-ledger.jsonl"),
       authSecret: undefined,
       serverActionsKey: undefined,
+      totpEncryptionKey: undefined,
       databasePoolMax: 10,
       databasePoolTimeoutMs: 5000,
       port: 3000,
@@ -47,6 +49,8 @@ describe("readConfig", () => {
       demoData: true,
       logLevel: "info",
       logPretty: false,
+      migrationDatabaseUrl: undefined,
+      appDatabaseRole: undefined,
     });
   });
 
@@ -60,6 +64,13 @@ describe("readConfig", () => {
 
   // [variable, a valid value, what it becomes, a bad value, the exact message for it]
   const table: [string, string, Record<string, unknown>, string, string][] = [
+    [
+      "ERASURE_LEDGER_PATH",
+      "/srv/ledger/erasure.jsonl",
+      { erasureLedgerPath: "/srv/ledger/erasure.jsonl" },
+      "/srv/ledger/",
+      'ERASURE_LEDGER_PATH must name a file (the erasure ledger), not a folder, got "/srv/ledger/"',
+    ],
     [
       "NODE_ENV",
       "production",
@@ -210,7 +221,11 @@ describe("readConfig", () => {
   });
 
   it("refuses production on PostgreSQL without the secrets every instance must share", () => {
-    const production = { NODE_ENV: "production", DATABASE_URL: "postgresql://db/app" };
+    const production = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://db/app",
+      ERASURE_LEDGER_PATH: "/srv/ledger/erasure.jsonl",
+    };
     expect(
       problemWith({ ...production, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key32, TOTP_ENCRYPTION_KEY: key32 }),
     ).toBe(
@@ -232,6 +247,18 @@ describe("readConfig", () => {
         TOTP_ENCRYPTION_KEY: key32,
       }),
     ).toBe("no error");
+    // The erasure ledger lives outside the database: production on PostgreSQL names its file.
+    const { ERASURE_LEDGER_PATH: _ledger, ...withoutLedger } = production;
+    expect(
+      problemWith({
+        ...withoutLedger,
+        AUTH_SECRET: secret,
+        NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key32,
+        TOTP_ENCRYPTION_KEY: key32,
+      }),
+    ).toBe(
+      'ERASURE_LEDGER_PATH is not set: production on PostgreSQL keeps its erasure ledger in a file outside the database (see README, "Your data: download and erasure")',
+    );
     // The embedded mode keeps generated secrets in its data folder.
     expect(problemWith({ NODE_ENV: "production" })).toBe("no error");
   });
