@@ -84,9 +84,12 @@ export function foldAccessLog(rows: Row[], timeZone: string, names: Map<string, 
   const folds = new Map<string, { entry: AccessLogEntry; kinds: Set<AuditedRead>; earliest: number }>();
   for (const row of rows) {
     // An erased physiotherapist's key names nobody any more: they show as the placeholder does.
+    // The only patient rows listed are the patient's own downloads of their data.
     const who =
-      (row.actorId && names.get(row.actorId)) ||
-      (row.actorRole === "PHYSIO" ? "Former physiotherapist" : "A deleted account");
+      row.actorRole === "PATIENT"
+        ? "You"
+        : (row.actorId && names.get(row.actorId)) ||
+          (row.actorRole === "PHYSIO" ? "Former physiotherapist" : "A deleted account");
     const role = (row.actorRole as AccessLogEntry["role"]) ?? null;
     if (!isRead(row.action) || row.outcome !== "SUCCESS") {
       entries.push({
