@@ -25,7 +25,8 @@ export async function CareTeamNotices() {
         They can no longer see your data, and your link with them has ended. Everything you recorded is still
         here. What they prescribed or wrote to you stays as it was, shown as &ldquo;Former
         physiotherapist&rdquo;. If you are still having treatment, ask your clinic who will look after you,
-        and see <Link href="/account">Account</Link> to join a new physiotherapist with a code.
+        and see <Link href="/account">Account</Link> to join a new physiotherapist with a code. This notice
+        shows only once.
       </p>
     </div>
   );

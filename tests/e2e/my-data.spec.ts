@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
 import {
   type NewAccount,
@@ -121,4 +121,64 @@ test("a fresh physiotherapist deletes their account with their password and a co
   await deleteAccount(page, account);
   await signIn(page, account.email, account.password);
   await expect(page.getByText("That e-mail and password do not match an account.")).toBeVisible();
+});
+
+/** A physiotherapist and a patient, linked through an invitation code (as care-link-end.spec does). */
+async function linkedPair(browser: Browser) {
+  const physioAccount = newAccount("PHYSIO");
+  const patientAccount = newAccount("PATIENT");
+  const physio = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const patient = await (await browser.newContext({ viewport: { width: 360, height: 780 } })).newPage();
+  await signUp(physio, physioAccount);
+  await signUp(patient, patientAccount);
+  await physio.goto("/caseload/invite");
+  await physio.getByLabel("Patient's e-mail address").fill(patientAccount.email);
+  await physio.getByRole("button", { name: "Create invitation" }).click();
+  const created = physio.getByRole("region", { name: `Invitation for ${patientAccount.email}` });
+  const code = (await created.getByText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/).textContent())?.trim() ?? "";
+  await patient.goto("/account");
+  await patient.getByLabel("Invitation code").fill(code);
+  await patient.getByRole("button", { name: "Check code" }).click();
+  await patient.getByRole("button", { name: "Accept and share my data" }).click();
+  await expect(patient).toHaveURL(/\/account\?answered=accept$/);
+  return { physio, patient, physioAccount, patientAccount };
+}
+
+test("a patient's erasure leaves their physiotherapist's note with them, under the name they had", async ({
+  browser,
+}) => {
+  const { physio, patient, patientAccount } = await linkedPair(browser);
+  await physio.goto("/caseload");
+  await physio.getByRole("link", { name: patientAccount.name }).first().click();
+  await physio.getByRole("link", { name: "Notes" }).click();
+  const note = `Discharge summary ${Date.now()}: walking 5 km without pain.`;
+  await physio.getByLabel("New note").fill(note);
+  await physio.getByRole("button", { name: "Save note" }).click();
+  await expect(physio.getByText(note)).toBeVisible();
+
+  await deleteAccount(patient, patientAccount);
+
+  await physio.goto("/caseload/invite");
+  const kept = physio.getByRole("region", { name: "Notes about patients who closed their account" });
+  await expect(kept).toContainText(patientAccount.name);
+  await expect(kept).toContainText(note);
+  await expect(kept).toContainText(/Kept until \d{1,2} \w{3,4} \d{4}, then deleted\./);
+  await physio.screenshot({ path: `${shots}/detached-notes-1280.png`, fullPage: true });
+  await physio.goto("/caseload");
+  await expect(physio.getByRole("main")).not.toContainText(patientAccount.name);
+});
+
+test("a physiotherapist's erasure: their patient is told once, on their next visit", async ({ browser }) => {
+  const { physio, patient, physioAccount } = await linkedPair(browser);
+  await deleteAccount(physio, physioAccount);
+
+  await patient.goto("/today");
+  const notice = patient.getByText("A physiotherapist you shared your data with has closed their account.");
+  await expect(notice).toBeVisible();
+  await patient.screenshot({ path: `${shots}/former-physio-notice-360.png`, fullPage: true });
+  await patient.goto("/progress");
+  await expect(patient.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await patient.goto("/account");
+  await expect(patient.getByRole("main")).not.toContainText(physioAccount.name);
 });
