@@ -19,6 +19,12 @@ export type Config = {
   dataDir: string;
   /** Absolute; where `npm run backup` writes. */
   backupDir: string;
+  /**
+   * Absolute; the append-only erasure ledger (user ids and times of erased accounts), kept outside
+   * the database so a restored backup cannot bring an erased person back (lib/erasure/ledger.ts).
+   * ERASURE_LEDGER_PATH, required in production on PostgreSQL; otherwise <DATA_DIR>/erasure-ledger.jsonl.
+   */
+  erasureLedgerPath: string;
   authSecret: string | undefined;
   serverActionsKey: string | undefined;
   /** AES-256 key (base64) for the TOTP secrets; the embedded mode keeps one in ./data instead. */
@@ -106,6 +112,13 @@ const schema = z
     BACKUP_DIR: optionalText.transform((raw) =>
       path.resolve(/* turbopackIgnore: true */ process.cwd(), raw ?? "backups"),
     ),
+    ERASURE_LEDGER_PATH: optionalText
+      .refine((raw) => raw === undefined || !/[/\\]$/.test(raw), {
+        error: "must name a file (the erasure ledger), not a folder",
+      })
+      .transform((raw) =>
+        raw === undefined ? undefined : path.resolve(/* turbopackIgnore: true */ process.cwd(), raw),
+      ),
     AUTH_SECRET: optionalText.refine((raw) => raw === undefined || raw.length >= 32, {
       error: "must be at least 32 characters (openssl rand -base64 32)",
     }),
@@ -209,6 +222,14 @@ const schema = z
         });
       }
     }
+    if (env.ERASURE_LEDGER_PATH === undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["ERASURE_LEDGER_PATH"],
+        message:
+          'is not set: production on PostgreSQL keeps its erasure ledger in a file outside the database (see README, "Your data: download and erasure")',
+      });
+    }
   });
 
 export const settingNames = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
@@ -250,6 +271,7 @@ export function readConfig(env: Environment): Config {
     databaseProvider,
     dataDir: s.DATA_DIR,
     backupDir: s.BACKUP_DIR,
+    erasureLedgerPath: s.ERASURE_LEDGER_PATH ?? path.join(s.DATA_DIR, "erasure-ledger.jsonl"),
     authSecret: s.AUTH_SECRET,
     serverActionsKey: s.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
     totpEncryptionKey: s.TOTP_ENCRYPTION_KEY,

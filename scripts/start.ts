@@ -7,6 +7,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from "node:path";
 import { ConfigError, config } from "../lib/config.ts";
 import { sqliteFilePath } from "../lib/db/provider.ts";
+import { ensureLedger } from "../lib/erasure/ledger.ts";
 import { mailStartupProblem } from "../lib/mail/settings.ts";
 import { removeServerLock, writeServerLock } from "../lib/ops/server-lock.ts";
 import { buildServiceWorker } from "./build-service-worker.ts";
@@ -75,6 +76,9 @@ try {
   if (mailProblem) throw new ConfigError(mailProblem);
   const env = prepareRuntimeEnv();
   tightenDataFiles(env.databaseUrl);
+  // The erasure ledger exists from the first start on, so `npm run restore` can always re-apply it
+  // (README, "Your data: download and erasure"); it is never part of a backup.
+  ensureLedger(config().erasureLedgerPath);
   // Tells `npm run restore` the data is in use, from migrating on; the server's pid joins below, as
   // the server would outlive a parent killed with -9.
   writeServerLock(env.dataDir, [process.pid]);

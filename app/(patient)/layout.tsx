@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { CareTeamNotices } from "@/components/care/care-team-notices";
 import { OfflineQueueProvider } from "@/components/offline/offline-queue";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { getCurrentUser } from "@/lib/data/current-user";
@@ -9,6 +10,7 @@ export default async function PatientLayout({ children }: { children: ReactNode 
   return (
     <QueryProvider>
       <OfflineQueueProvider userId={user?.role === "PATIENT" ? user.id : null}>
+        <CareTeamNotices />
         {children}
       </OfflineQueueProvider>
     </QueryProvider>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { yourPhysio } from "@/components/care/physio-name";
 import { formatDose } from "@/components/exercises/format-dose";
 import { StartSessionLink } from "@/components/offline/offline-session";
 import { buttonClasses } from "@/components/ui/button";
@@ -44,7 +45,7 @@ export function DueToday({ routine }: { routine: RoutineItemSummary[] }) {
                   </Link>
                   <p className="text-sm text-slate-700">{formatDose(item)}</p>
                   {item.setByRole === "PHYSIO" ? (
-                    <p className="text-xs text-slate-600">Set by your physiotherapist, {item.setByName}</p>
+                    <p className="text-xs text-slate-600">Set by {yourPhysio(item.setByName, false)}</p>
                   ) : null}
                 </div>
                 {item.doneToday ? (

@@ -109,6 +109,9 @@ const otherActions = {
   PASSWORD_RESET_REQUESTED: "Asked for a link to choose a new password",
   PASSWORD_RESET: "Chose a new password through an e-mailed link",
   REMINDER_EMAILS_STOPPED: "Stopped reminder e-mails with the link in one",
+  ACCOUNT_DELETED: "Deleted their account",
+  ACCOUNT_ERASED_AFTER_RESTORE: "An erased account was erased again after a backup was restored",
+  DATA_DOWNLOADED: "Downloaded a copy of your data",
 } as const;
 
 export type AuditAction = AuditedRead | AuditedExport | AuditedWrite | keyof typeof otherActions;

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { strFromU8, unzipSync } from "fflate";
 import { NextRequest } from "next/server";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { GET as downloadMyData } from "@/app/account/data/download/route";
 import { GET as getCaseloadRoute } from "@/app/api/caseload/route";
 import { GET as getFhirExportRoute } from "@/app/api/patients/[patientId]/export/fhir/route";
 import { GET as getOutcomesCsvRoute } from "@/app/api/patients/[patientId]/export/outcomes.csv/route";
@@ -19,6 +21,7 @@ import {
   editSessionMessageAction,
   endLinkAsPhysioAction,
 } from "@/lib/actions/care";
+import { deleteAccountAction } from "@/lib/actions/erasure";
 import {
   checkInAction,
   editSessionAction,
@@ -65,8 +68,10 @@ import {
   listSessionComments,
 } from "@/lib/data/clinical-notes";
 import { requirePatientAccess } from "@/lib/data/current-user";
+import { listDetachedNotes } from "@/lib/data/detached-notes";
 import { getGuidedLeadInSeconds } from "@/lib/data/guided-session";
 import { answerInvite, cancelInvite, createInvite, listSentInvites } from "@/lib/data/invitations";
+import { takeCareTeamNotices } from "@/lib/data/notices";
 import {
   getOutcomeForm,
   getOutcomeResults,
@@ -1425,6 +1430,80 @@ const rows: Row[] = [
       ).toMatchObject({ status: "REVOKED", revokedById: actor.id });
     },
   }),
+
+  // "Your data" (/account/data): each caller's own zip; A's data is only in A's.
+  {
+    name: "GET /account/data/download",
+    expected: ownSettings,
+    run: async () => {
+      const response = await downloadMyData();
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      if (response.status === 401)
+        return testSession.current?.user.sessionId?.startsWith("half-signed-in-") ? "two-factor" : "sign-in";
+      if (response.status !== 200) return `status ${response.status}` as Outcome;
+      const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+      const text = Object.values(files)
+        .map((bytes) => strFromU8(bytes))
+        .join("\n");
+      return text.includes(a.sessionId) ? "ok" : "omits A";
+    },
+  },
+  {
+    name: "takeCareTeamNotices (A's one-time notice)",
+    expected: selfOnly,
+    run: async () => {
+      await testDb().careTeamNotice.create({ data: { patientId: A(), kind: "PHYSIO_ACCOUNT_CLOSED" } });
+      try {
+        return await readOutcome(takeCareTeamNotices, (notices) => notices.length > 0);
+      } finally {
+        await testDb().careTeamNotice.deleteMany({ where: { patientId: A() } });
+      }
+    },
+  },
+  {
+    name: "listDetachedNotes (a physiotherapist's notes about erased patients)",
+    expected: {
+      ...physioReads,
+      physioLinkedToA: "omits A",
+      physioNeverLinked: "omits A",
+      physioRevokedByA: "omits A",
+    },
+    run: () =>
+      readOutcome(
+        () => listDetachedNotes(),
+        (groups) => groups.length > 0,
+      ),
+  },
+  // Deleting an account only ever deletes the caller's own, and never on a wrong password.
+  write(
+    "deleteAccountAction (a wrong password)",
+    {
+      ...ownSettings,
+      patientA: "refused",
+      patientB: "refused",
+      physioLinkedToA: "refused",
+      physioNeverLinked: "refused",
+      physioRevokedByA: "refused",
+    },
+    {
+      arrange: async () => ({ password: `wrong ${randomUUID()}`, confirm: "yes", patientId: A() }),
+      act: async (input) => {
+        let state: ActionState | undefined;
+        const outcome = await navigationOutcome(async () => {
+          state = await deleteAccountAction(initial, input);
+        });
+        if (outcome === "redirect:/sign-in") return "sign-in";
+        if (outcome === "redirect:/two-factor") return "two-factor";
+        if (outcome !== "ok") return outcome as Outcome;
+        return state?.errors?.password?.[0] === "That is not your password. Nothing was deleted."
+          ? "refused"
+          : (`answered: ${state?.message}` as Outcome);
+      },
+      landed: async () => {
+        throw new Error("a wrong password never deletes an account");
+      },
+    },
+  ),
 ];
 
 describe.each(rows.map((row) => [row.name, row] as const))("%s", (_name, row) => {

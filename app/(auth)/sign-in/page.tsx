@@ -27,6 +27,12 @@ export default async function SignInPage(props: PageProps<"/sign-in">) {
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">Sign in</h1>
+      {params.accountDeleted ? (
+        <p role="status" className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
+          Your account and your data have been deleted, and you were signed out on every device. Thank you for
+          using the app; we wish you well.
+        </p>
+      ) : null}
       {signedOut ? (
         <p role="status" className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
           {signedOut === "everywhere"
