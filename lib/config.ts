@@ -326,3 +326,12 @@ export const sessionPolicy = {
     return config().sessionMaxAgeHours * 3600;
   },
 };
+
+/**
+ * The build folder: Next's own setting (next.config.ts reads NEXT_DIST_DIR the same way), not one
+ * of the app's. Read here so that lib/config.ts stays the one reader of the environment; the
+ * service worker bundle lives inside it (lib/sw/build-output.ts).
+ */
+export function buildDir(): string {
+  return process.env.NEXT_DIST_DIR ?? ".next";
+}

@@ -219,13 +219,6 @@ describe("readConfig", () => {
       'app"; DROP',
       'APP_DATABASE_ROLE must be a PostgreSQL role name in lower case (letters, digits, _), got "app\\"; DROP"',
     ],
-    [
-      "APP_URL",
-      "https://exercise.example.org/",
-      { appUrl: "https://exercise.example.org" },
-      "exercise.example.org",
-      'APP_URL must be the app\'s public address, such as https://exercise.example.org, got "exercise.example.org"',
-    ],
     // The three VAPID settings go together: each row below is read with the other two set.
     [
       "VAPID_PUBLIC_KEY",
