@@ -4,7 +4,7 @@ const files = [
   { path: "sessions.csv", label: "Sessions", format: "CSV" },
   { path: "pain.csv", label: "Pain ratings", format: "CSV" },
   { path: "outcomes.csv", label: "Questionnaire scores", format: "CSV" },
-  { path: "fhir", label: "Everything, for health systems", format: "FHIR R4, JSON" },
+  { path: "fhir", label: "Everything", format: "FHIR R4, JSON" },
 ] as const;
 
 /**
