@@ -74,7 +74,7 @@ export function PrintableRoutineView({ routine, backHref }: { routine: Printable
                   height={120}
                   className="h-30 w-45 shrink-0 rounded border border-slate-200 bg-white"
                 />
-                <div className="min-w-0 flex-1 space-y-1">
+                <div className="min-w-0 flex-1 basis-56 space-y-1">
                   <h2 className="text-lg font-semibold">
                     {index + 1}. {item.exercise.name}
                   </h2>
