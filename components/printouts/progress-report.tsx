@@ -196,9 +196,12 @@ export function ProgressReportView({ report }: { report: ProgressReport }) {
                 <h3 className="font-semibold">{instrument?.name ?? series.instrument}</h3>
                 {trend ? (
                   <p className="text-sm">
-                    {trend.change === null
-                      ? `${countOf(trend.count, "answer")} in this period; ${outcomeDirectionLabels[trend.direction].toLowerCase()}.`
-                      : `${formatScoreChange(trend.change)} from the first answer in this period to the latest: ${outcomeDirectionLabels[trend.direction].toLowerCase()}.`}
+                    {instrument?.importantRating
+                      ? // A change scale is already a change: its latest answer is judged on its own.
+                        `Latest answer ${trend.latest.score > 0 ? "+" : ""}${trend.latest.score}: ${outcomeDirectionLabels[trend.direction].toLowerCase()}.`
+                      : trend.change === null
+                        ? `${countOf(trend.count, "answer")} in this period; ${outcomeDirectionLabels[trend.direction].toLowerCase()}.`
+                        : `${formatScoreChange(trend.change)} from the first answer in this period to the latest: ${outcomeDirectionLabels[trend.direction].toLowerCase()}.`}
                     {trend.rule ? ` ${trend.rule}` : ""}
                   </p>
                 ) : null}
