@@ -13,6 +13,7 @@ import { totpCode } from "@/lib/auth/totp";
 import { config } from "@/lib/config";
 import { listSessionComments } from "@/lib/data/clinical-notes";
 import { getCurrentUser } from "@/lib/data/current-user";
+import { listDetachedNotes } from "@/lib/data/detached-notes";
 import { deleteOwnAccount } from "@/lib/data/erasure";
 import { takeCareTeamNotices } from "@/lib/data/notices";
 import { getRoutine } from "@/lib/data/routine";
@@ -20,6 +21,7 @@ import { confirmEnrolment, startEnrolment } from "@/lib/data/two-factor";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { readLedger } from "@/lib/erasure/ledger";
 import { erasedPatient, formerPhysio } from "@/lib/erasure/placeholders";
+import { purgeExpiredDetachedNotes } from "@/lib/erasure/retention";
 import { createBackup } from "@/lib/ops/backup";
 import { restoreBackup } from "@/lib/ops/restore";
 import type { OpsSettings } from "@/lib/ops/settings";
@@ -460,6 +462,39 @@ describe("a physiotherapist deletes their account", () => {
     const placeholder = await testDb().user.findUniqueOrThrow({ where: { id: formerPhysio.id } });
     expect(placeholder.email).not.toMatch(/@/);
     expect(placeholder.passwordHash).toBe("!");
+  });
+});
+
+describe("detached notes and their retention period", () => {
+  it("shows the author their notes about an erased patient until the period ends, then purges them", async () => {
+    const { patient, physio } = await busyPatient();
+    signInAs(patient);
+    const erasedAt = new Date("2026-12-02T09:00:00Z");
+    await deleteOwnAccount({ password: patient.password, confirm: "yes" }, address, { now: erasedAt });
+
+    signInAs(physio);
+    const groups = await listDetachedNotes(new Date("2030-01-01T00:00:00Z"));
+    expect(groups).toEqual([
+      {
+        patientLabel: patient.name,
+        erasedAt,
+        keptUntil: new Date("2034-12-02T09:00:00Z"),
+        notes: [expect.objectContaining({ body: "Assessment: hip stiffness, no red flags." })],
+      },
+    ]);
+    // Another physiotherapist sees none of them.
+    signInAs(await person("PHYSIO"));
+    expect(await listDetachedNotes(new Date("2030-01-01T00:00:00Z"))).toEqual([]);
+
+    // `npm run audit:retention` deletes them once 8 years have passed, not before (notes of other
+    // tests' erasures, made earlier today, may go in the first call).
+    const notesOfPhysio = () => testDb().clinicalNote.count({ where: { physioId: physio.id } });
+    await purgeExpiredDetachedNotes(testDb(), new Date("2034-12-02T08:59:00Z"));
+    expect(await notesOfPhysio()).toBe(1);
+    expect(
+      await purgeExpiredDetachedNotes(testDb(), new Date("2034-12-02T09:01:00Z")),
+    ).toBeGreaterThanOrEqual(1);
+    expect(await notesOfPhysio()).toBe(0);
   });
 });
 
