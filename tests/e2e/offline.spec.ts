@@ -178,6 +178,10 @@ test("the app installs, logs a session and a check-in offline, sends each once, 
     await page.screenshot({ path: `${screenshotDir}/offline-waiting-1280.png`, fullPage: true });
     await page.setViewportSize({ width: 360, height: 800 });
     expect(savedRows(account.email)).toEqual({ sessions: 0, checkIns: 0 });
+    // Back to Today closes the player without loading the page (which needs the connection).
+    await page.getByRole("link", { name: "Back to Today" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Hello/ })).toBeVisible();
+    await expect(page.getByText("1 session and 1 check-in waiting to be sent.")).toBeVisible();
 
     // A page that needs the network says so instead of failing.
     const other = await context.newPage();
