@@ -220,3 +220,14 @@ function OfflineQueueStatus({ userId }: { userId: string }) {
     </div>
   );
 }
+
+/**
+ * On a physiotherapist's pages: a patient's queue left on this device (their session ended before
+ * they signed out) is discarded, never kept under someone else's account.
+ */
+export function DiscardOtherQueues({ userId }: { userId: string }) {
+  useEffect(() => {
+    void claimQueue(userId).catch(() => undefined);
+  }, [userId]);
+  return null;
+}
