@@ -13,6 +13,7 @@ import {
   type QueuedKind,
   type QueuedWrite,
   queueChangedEvent,
+  queueDatabaseName,
   replayQueue,
 } from "@/lib/offline/queue";
 import { useOnline } from "./use-online";
@@ -227,7 +228,14 @@ function OfflineQueueStatus({ userId }: { userId: string }) {
  */
 export function DiscardOtherQueues({ userId }: { userId: string }) {
   useEffect(() => {
-    void claimQueue(userId).catch(() => undefined);
+    void (async () => {
+      // Only where a queue exists: opening one would create an empty database.
+      const names = indexedDB.databases
+        ? (await indexedDB.databases()).map((database) => database.name)
+        : null;
+      if (names && !names.includes(queueDatabaseName)) return;
+      await claimQueue(userId);
+    })().catch(() => undefined);
   }, [userId]);
   return null;
 }
