@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { DiscardOtherQueues } from "@/components/offline/offline-queue";
 import { getCurrentUser } from "@/lib/data/current-user";
 import { signedInWithUnconfirmedEmail } from "@/lib/data/email-address";
 
@@ -48,6 +49,7 @@ export async function SiteHeader() {
                 Signed in as <span className="font-semibold text-slate-800">{user.name}</span>
               </span>
               <SignOutButton />
+              {user.role === "PHYSIO" ? <DiscardOtherQueues userId={user.id} /> : null}
             </>
           ) : (
             <>

@@ -13,6 +13,7 @@ import {
   type QueuedKind,
   type QueuedWrite,
   queueChangedEvent,
+  queueDatabaseName,
   replayQueue,
 } from "@/lib/offline/queue";
 import { useOnline } from "./use-online";
@@ -219,4 +220,22 @@ function OfflineQueueStatus({ userId }: { userId: string }) {
       </div>
     </div>
   );
+}
+
+/**
+ * On a physiotherapist's pages: a patient's queue left on this device (their session ended before
+ * they signed out) is discarded, never kept under someone else's account.
+ */
+export function DiscardOtherQueues({ userId }: { userId: string }) {
+  useEffect(() => {
+    void (async () => {
+      // Only where a queue exists: opening one would create an empty database.
+      const names = indexedDB.databases
+        ? (await indexedDB.databases()).map((database) => database.name)
+        : null;
+      if (names && !names.includes(queueDatabaseName)) return;
+      await claimQueue(userId);
+    })().catch(() => undefined);
+  }, [userId]);
+  return null;
 }

@@ -32,7 +32,17 @@ export function TodayWithOfflineSession({
   const [running, setRunning] = useState(false);
   if (running) {
     return (
-      <div className="space-y-4">
+      // "Back to Today" would load the page again, which needs the connection: it closes the
+      // player instead while offline.
+      <div
+        className="space-y-4"
+        onClickCapture={(event) => {
+          const link = (event.target as HTMLElement).closest("a");
+          if (!link || navigator.onLine || link.getAttribute("href") !== "/today") return;
+          event.preventDefault();
+          setRunning(false);
+        }}
+      >
         <div className="mx-auto max-w-xl">
           <h1 className="text-lg font-semibold text-slate-700">Guided session</h1>
           <p className="text-sm text-slate-700">

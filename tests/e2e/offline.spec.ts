@@ -126,7 +126,7 @@ test("the app installs, logs a session and a check-in offline, sends each once, 
 }) => {
   test.setTimeout(300_000);
   const proxy = await tcpProxy(port);
-  const context = await browser.newContext({ baseURL: proxy.origin, viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({ baseURL: proxy.origin, viewport: { width: 360, height: 800 } });
   const page = await context.newPage();
   try {
     // The manifest, with the icons a phone's home screen needs.
@@ -173,13 +173,21 @@ test("the app installs, logs a session and a check-in offline, sends each once, 
     await page.getByRole("button", { name: "Finish and save" }).click();
     await expect(page.getByRole("heading", { name: "Session complete" })).toBeVisible();
     await expect(page.getByText("1 session and 1 check-in waiting to be sent.")).toBeVisible();
-    await page.screenshot({ path: `${screenshotDir}/offline-waiting.png`, fullPage: true });
+    await page.screenshot({ path: `${screenshotDir}/offline-waiting-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `${screenshotDir}/offline-waiting-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
     expect(savedRows(account.email)).toEqual({ sessions: 0, checkIns: 0 });
+    // Back to Today closes the player without loading the page (which needs the connection).
+    await page.getByRole("link", { name: "Back to Today" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Hello/ })).toBeVisible();
+    await expect(page.getByText("1 session and 1 check-in waiting to be sent.")).toBeVisible();
 
     // A page that needs the network says so instead of failing.
     const other = await context.newPage();
     await other.goto("/history");
     await expect(other.getByRole("heading", { level: 1, name: "No connection" })).toBeVisible();
+    await other.screenshot({ path: `${screenshotDir}/offline-page-360.png`, fullPage: true });
     await expect(other.getByText(/progress that had not been saved is gone/)).toBeVisible();
     // The public catalog is there to read.
     await other.goto("/exercises");
@@ -229,7 +237,9 @@ test("the app installs, logs a session and a check-in offline, sends each once, 
       expect.arrayContaining(["/exercises", "/help", "/offline"]),
     );
     for (const entry of cached) {
-      expect(entry.url).toMatch(/^\/(_next\/static\/|exercises|help$|offline$|icons\/)/);
+      expect(entry.url).toMatch(
+        /^\/(_next\/static\/|exercises|help$|offline$|icons\/|icon\.svg$|apple-icon\.png$)/,
+      );
     }
     for (const entry of pages) {
       expect(entry.body, entry.url).not.toContain(account.name);
