@@ -336,7 +336,8 @@ describe("invitations by e-mail", () => {
     const invite = await createInvite(patient.email, new Date(), { sendEmail: true });
     const [mail, ...more] = smtp.to(patient.email);
     expect(more).toEqual([]);
-    expect(mail?.subject).toBe("Jo Mensah invited you to share your exercise diary");
+    expect(mail?.subject).toBe("An invitation to share your exercise diary");
+    expect(mail?.text).toContain("Jo Mensah asked you to connect your accounts");
     expect(linkIn(mail as never, `/invite/${invite.token}`).origin).toBe("https://exercises.example.org");
     expect(mail?.text).toContain(invite.code);
     expectNeutral(mail as never);
