@@ -83,15 +83,41 @@ test("a patient who forgot the password resets it through the link in the outbox
   await expect(other.getByText(/This link does not work any more/)).toBeVisible();
 });
 
-test("the recovery pages read well on a phone", async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
+test("the recovery pages and the e-mail settings read well on a phone and a desktop", async ({ page }) => {
+  const account = newAccount("PATIENT");
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(account.name);
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: `${screenshotDir}/sign-up-check-email-${width}.png`, fullPage: true });
+  }
   for (const [path, name] of [
     ["/forgot-password", "forgot-password"],
     ["/reset-password?token=none", "reset-password-invalid"],
     ["/verify-email", "verify-email-incomplete"],
+    [
+      new URL(outboxLink(account.email, "/verify-email")).pathname +
+        new URL(outboxLink(account.email, "/verify-email")).search,
+      "verify-email",
+    ],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await page.screenshot({ path: `${screenshotDir}/${name}-360.png`, fullPage: true });
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.screenshot({ path: `${screenshotDir}/${name}-${width}.png`, fullPage: true });
+    }
+  }
+  await completeSignUp(page, account);
+  await page.goto("/settings");
+  await page.getByText("Use a different e-mail address").click();
+  await expect(page.getByLabel("New e-mail address")).toBeVisible();
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: `${screenshotDir}/settings-email-${width}.png`, fullPage: true });
   }
 });
