@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { completeSignUp, newAccount, outboxLink, screenshotDir, signIn, signOut } from "./fixtures";
+import {
+  completeSignUp,
+  followSignUpLink,
+  newAccount,
+  outboxLink,
+  screenshotDir,
+  signIn,
+  signOut,
+} from "./fixtures";
 
 test("a new patient signs up through the link in the outbox, and a used link stops working", async ({
   page,
@@ -112,7 +120,8 @@ test("the recovery pages and the e-mail settings read well on a phone and a desk
       await page.screenshot({ path: `${screenshotDir}/${name}-${width}.png`, fullPage: true });
     }
   }
-  await completeSignUp(page, account);
+  await followSignUpLink(page, account);
+  await expect(page).toHaveURL(/\/today$/);
   await page.goto("/settings");
   await page.getByText("Use a different e-mail address").click();
   await expect(page.getByLabel("New e-mail address")).toBeVisible();
