@@ -23,8 +23,6 @@ import {
 } from "@/lib/validation/auth";
 import { ActionFailure, createAction } from "./action";
 
-const homeFor = (role: Role) => (role === "PHYSIO" ? "/caseload" : "/today");
-
 const genericSignInFailure = "That e-mail and password do not match an account.";
 const throttledSignInFailure =
   "Too many attempts to sign in. Wait a few minutes, then try again, or choose a new password with 'Forgot your password?'.";

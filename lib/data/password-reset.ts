@@ -72,7 +72,7 @@ async function usableResetToken(token: string, now: Date) {
     where: { tokenHash: hashLinkToken(token) },
     select: { id: true, userId: true, purpose: true, expiresAt: true, usedAt: true },
   });
-  if (!row || row.purpose !== "RESET_PASSWORD" || row.usedAt || row.expiresAt <= now) return null;
+  if (row?.purpose !== "RESET_PASSWORD" || row.usedAt || row.expiresAt <= now) return null;
   return row;
 }
 
