@@ -15,7 +15,6 @@ import {
   changePasswordSchema,
   confirmEmailSchema,
   forgotPasswordSchema,
-  type Role,
   resetPasswordSchema,
   safeCallbackPath,
   signInSchema,
