@@ -93,7 +93,10 @@ export const confirmEmailAction = createAction(
     const callbackUrl = safeCallbackPath(input.callbackUrl, "");
     const withCallback = callbackUrl ? `&callbackUrl=${encodeURIComponent(callbackUrl)}` : "";
     if (result.status === "account-created") redirect(`/sign-in?confirmed=account${withCallback}`);
-    if (user) redirect(`/settings?confirmed=${result.status === "changed" ? "changed" : "verified"}`);
+    // The settings page only for the account the link was for; anyone else is sent to sign in.
+    if (user?.id === result.userId) {
+      redirect(`/settings?confirmed=${result.status === "changed" ? "changed" : "verified"}`);
+    }
     redirect(`/sign-in?confirmed=${result.status === "changed" ? "changed" : "verified"}`);
   },
   null,
