@@ -93,7 +93,7 @@ export function SignUpForm({
         type="password"
         autoComplete="new-password"
         required
-        hint="8 to 128 characters. Any characters, spaces included; a long phrase is easiest to remember."
+        hint="8 to 128 characters, spaces included; common passwords are refused. A long phrase is easiest to remember."
         errors={state.errors?.password}
       />
       <input type="hidden" name="timezone" value={timezone} />
