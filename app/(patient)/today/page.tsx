@@ -93,7 +93,7 @@ export default async function TodayPage() {
         <UnreadForPatient />
         <FromPhysio comments={comments} timeZone={patient.timezone} />
 
-        <nav aria-label="More for today" className="grid grid-cols-3 gap-2">
+        <nav aria-label="More for today" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
           {secondaryLinks.map((link) => (
             <Link
               key={link.href}
