@@ -22,7 +22,9 @@ export default async function AccountPage(props: PageProps<"/account">) {
           Signed in as {user.name} ({user.email}), {user.role === "PHYSIO" ? "physiotherapist" : "patient"}.
           Time zone: {user.timezone}.{" "}
           <Link href="/settings">
-            Change your name, e-mail address, time zone or main pain area in Settings
+            {user.role === "PHYSIO"
+              ? "Change your name, e-mail address or time zone in Settings"
+              : "Change your name, e-mail address, time zone or main pain area in Settings"}
           </Link>
           .
         </p>
