@@ -108,13 +108,13 @@ const columns: Column[] = [
     key: "pain",
     heading: "Latest pain by area",
     value: (row) => <LatestPain row={row} />,
-    cellClass: "min-w-56",
+    cellClass: "min-w-48",
   },
   {
     key: "outcomes",
     heading: "Outcome change",
     value: (row) => <OutcomeChanges row={row} />,
-    cellClass: "min-w-36",
+    cellClass: "min-w-32",
   },
 ];
 
@@ -153,7 +153,7 @@ export function CaseloadTable({ rows, caption }: { rows: CaseloadRow[]; caption:
                   {column.value(row)}
                 </td>
               ))}
-              <td className="min-w-56 px-3 py-3">
+              <td className="min-w-48 px-3 py-3">
                 <FlagList flags={row.flags} />
               </td>
             </tr>
