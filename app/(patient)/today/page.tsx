@@ -118,8 +118,8 @@ export default async function TodayPage() {
             </h2>
             <p className="text-slate-800">
               A rating of 7 or more, or 2 points above your usual for that area, was logged in the last 14
-              days. A physiotherapist you have linked sees it when they next look; nobody watches ratings as
-              they arrive.
+              days. If you share your data with a physiotherapist, they see it when they next look; nobody
+              watches ratings as they arrive.
             </p>
             <PainAdvice />
           </section>
