@@ -21,7 +21,12 @@ export default async function AccountPage(props: PageProps<"/account">) {
         <p className="text-slate-700">
           Signed in as {user.name} ({user.email}), {user.role === "PHYSIO" ? "physiotherapist" : "patient"}.
           Time zone: {user.timezone}.{" "}
-          <Link href="/settings">Change your name, time zone or main pain area in Settings</Link>.
+          <Link href="/settings">
+            {user.role === "PHYSIO"
+              ? "Change your name, e-mail address or time zone in Settings"
+              : "Change your name, e-mail address, time zone or main pain area in Settings"}
+          </Link>
+          .
         </p>
       </div>
       {careTeam ? (

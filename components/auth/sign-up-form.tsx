@@ -22,7 +22,7 @@ export function SignUpForm({
   if (state.ok) {
     return (
       <div role="status" className="space-y-2 rounded-xl border border-brand-600 bg-brand-50 p-4">
-        <h2 className="text-lg font-semibold">Check your e-mail</h2>
+        <h2 className="text-lg font-semibold">One more step</h2>
         <p>{state.message}</p>
         <p className="text-sm text-slate-700">
           Nothing arrived? Look in your spam folder, or sign up again in a few minutes: a new link replaces
@@ -93,7 +93,7 @@ export function SignUpForm({
         type="password"
         autoComplete="new-password"
         required
-        hint="8 to 128 characters. Any characters, spaces included; a long phrase is easiest to remember."
+        hint="8 to 128 characters, spaces included; common passwords are refused. A long phrase is easiest to remember."
         errors={state.errors?.password}
       />
       <input type="hidden" name="timezone" value={timezone} />

@@ -89,7 +89,8 @@ function PatientLink({ row }: { row: CaseloadRow }) {
   );
 }
 
-type Column = { key: string; heading: string; value: (row: CaseloadRow) => ReactNode };
+/** `cellClass` keeps a wordy column wide enough to read; the table scrolls sideways instead. */
+type Column = { key: string; heading: string; value: (row: CaseloadRow) => ReactNode; cellClass?: string };
 
 const columns: Column[] = [
   { key: "activity", heading: "Last activity", value: (row) => lastActivityText(row.daysSinceActivity) },
@@ -103,8 +104,18 @@ const columns: Column[] = [
     heading: "Adherence, 30 days",
     value: (row) => <AdherenceValue adherence={row.adherence30} />,
   },
-  { key: "pain", heading: "Latest pain by area", value: (row) => <LatestPain row={row} /> },
-  { key: "outcomes", heading: "Outcome change", value: (row) => <OutcomeChanges row={row} /> },
+  {
+    key: "pain",
+    heading: "Latest pain by area",
+    value: (row) => <LatestPain row={row} />,
+    cellClass: "min-w-48",
+  },
+  {
+    key: "outcomes",
+    heading: "Outcome change",
+    value: (row) => <OutcomeChanges row={row} />,
+    cellClass: "min-w-32",
+  },
 ];
 
 /** Wide screens (lg and up): one table row per patient. */
@@ -138,11 +149,11 @@ export function CaseloadTable({ rows, caption }: { rows: CaseloadRow[]; caption:
                 <PatientLink row={row} />
               </th>
               {columns.map((column) => (
-                <td key={column.key} className="px-3 py-3">
+                <td key={column.key} className={`px-3 py-3 ${column.cellClass ?? ""}`}>
                   {column.value(row)}
                 </td>
               ))}
-              <td className="w-1/3 px-3 py-3">
+              <td className="min-w-48 px-3 py-3">
                 <FlagList flags={row.flags} />
               </td>
             </tr>

@@ -74,13 +74,14 @@ export function OutcomeCharts({ series, audience }: { series: OutcomeSeries[]; a
       {series.length === 0 ? (
         <p className="rounded-lg bg-slate-50 px-3 py-4">No questionnaires answered yet.</p>
       ) : (
-        series.map((one) => <OutcomeChart key={one.instrument} series={one} />)
+        series.map((one) => <OutcomeChart key={one.instrument} series={one} audience={audience} />)
       )}
     </section>
   );
 }
 
-function OutcomeChart({ series }: { series: OutcomeSeries }) {
+/** "Answer again" is for the patient only: the questionnaire pages are the patient's own. */
+function OutcomeChart({ series, audience }: { series: OutcomeSeries; audience: Audience }) {
   const instrument = instrumentFor(series.instrument);
   if (!instrument) return null;
   const title = `${instrument.name} (${instrument.range.min} to ${instrument.range.max}, ${instrument.range.higherIsBetter ? "higher is better" : "lower is better"})`;
@@ -142,7 +143,7 @@ function OutcomeChart({ series }: { series: OutcomeSeries }) {
       details={
         <p className="text-sm text-slate-700">
           Source: {instrument.importantChange?.citation ?? instrument.importantRating?.citation}{" "}
-          {instrument.patientMayStart ? (
+          {audience === "patient" && instrument.patientMayStart ? (
             <Link href={`/outcomes/${instrumentSlug(instrument)}`}>Answer again</Link>
           ) : null}
         </p>

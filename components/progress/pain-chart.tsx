@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AreaTrend, PainPoint } from "@/lib/data/progress";
-import { painTrendLabels, painTrendRule } from "@/lib/domain/pain-trend";
+import { painTrendLabels } from "@/lib/domain/pain-trend";
 import { averageKey, type ChartArea, chartAreaLabels, formatPain } from "@/lib/domain/progress";
 import { ChartCard, type LegendItem } from "./chart-card";
 import {
@@ -92,8 +92,8 @@ export function PainChart({ points, areas, trends, summary, range, audience = "p
             </ul>
           ) : null}
           <p>
-            {painTrendRule} Check-ins and ratings before a session count here; ratings right after a session
-            are in the before-and-after chart.
+            Check-ins and ratings before a session count here; ratings right after a session are in the
+            before-and-after chart.
           </p>
         </div>
       }

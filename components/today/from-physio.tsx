@@ -14,14 +14,13 @@ export function FromPhysio({ comments, timeZone }: { comments: RecentComment[]; 
         {comments.map((comment) => (
           <li key={comment.id} className="space-y-1 rounded-xl border border-brand-100 bg-brand-50 p-4">
             <p className="text-sm text-slate-700">
-              {comment.author}
-              {comment.sessionStartedAt
-                ? `, on your session of ${formatDate(comment.sessionStartedAt, timeZone)}`
-                : ""}{" "}
-              ·{" "}
+              {comment.author} wrote on{" "}
               <time dateTime={comment.createdAt.toISOString()}>
                 {formatDateTime(comment.createdAt, timeZone)}
               </time>
+              {comment.sessionStartedAt
+                ? `, about your session of ${formatDate(comment.sessionStartedAt, timeZone)}`
+                : ""}
             </p>
             <p className="whitespace-pre-line break-words">{comment.body}</p>
           </li>

@@ -31,7 +31,13 @@ type Story = {
   flare: number;
 };
 
-type DoneExercise = { id: string; defaultPerSide: boolean };
+type DoneExercise = {
+  id: string;
+  defaultSets: number;
+  defaultReps: number;
+  defaultHoldSeconds: number;
+  defaultPerSide: boolean;
+};
 
 async function seedHistory(
   db: Db,
@@ -113,9 +119,10 @@ async function seedHistory(
           exerciseId: exercise.id,
           position,
           side,
-          sets: 1,
-          reps: 3,
-          holdSeconds: 30,
+          // At the routine's dose, as the guided player logs it, so History matches the routine.
+          sets: exercise.defaultSets,
+          reps: exercise.defaultReps,
+          holdSeconds: exercise.defaultHoldSeconds,
         });
       }
     }

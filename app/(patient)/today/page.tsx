@@ -93,7 +93,7 @@ export default async function TodayPage() {
         <UnreadForPatient />
         <FromPhysio comments={comments} timeZone={patient.timezone} />
 
-        <nav aria-label="More for today" className="grid grid-cols-3 gap-2">
+        <nav aria-label="More for today" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
           {secondaryLinks.map((link) => (
             <Link
               key={link.href}
@@ -118,8 +118,8 @@ export default async function TodayPage() {
             </h2>
             <p className="text-slate-800">
               A rating of 7 or more, or 2 points above your usual for that area, was logged in the last 14
-              days. A physiotherapist you have linked sees it when they next look; nobody watches ratings as
-              they arrive.
+              days. If you share your data with a physiotherapist, they see it when they next look; nobody
+              watches ratings as they arrive.
             </p>
             <PainAdvice />
           </section>
