@@ -18,7 +18,7 @@ export function PainAdvice({
     >
       <p>
         If the pain is clearly worse, spreads down your leg or comes with numbness or pins and needles, stop
-        the exercises and contact your physiotherapist.
+        the exercises and contact your physiotherapist or doctor.
       </p>
       {linkToHelp ? (
         <p>

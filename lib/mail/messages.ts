@@ -120,7 +120,7 @@ export const messages = {
     letter("An invitation to share your exercise diary", [
       { text: "Hello," },
       {
-        text: `${input.fromName} asked you to connect your accounts, so that they can follow the exercises you log. You choose whether to accept, and you can end it at any time.`,
+        text: `${input.fromName} asked you to connect your accounts, so that they can see what you record in the app and set your exercise routine. The invitation page lists exactly what they would see before you choose. You decide whether to accept, and you can end it at any time.`,
       },
       { link: input.link, label: "Open the invitation" },
       {
