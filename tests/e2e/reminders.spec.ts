@@ -1,0 +1,124 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import config from "../../playwright.config";
+import { newAccount, signUp } from "./fixtures";
+
+// Issue 16, item 5: the reminder page with the keyboard alone, a test e-mail that lands in the
+// embedded outbox, the calendar address made and turned off, and this device's notifications up
+// to the browser's pushManager (subscribing needs the browser maker's push service, out of reach
+// here: the page must say so plainly).
+
+const webServerEnv = (config.webServer as { env: Record<string, string> }).env;
+const outbox = path.resolve(webServerEnv.DATA_DIR ?? "data", "outbox");
+const shots = "/tmp/shots-reminders";
+mkdirSync(shots, { recursive: true });
+
+async function tabTo(page: Page, name: RegExp | string, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const focused = page.locator(":focus");
+    const label = await focused.evaluate((element) => {
+      const el = element as HTMLInputElement;
+      return `${el.labels?.[0]?.textContent ?? ""} ${el.getAttribute("aria-label") ?? ""} ${el.textContent ?? ""}`;
+    });
+    if (typeof name === "string" ? label.includes(name) : name.test(label)) return focused;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+test("a patient sets reminders with the keyboard, sends a test e-mail, and makes and turns off a calendar address", async ({
+  page,
+}) => {
+  const account = newAccount();
+  await signUp(page, account);
+  await page.getByRole("link", { name: "Reminders" }).first().click();
+  await expect(page.getByRole("heading", { name: "Reminders", level: 1 })).toBeVisible();
+
+  // Channel: the radio group moves with the arrow keys.
+  const push = await tabTo(page, "A notification on my devices");
+  await expect(push).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByLabel("An e-mail")).toBeChecked();
+  // A time inside the quiet hours is refused, with the reason next to the field.
+  await tabTo(page, "Reminder time");
+  await page.keyboard.type("2230");
+  await tabTo(page, "Save reminders");
+  await page.keyboard.press("Enter");
+  const timeField = page.getByLabel("Reminder time");
+  await expect(timeField).toBeFocused();
+  await expect(timeField).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText(/That time is inside your quiet hours \(21:00 to 08:00\)/)).toBeVisible();
+
+  await page.keyboard.type("1845");
+  await tabTo(page, "Save reminders");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Saved. Your reminders will come" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("An e-mail")).toBeChecked();
+  await expect(page.getByLabel("Reminder time")).toHaveValue("18:45");
+  await expect(page.getByLabel("Never remind me during quiet hours")).toBeChecked();
+
+  const before = existsSync(outbox) ? readdirSync(outbox).length : 0;
+  await tabTo(page, "Send a test reminder");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("A test e-mail is on its way.")).toBeVisible();
+  const written = readdirSync(outbox).filter((name) => name.endsWith(".txt"));
+  expect(written.length * 2).toBeGreaterThan(before);
+  const latest = written.sort().at(-1) ?? "";
+  const mail = readFileSync(path.join(outbox, latest), "utf8");
+  expect(mail).toContain("Subject: Time for your exercises (test)");
+  expect(mail).toMatch(/\/unsubscribe\/[A-Za-z0-9_-]{43}/);
+  await expect(page.getByText(/Test on \d{4}-\d{2}-\d{2}, by e-mail: sent/)).toBeVisible();
+
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${shots}/reminders-${width}.png`, fullPage: true });
+  }
+
+  // The calendar address: shown once, fetched without a session, dead once turned off.
+  await tabTo(page, "Make a calendar address");
+  await page.keyboard.press("Enter");
+  const address = page.getByLabel(/Your calendar address/);
+  await expect(address).toBeFocused();
+  const url = await address.inputValue();
+  expect(url).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+  const feedPath = new URL(url).pathname;
+  const feed = await page.request.get(feedPath, { headers: { cookie: "" } });
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+  expect(await feed.text()).toContain("SUMMARY:Exercise time");
+  await page.getByRole("button", { name: "Turn off the calendar address" }).click();
+  await expect(page.getByText("The calendar address no longer works.")).toBeVisible();
+  expect((await page.request.get(feedPath)).status()).toBe(404);
+});
+
+test("this device's notifications: the page says why they cannot be turned on", async ({ page, context }) => {
+  const account = newAccount();
+  await signUp(page, account);
+  await page.goto("/reminders");
+  const device = page.getByRole("region", { name: "Notifications on this device" });
+  // No service worker is running for the app in this browser: said plainly, with what to do instead.
+  await expect(device.getByText("Notifications are not available here.")).toBeVisible();
+  await expect(device.getByText(/choose e-mail reminders instead/)).toBeVisible();
+
+  // With a service worker running (a stand-in served by the test) and notifications allowed, the
+  // page reaches pushManager.subscribe, which fails without the browser maker's push service.
+  await context.grantPermissions(["notifications"]);
+  await page.route("**/e2e-push-sw.js", (route) =>
+    route.fulfill({ contentType: "text/javascript", body: "self.addEventListener('push', () => {});" }),
+  );
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.register("/e2e-push-sw.js", { scope: "/" });
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  const turnOn = device.getByRole("button", { name: "Turn on notifications on this device" });
+  await expect(turnOn).toBeVisible();
+  await turnOn.focus();
+  await page.keyboard.press("Enter");
+  await expect(device.getByText(/could not reach its notification service/)).toBeVisible();
+  await expect(device.getByText("Notifications are off on this device.")).toBeVisible();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await device.screenshot({ path: `${shots}/device-360.png` });
+});
