@@ -14,15 +14,17 @@ const outbox = path.resolve(webServerEnv.DATA_DIR ?? "data", "outbox");
 const shots = "/tmp/shots-reminders";
 mkdirSync(shots, { recursive: true });
 
+// A 24-hour clock, so the time fields take "2230" as typed.
+test.use({ locale: "en-GB" });
+
 async function tabTo(page: Page, name: RegExp | string, max = 40) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
-    const focused = page.locator(":focus");
-    const label = await focused.evaluate((element) => {
-      const el = element as HTMLInputElement;
-      return `${el.labels?.[0]?.textContent ?? ""} ${el.getAttribute("aria-label") ?? ""} ${el.textContent ?? ""}`;
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      return `${el?.labels?.[0]?.textContent ?? ""} ${el?.getAttribute("aria-label") ?? ""} ${el?.textContent ?? ""}`;
     });
-    if (typeof name === "string" ? label.includes(name) : name.test(label)) return focused;
+    if (typeof name === "string" ? label.includes(name) : name.test(label)) return page.locator(":focus");
   }
   throw new Error(`Tab never reached ${name}`);
 }
@@ -35,10 +37,12 @@ test("a patient sets reminders with the keyboard, sends a test e-mail, and makes
   await page.getByRole("link", { name: "Reminders" }).first().click();
   await expect(page.getByRole("heading", { name: "Reminders", level: 1 })).toBeVisible();
 
-  // Channel: the radio group moves with the arrow keys.
-  const push = await tabTo(page, "A notification on my devices");
-  await expect(push).toBeFocused();
-  await page.keyboard.press("ArrowDown");
+  // From the top of the page. Tab enters the radio group at the checked choice (none yet), and
+  // the arrow keys move the choice.
+  await page.getByRole("heading", { name: "Reminders", level: 1 }).click();
+  const off = await tabTo(page, "No reminders");
+  await expect(off).toBeChecked();
+  await page.keyboard.press("ArrowUp");
   await expect(page.getByLabel("An e-mail")).toBeChecked();
   // A time inside the quiet hours is refused, with the reason next to the field.
   await tabTo(page, "Reminder time");
@@ -105,7 +109,7 @@ test("this device's notifications: the page says why they cannot be turned on", 
   // With a service worker running (a stand-in served by the test) and notifications allowed, the
   // page reaches pushManager.subscribe, which fails without the browser maker's push service.
   await context.grantPermissions(["notifications"]);
-  await page.route("**/e2e-push-sw.js", (route) =>
+  await context.route("**/e2e-push-sw.js", (route) =>
     route.fulfill({ contentType: "text/javascript", body: "self.addEventListener('push', () => {});" }),
   );
   await page.evaluate(async () => {
