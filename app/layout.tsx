@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { SiteHeader } from "@/components/layout/site-header";
+import { ServiceWorkerRegistration } from "@/components/offline/service-worker-registration";
 import { HelpLink } from "@/components/safety/help-link";
 import "./globals.css";
 
@@ -29,6 +30,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           This app supports, and does not replace, advice from your doctor or physiotherapist. It is not an
           emergency service. <HelpLink className="font-semibold" />
         </footer>
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );

@@ -19,6 +19,12 @@ export type Config = {
   dataDir: string;
   /** Absolute; where `npm run backup` writes. */
   backupDir: string;
+  /**
+   * Absolute; the append-only erasure ledger (user ids and times of erased accounts), kept outside
+   * the database so a restored backup cannot bring an erased person back (lib/erasure/ledger.ts).
+   * ERASURE_LEDGER_PATH, required in production on PostgreSQL; otherwise <DATA_DIR>/erasure-ledger.jsonl.
+   */
+  erasureLedgerPath: string;
   authSecret: string | undefined;
   serverActionsKey: string | undefined;
   /** AES-256 key (base64) for the TOTP secrets; the embedded mode keeps one in ./data instead. */
@@ -50,8 +56,8 @@ export type Config = {
   mailFrom: string;
   /** MAIL_DISABLED=1: no e-mail at all (PostgreSQL without SMTP must say so explicitly). */
   mailDisabled: boolean;
-  /** The address people reach the app at, for links in messages sent without a request (reminders). */
-  appUrl: string;
+  /** APP_URL: the address people open the app at, for links in e-mails (lib/mail/links.ts). */
+  appUrl: string | undefined;
   /** Web Push keys; unset in the embedded mode means <DATA_DIR>/vapid.json, created once. */
   vapid: { publicKey: string; privateKey: string; subject: string } | undefined;
 };
@@ -106,6 +112,13 @@ const schema = z
     BACKUP_DIR: optionalText.transform((raw) =>
       path.resolve(/* turbopackIgnore: true */ process.cwd(), raw ?? "backups"),
     ),
+    ERASURE_LEDGER_PATH: optionalText
+      .refine((raw) => raw === undefined || !/[/\\]$/.test(raw), {
+        error: "must name a file (the erasure ledger), not a folder",
+      })
+      .transform((raw) =>
+        raw === undefined ? undefined : path.resolve(/* turbopackIgnore: true */ process.cwd(), raw),
+      ),
     AUTH_SECRET: optionalText.refine((raw) => raw === undefined || raw.length >= 32, {
       error: "must be at least 32 characters (openssl rand -base64 32)",
     }),
@@ -157,8 +170,9 @@ const schema = z
       },
     ),
     MAIL_DISABLED: oneOf(["0", "1"]),
-    APP_URL: optionalText.refine((url) => url === undefined || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/i.test(url), {
-      error: "must be the app's public address, such as https://exercise.example.org",
+    // Links in e-mails are built from this, never from a request's Host header, which anyone can forge.
+    APP_URL: optionalText.refine((raw) => raw === undefined || /^https?:\/\/[^\s/?#]+\/?$/i.test(raw), {
+      error: "must be the app's address with no path, like https://exercises.example.org",
     }),
     VAPID_PUBLIC_KEY: optionalText.refine(
       (raw) => raw === undefined || /^[A-Za-z0-9_-]{86,88}=*$/.test(raw),
@@ -208,6 +222,14 @@ const schema = z
         });
       }
     }
+    if (env.ERASURE_LEDGER_PATH === undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["ERASURE_LEDGER_PATH"],
+        message:
+          'is not set: production on PostgreSQL keeps its erasure ledger in a file outside the database (see README, "Your data: download and erasure")',
+      });
+    }
   });
 
 export const settingNames = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
@@ -249,6 +271,7 @@ export function readConfig(env: Environment): Config {
     databaseProvider,
     dataDir: s.DATA_DIR,
     backupDir: s.BACKUP_DIR,
+    erasureLedgerPath: s.ERASURE_LEDGER_PATH ?? path.join(s.DATA_DIR, "erasure-ledger.jsonl"),
     authSecret: s.AUTH_SECRET,
     serverActionsKey: s.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
     totpEncryptionKey: s.TOTP_ENCRYPTION_KEY,
@@ -273,7 +296,7 @@ export function readConfig(env: Environment): Config {
     smtpUrl: s.SMTP_URL,
     mailFrom: s.MAIL_FROM ?? defaultMailFrom,
     mailDisabled: s.MAIL_DISABLED === "1",
-    appUrl: (s.APP_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ""),
+    appUrl: s.APP_URL?.replace(/\/$/, ""),
     vapid:
       s.VAPID_PUBLIC_KEY && s.VAPID_PRIVATE_KEY && s.VAPID_SUBJECT
         ? { publicKey: s.VAPID_PUBLIC_KEY, privateKey: s.VAPID_PRIVATE_KEY, subject: s.VAPID_SUBJECT }
@@ -303,3 +326,12 @@ export const sessionPolicy = {
     return config().sessionMaxAgeHours * 3600;
   },
 };
+
+/**
+ * The build folder: Next's own setting (next.config.ts reads NEXT_DIST_DIR the same way), not one
+ * of the app's. Read here so that lib/config.ts stays the one reader of the environment; the
+ * service worker bundle lives inside it (lib/sw/build-output.ts).
+ */
+export function buildDir(): string {
+  return process.env.NEXT_DIST_DIR ?? ".next";
+}

@@ -14,6 +14,7 @@ type EventFields = {
   sign_in_slowed: { delaySeconds: number };
   invite_code_throttled: { userId: string; retryAfterSeconds: number };
   password_change_throttled: { userId: string; retryAfterSeconds: number };
+  account_deletion_throttled: { userId: string; retryAfterSeconds: number };
   sign_up_throttled: { retryAfterSeconds: number };
   second_factor_failed: { userId: string };
   second_factor_throttled: { userId: string; retryAfterSeconds: number };

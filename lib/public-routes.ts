@@ -9,6 +9,9 @@ const publicRoutes = [
   "/exercises",
   "/exercises/*",
   "/help",
+  "/offline",
+  "/sw.js",
+  "/icons/*",
   "/sign-in",
   "/sign-up",
   "/api/auth/*",
@@ -17,9 +20,17 @@ const publicRoutes = [
 
 // An invitation's address carries its token, so its page is never cached. The page itself answers
 // visitors without a session (it offers sign-in and sign-up).
-// The same holds for the secret calendar feed and the unsubscribe link of reminder e-mails, which
-// calendar services and mail programs open without a session.
-const invitationRoutes = ["/invite/*", "/calendar/*", "/unsubscribe/*"];
+// The e-mailed links of account recovery carry their token in the query: never cached either; nor
+// the secret calendar feed and the unsubscribe link of reminder e-mails, which calendar services
+// and mail programs open without a session.
+const invitationRoutes = [
+  "/invite/*",
+  "/verify-email",
+  "/forgot-password",
+  "/reset-password",
+  "/calendar/*",
+  "/unsubscribe/*",
+];
 
 export type RouteAccess =
   /** Anyone may open it. */

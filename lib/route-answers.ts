@@ -25,3 +25,33 @@ export async function answerWith(read: () => Promise<unknown>, signInMessage: st
     return answer(500, { message: "Something went wrong. Please try again." });
   }
 }
+
+/** A file for a route handler: its body, media type and the name a browser saves it under. */
+export type FileAnswer = { body: string; type: string; filename: string };
+
+/**
+ * Like answerWith, for a download: the file as an attachment, never cached; "not found" and
+ * sign-in answered as JSON exactly as the other routes answer them.
+ */
+export async function fileAnswerWith(
+  make: () => Promise<FileAnswer>,
+  signInMessage: string,
+): Promise<Response> {
+  try {
+    const file = await make();
+    return new Response(file.body, {
+      status: 200,
+      headers: {
+        ...noStore,
+        "Content-Type": file.type,
+        "Content-Disposition": `attachment; filename="${file.filename}"`,
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (error) {
+    if (isNotFound(error)) return answer(404, { message: "Not found." });
+    if (isRedirect(error)) return answer(401, { message: signInMessage });
+    await logServerError("Route handler failed", error);
+    return answer(500, { message: "Something went wrong. Please try again." });
+  }
+}

@@ -7,8 +7,10 @@ import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from "node:path";
 import { ConfigError, config } from "../lib/config.ts";
 import { sqliteFilePath } from "../lib/db/provider.ts";
+import { ensureLedger } from "../lib/erasure/ledger.ts";
 import { mailStartupProblem } from "../lib/mail/settings.ts";
 import { removeServerLock, writeServerLock } from "../lib/ops/server-lock.ts";
+import { buildServiceWorker } from "./build-service-worker.ts";
 import { prepareDatabase, printDemoSignIns } from "./prepare-db.ts";
 import { prepareRuntimeEnv } from "./runtime-env.ts";
 
@@ -74,12 +76,17 @@ try {
   if (mailProblem) throw new ConfigError(mailProblem);
   const env = prepareRuntimeEnv();
   tightenDataFiles(env.databaseUrl);
+  // The erasure ledger exists from the first start on, so `npm run restore` can always re-apply it
+  // (README, "Your data: download and erasure"); it is never part of a backup.
+  ensureLedger(config().erasureLedgerPath);
   // Tells `npm run restore` the data is in use, from migrating on; the server's pid joins below, as
   // the server would outlive a parent killed with -9.
   writeServerLock(env.dataDir, [process.pid]);
   // PostgreSQL: migrations are `npm run db:migrate`, as the owner; an instance only checks them.
   const { demoPassword } = await prepareDatabase(env, env.embedded ? "migrate" : "check");
   buildIfNeeded();
+  // Always: it takes well under a second and lists the static files of the build being served.
+  await buildServiceWorker(distDir);
   const port = String(config().port);
   // scripts/server.ts serves the build as `next start` would, and logs each request as a JSON line.
   const server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts"), "-p", port], {

@@ -92,6 +92,17 @@ export default async function AccountPage(props: PageProps<"/account">) {
         ) : null}
         <ChangePasswordForm />
       </section>
+      <section aria-labelledby="data-heading" className="space-y-3">
+        <h2 id="data-heading" className="text-lg font-semibold">
+          Your data
+        </h2>
+        <p className="text-sm text-slate-700">
+          Download a copy of everything the app holds about you, or delete your account.
+        </p>
+        <p className="text-sm">
+          <Link href="/account/data">Download your data or delete your account</Link>
+        </p>
+      </section>
       <section aria-labelledby="everywhere-heading" className="space-y-3">
         <h2 id="everywhere-heading" className="text-lg font-semibold">
           Sign out everywhere
@@ -102,6 +113,7 @@ export default async function AccountPage(props: PageProps<"/account">) {
         <ActionButton
           action={signOutEverywhereAction}
           label="Sign out everywhere"
+          signsOut
           pendingLabel="Signing out…"
           variant="danger"
         />

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChangeEmailForm, SendVerificationForm } from "@/components/auth/account-email-forms";
 import { SettingsForm } from "@/components/settings/settings-form";
+import { myEmailStatus } from "@/lib/data/email-address";
 import { getSettings } from "@/lib/data/settings";
 import { formatDateTime } from "@/lib/format";
 
@@ -13,8 +15,14 @@ function zoneNames(): string[] {
   return [...names].sort();
 }
 
-export default async function SettingsPage() {
-  const settings = await getSettings();
+const confirmedNotices: Record<string, string> = {
+  verified: "Thank you: your e-mail address is confirmed.",
+  changed: "Your account now uses the new e-mail address.",
+};
+
+export default async function SettingsPage(props: PageProps<"/settings">) {
+  const [settings, email, params] = await Promise.all([getSettings(), myEmailStatus(), props.searchParams]);
+  const confirmed = typeof params.confirmed === "string" ? confirmedNotices[params.confirmed] : undefined;
   const changes = settings.zoneChanges;
   return (
     <div className="max-w-lg space-y-8">
@@ -32,12 +40,55 @@ export default async function SettingsPage() {
           ) : null}
         </p>
       </div>
+      {confirmed ? (
+        <p role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm">
+          {confirmed}
+        </p>
+      ) : null}
       <SettingsForm
         name={settings.name}
         timeZone={settings.timeZone}
         mainPainArea={settings.role === "PATIENT" ? settings.mainPainArea : undefined}
         zones={zoneNames()}
       />
+      <section id="email" aria-labelledby="email-heading" className="space-y-3">
+        <h2 id="email-heading" className="text-lg font-semibold">
+          E-mail address
+        </h2>
+        <p className="text-sm text-slate-700">
+          {email.email}{" "}
+          {email.verified ? (
+            <span className="font-medium text-emerald-800">(confirmed)</span>
+          ) : (
+            <span className="font-medium text-amber-900">(not confirmed yet)</span>
+          )}
+        </p>
+        {email.verified ? null : (
+          <div className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm">
+            <p>
+              Please confirm this address: we will send it a link. Until you do, you cannot accept an
+              invitation from a physiotherapist.
+            </p>
+            <SendVerificationForm />
+          </div>
+        )}
+        {email.pendingEmail ? (
+          <p className="text-sm text-slate-700">
+            Waiting for confirmation: {email.pendingEmail}. Follow the link we sent there; until then this
+            account keeps its current address.
+          </p>
+        ) : null}
+        <details className="rounded-lg border border-slate-300 bg-white p-3">
+          <summary className="cursor-pointer font-medium">Use a different e-mail address</summary>
+          <div className="mt-3 space-y-3">
+            <p className="text-sm text-slate-700">
+              We send a link to the new address; the change happens when you follow it. We also tell your
+              current address.
+            </p>
+            <ChangeEmailForm />
+          </div>
+        </details>
+      </section>
       <section aria-labelledby="zone-rule-heading" className="space-y-2 text-sm text-slate-700">
         <h2 id="zone-rule-heading" className="text-lg font-semibold text-slate-900">
           How a change of time zone counts

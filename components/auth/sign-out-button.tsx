@@ -1,14 +1,19 @@
 "use client";
 
 import { useActionState } from "react";
+import { useForgetBeforeSignOut } from "@/components/offline/use-forget-before-sign-out";
 import { initialActionState } from "@/lib/actions/action-state";
 import { signOutAction } from "@/lib/actions/auth";
 
-/** A plain form, so signing out works before JavaScript loads. */
+/**
+ * A plain form, so signing out works before JavaScript loads. With JavaScript, what the offline
+ * queue kept on this device is deleted first.
+ */
 export function SignOutButton() {
   const [, formAction, pending] = useActionState(signOutAction, initialActionState);
+  const forgetFirst = useForgetBeforeSignOut();
   return (
-    <form action={formAction}>
+    <form action={formAction} onSubmit={forgetFirst}>
       <button
         type="submit"
         disabled={pending}

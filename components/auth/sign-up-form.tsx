@@ -19,6 +19,18 @@ export function SignUpForm({
   const [timezone, setTimezone] = useState("UTC");
   useEffect(() => setTimezone(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"), []);
   const role = state.values?.role;
+  if (state.ok) {
+    return (
+      <div role="status" className="space-y-2 rounded-xl border border-brand-600 bg-brand-50 p-4">
+        <h2 className="text-lg font-semibold">Check your e-mail</h2>
+        <p>{state.message}</p>
+        <p className="text-sm text-slate-700">
+          Nothing arrived? Look in your spam folder, or sign up again in a few minutes: a new link replaces
+          the old one.
+        </p>
+      </div>
+    );
+  }
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
@@ -85,7 +97,7 @@ export function SignUpForm({
         errors={state.errors?.password}
       />
       <input type="hidden" name="timezone" value={timezone} />
-      <SubmitButton pendingLabel="Creating your account…">Create account</SubmitButton>
+      <SubmitButton pendingLabel="Sending…">Create account</SubmitButton>
     </form>
   );
 }

@@ -40,6 +40,16 @@ export function InviteForm() {
           errors={state.errors?.patientEmail}
           key={invite?.token ?? "new"}
         />
+        <label className="flex items-start gap-2 text-sm text-slate-800">
+          <input
+            type="checkbox"
+            name="sendEmail"
+            value="on"
+            defaultChecked={state.ok || state.values?.sendEmail !== undefined || !state.message}
+            className="mt-1 size-4 accent-brand-700"
+          />
+          <span>Also send the link and code to this address by e-mail</span>
+        </label>
         <FormMessage ok={state.ok} message={state.message} />
         <SubmitButton pendingLabel="Creating…">Create invitation</SubmitButton>
       </form>

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
+import { yourPhysio } from "@/components/care/physio-name";
 import { ActionButton } from "@/components/ui/action-button";
 import {
   addSessionCommentAction,
@@ -14,7 +15,7 @@ import { ThreadMessageForm } from "./thread-message-form";
 function authorLabel(message: SessionCommentView, audience: "patient" | "physio"): string {
   if (message.mine) return "You";
   if (message.authorRole === "PHYSIO") {
-    return audience === "patient" ? `Your physiotherapist ${message.author}` : message.author;
+    return audience === "patient" ? yourPhysio(message.author) : message.author;
   }
   return audience === "physio" ? `${message.author} (patient)` : message.author;
 }

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { DiscardOtherQueues } from "@/components/offline/offline-queue";
 import { getCurrentUser } from "@/lib/data/current-user";
+import { signedInWithUnconfirmedEmail } from "@/lib/data/email-address";
 
 export async function SiteHeader() {
-  const user = await getCurrentUser();
+  const [user, unconfirmed] = await Promise.all([getCurrentUser(), signedInWithUnconfirmedEmail()]);
   const links = user
     ? user.role === "PHYSIO"
       ? [
@@ -47,6 +49,7 @@ export async function SiteHeader() {
                 Signed in as <span className="font-semibold text-slate-800">{user.name}</span>
               </span>
               <SignOutButton />
+              {user.role === "PHYSIO" ? <DiscardOtherQueues userId={user.id} /> : null}
             </>
           ) : (
             <>
@@ -66,6 +69,14 @@ export async function SiteHeader() {
           )}
         </nav>
       </div>
+      {unconfirmed ? (
+        <div className="border-t border-amber-200 bg-amber-50">
+          <p className="mx-auto max-w-5xl px-4 py-2 text-sm text-amber-950">
+            Please confirm your e-mail address, so you can get back into your account if you forget your
+            password. <Link href="/settings#email">Send yourself a link from Settings</Link>.
+          </p>
+        </div>
+      ) : null}
     </header>
   );
 }

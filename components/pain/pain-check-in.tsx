@@ -1,15 +1,19 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { type FormEvent, useActionState, useEffect, useRef, useState } from "react";
+import { checkBeforeQueueing, queuedState, useOfflineOwner } from "@/components/offline/offline-queue";
 import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
 import { PainRatingNote } from "@/components/safety/pain-rating-note";
 import { FieldErrors, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useRequestId } from "@/components/ui/use-request-id";
+import type { ActionState } from "@/lib/actions/action-state";
 import { initialActionState } from "@/lib/actions/action-state";
 import { checkInAction } from "@/lib/actions/logs";
+import { enqueue } from "@/lib/offline/queue";
 import { limits, painRegionLabels, painRegions } from "@/lib/validation/fields";
+import { checkInSchema } from "@/lib/validation/logs";
 import { PainRatingScale } from "./pain-rating-scale";
 import { SavedPainAdvice } from "./saved-pain-advice";
 
@@ -19,8 +23,31 @@ import { SavedPainAdvice } from "./saved-pain-advice";
  * "not rated"; after an error the submitted values come back as the defaults.
  */
 export function PainCheckIn({ requestId: initialRequestId }: { requestId: string }) {
-  const [state, formAction] = useActionState(checkInAction, initialActionState);
+  const [serverState, formAction] = useActionState(checkInAction, initialActionState);
+  // Without a connection the check-in waits in the offline queue (the plain form stays, so it
+  // still works before JavaScript loads); the newest answer, server's or queue's, is shown.
+  const ownerId = useOfflineOwner();
+  const [queued, setQueued] = useState<{ state: ActionState; after: ActionState } | null>(null);
+  const state = queued && queued.after === serverState ? queued.state : serverState;
   const requestId = useRequestId(initialRequestId, state);
+  const queueIfOffline = (event: FormEvent<HTMLFormElement>) => {
+    if (!ownerId || navigator.onLine) return;
+    event.preventDefault();
+    const form = event.currentTarget;
+    const payload: Record<string, unknown> = {};
+    for (const [key, value] of new FormData(form).entries()) {
+      if (typeof value === "string" && !key.startsWith("$")) payload[key] = value;
+    }
+    const refused = checkBeforeQueueing(checkInSchema(), payload);
+    if (refused) {
+      setQueued({ state: { ...refused, values: payload as Record<string, string> }, after: serverState });
+      return;
+    }
+    void enqueue(ownerId, "check-in", payload).then(() => {
+      form.reset();
+      setQueued({ state: queuedState(), after: serverState });
+    });
+  };
   useRefreshAfterWrite(state);
   const values = state.ok ? undefined : state.values;
   const formErrors = [...(state.errors?.clientRequestId ?? []), ...(state.errors?.recordedAt ?? [])];
@@ -53,7 +80,13 @@ export function PainCheckIn({ requestId: initialRequestId }: { requestId: string
         </p>
         <PainRatingNote />
       </div>
-      <form action={formAction} className="space-y-4" noValidate aria-describedby="check-in-hint">
+      <form
+        action={formAction}
+        onSubmit={queueIfOffline}
+        className="space-y-4"
+        noValidate
+        aria-describedby="check-in-hint"
+      >
         <input type="hidden" name="clientRequestId" value={requestId} />
         {painRegions.map((region) => (
           <PainRatingScale
@@ -85,7 +118,11 @@ export function PainCheckIn({ requestId: initialRequestId }: { requestId: string
         <FieldErrors id="check-in-form-error" errors={formErrors} />
         <SubmitButton pendingLabel="Saving…">Save check-in</SubmitButton>
         <FormMessage ok={state.ok} message={state.message} />
-        <div aria-live="polite">{state.ok ? <SavedPainAdvice reasons={state.painAdvice} /> : null}</div>
+        <div aria-live="polite">
+          {state.ok ? (
+            <SavedPainAdvice reasons={state.painAdvice} adviceShownAt="pain-advice-heading" />
+          ) : null}
+        </div>
       </form>
     </section>
   );

@@ -30,9 +30,15 @@ function reasonText(reason: PainAdviceReason): string {
 export function SavedPainAdvice({
   reasons,
   newTab = false,
+  adviceShownAt,
 }: {
   reasons: readonly PainAdviceReason[] | undefined;
   newTab?: boolean;
+  /**
+   * The id of a heading on the same page that already shows the general advice (Today does, for
+   * 14 days after such a rating): link to it instead of printing the same advice a second time.
+   */
+  adviceShownAt?: string;
 }) {
   const headingId = useId();
   if (!reasons || reasons.length === 0) return null;
@@ -48,7 +54,16 @@ export function SavedPainAdvice({
           <li key={`${reason.area}-${reason.context}`}>{reasonText(reason)}</li>
         ))}
       </ul>
-      <PainAdvice newTab={newTab} />
+      {adviceShownAt ? (
+        <p className="text-slate-800">
+          <a href={`#${adviceShownAt}`} className="font-semibold">
+            Read what to do now
+          </a>{" "}
+          in the section about high pain on this page.
+        </p>
+      ) : (
+        <PainAdvice newTab={newTab} />
+      )}
     </section>
   );
 }

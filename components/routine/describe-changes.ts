@@ -1,3 +1,4 @@
+import { yourPhysio } from "@/components/care/physio-name";
 import { formatDose } from "@/components/exercises/format-dose";
 import type { RoutineChangeView } from "@/lib/data/routine";
 import { describeDays } from "@/lib/domain/schedule";
@@ -8,7 +9,7 @@ export type RoutineAudience = "patient" | "physio";
 
 function who(change: RoutineChangeView, audience: RoutineAudience): string {
   if (change.by.role === "PHYSIO")
-    return audience === "patient" ? `Your physiotherapist ${change.by.name}` : change.by.name;
+    return audience === "patient" ? yourPhysio(change.by.name) : change.by.name;
   return audience === "patient" ? "You" : "The patient";
 }
 

@@ -1,3 +1,4 @@
+import { yourPhysio } from "@/components/care/physio-name";
 import type { RoutineChangeView, RoutineItemView } from "@/lib/data/routine";
 import { formatDate } from "@/lib/format";
 import type { RoutineAudience } from "./describe-changes";
@@ -29,6 +30,6 @@ export function provenanceOf(
       ? `Prescribed by ${item.setBy.name} on ${on}`
       : `Added by the patient on ${on}`;
   return item.setBy.role === "PHYSIO"
-    ? `Prescribed by your physiotherapist ${item.setBy.name} on ${on}`
+    ? `Prescribed by ${yourPhysio(item.setBy.name, false)} on ${on}`
     : `Added by you on ${on}`;
 }

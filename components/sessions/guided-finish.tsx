@@ -1,7 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { type Ref, startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
+import {
+  type Ref,
+  startTransition,
+  useActionState,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { queueWhenOffline, useOfflineOwner } from "@/components/offline/offline-queue";
 import { SavedPainAdvice } from "@/components/pain/saved-pain-advice";
 import { useRefreshAfterWrite } from "@/components/providers/use-refresh-after-write";
 import { PainRatingNote } from "@/components/safety/pain-rating-note";
@@ -14,6 +24,11 @@ import { finishGuidedSessionAction } from "@/lib/actions/logs";
 import type { PainAdviceReason } from "@/lib/domain/pain-status";
 import type { GuidedEntry, PlanItem } from "@/lib/domain/session-plan";
 import { limits, painRegionLabels, painRegions } from "@/lib/validation/fields";
+import { sessionSchema } from "@/lib/validation/logs";
+
+// The server's own schema for a guided session, with its ten minutes' allowance for a fast clock.
+const guidedSessionSchema = sessionSchema(() => new Date(Date.now() + 10 * 60_000));
+
 import { GuidedPainScale } from "./guided-pain-scale";
 import { sideLabels } from "./guided-text";
 
@@ -46,7 +61,13 @@ export function GuidedFinish({
   headingRef: Ref<HTMLHeadingElement>;
   onStartAgain: () => void;
 }) {
-  const [result, finishAction, pending] = useActionState(finishGuidedSessionAction, initialActionState);
+  // Without a connection the session waits in the offline queue and is sent when it returns.
+  const ownerId = useOfflineOwner();
+  const finishOrQueue = useMemo(
+    () => queueWhenOffline(finishGuidedSessionAction, "session", ownerId, guidedSessionSchema),
+    [ownerId],
+  );
+  const [result, finishAction, pending] = useActionState(finishOrQueue, initialActionState);
   const requestId = useRequestId(initialRequestId, result);
   useRefreshAfterWrite(result);
   const [painAfter, setPainAfter] = useState<number | null>(null);
@@ -56,7 +77,15 @@ export function GuidedFinish({
   const [askArea] = useState(painArea === "");
   const names = new Map(items.map((item) => [item.exercise.id, item.exercise.name]));
 
-  if (result.ok) return <GuidedDone message={result.message} painAdvice={result.painAdvice} />;
+  if (result.ok) {
+    return (
+      <GuidedDone
+        message={result.message}
+        painAdvice={result.painAdvice}
+        queued={result.result?.queued === "true"}
+      />
+    );
+  }
 
   const otherErrors = Object.entries(result.errors ?? {})
     .filter(([field]) => !fieldsWithControls.includes(field) && !(askArea && field === "painArea"))
@@ -202,7 +231,15 @@ export function GuidedFinish({
   );
 }
 
-function GuidedDone({ message, painAdvice }: { message?: string; painAdvice?: PainAdviceReason[] }) {
+function GuidedDone({
+  message,
+  painAdvice,
+  queued,
+}: {
+  message?: string;
+  painAdvice?: PainAdviceReason[];
+  queued: boolean;
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (
@@ -219,7 +256,11 @@ function GuidedDone({ message, painAdvice }: { message?: string; painAdvice?: Pa
         {message ?? "Session saved. Well done."}
       </p>
       <SavedPainAdvice reasons={painAdvice} />
-      <p className="text-slate-700">You can look back on it, change it or delete it in your history.</p>
+      <p className="text-slate-700">
+        {queued
+          ? "Once it is sent, you can look back on it, change it or delete it in your history."
+          : "You can look back on it, change it or delete it in your history."}
+      </p>
       <div className="mx-auto grid max-w-sm gap-3">
         <Link href="/history" className={`${buttonClasses("primary")} min-h-14 text-lg`}>
           See your history

@@ -120,6 +120,22 @@ export function GuidedPlayer({
     return () => window.removeEventListener("beforeunload", onBeforeUnload);
   }, [inSession, paused]);
 
+  // The browser's Back button asks the same question as "Leave session": while steps are on screen
+  // a copy of this page's history entry sits on top, and going back to the original opens the
+  // question and puts the copy back. Next's router sees the same page and keeps the player as it is.
+  const askToLeaveRef = useRef<() => void>(() => {});
+  useEffect(() => {
+    if (!inSession) return;
+    const guard = () => window.history.pushState(window.history.state, "", window.location.href);
+    guard();
+    const onPopState = () => {
+      guard();
+      askToLeaveRef.current();
+    };
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, [inSession]);
+
   // Time is read from the clock on every tick; the tick only asks "has a countdown run out?".
   useEffect(() => {
     if (!running) return;
@@ -228,6 +244,7 @@ export function GuidedPlayer({
     if (resumeOnStay.current) dispatch({ type: "pause" });
     setAskingToLeave(true);
   };
+  askToLeaveRef.current = askToLeave;
   const stay = () => {
     setAskingToLeave(false);
     if (resumeOnStay.current) dispatch({ type: "resume" });

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { yourPhysio } from "@/components/care/physio-name";
 import { formatDose } from "@/components/exercises/format-dose";
+import { StartSessionLink } from "@/components/offline/offline-session";
 import { buttonClasses } from "@/components/ui/button";
 import type { RoutineItemSummary } from "@/lib/data/patient-home";
 
@@ -43,7 +45,7 @@ export function DueToday({ routine }: { routine: RoutineItemSummary[] }) {
                   </Link>
                   <p className="text-sm text-slate-700">{formatDose(item)}</p>
                   {item.setByRole === "PHYSIO" ? (
-                    <p className="text-xs text-slate-600">Set by your physiotherapist, {item.setByName}</p>
+                    <p className="text-xs text-slate-600">Set by {yourPhysio(item.setByName, false)}</p>
                   ) : null}
                 </div>
                 {item.doneToday ? (
@@ -60,12 +62,9 @@ export function DueToday({ routine }: { routine: RoutineItemSummary[] }) {
           </ul>
         </>
       )}
-      <Link
-        href="/session"
-        className={`${buttonClasses("primary")} min-h-14 w-full text-lg sm:w-auto sm:px-8`}
-      >
+      <StartSessionLink className={`${buttonClasses("primary")} min-h-14 w-full text-lg sm:w-auto sm:px-8`}>
         Start today’s session
-      </Link>
+      </StartSessionLink>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useForgetBeforeSignOut } from "@/components/offline/use-forget-before-sign-out";
 import { type ActionState, initialActionState } from "@/lib/actions/action-state";
 import { FormMessage } from "./form-message";
 import { SubmitButton } from "./submit-button";
@@ -13,6 +14,7 @@ export function ActionButton({
   variant = "secondary",
   fields = {},
   accessibleLabel,
+  signsOut = false,
 }: {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   label: string;
@@ -22,10 +24,13 @@ export function ActionButton({
   fields?: Record<string, string>;
   /** A fuller name for screen readers when several such buttons share a label ("End link with Sam"). */
   accessibleLabel?: string;
+  /** The action signs out: the offline queue on this device is deleted first. */
+  signsOut?: boolean;
 }) {
   const [state, formAction] = useActionState(action, initialActionState);
+  const forgetFirst = useForgetBeforeSignOut();
   return (
-    <form action={formAction} className="space-y-2">
+    <form action={formAction} onSubmit={signsOut ? forgetFirst : undefined} className="space-y-2">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -6,11 +6,17 @@ import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
 import { revokeCurrentSession } from "@/lib/data/current-user";
+import { confirmEmailLink, requestEmailChange, sendVerificationEmail } from "@/lib/data/email-address";
+import { requestPasswordReset, resetPassword } from "@/lib/data/password-reset";
 import { changeOwnPassword, endAllSessions, registerUser } from "@/lib/data/users";
 import { plural } from "@/lib/format";
 import {
+  changeEmailSchema,
   changePasswordSchema,
+  confirmEmailSchema,
+  forgotPasswordSchema,
   type Role,
+  resetPasswordSchema,
   safeCallbackPath,
   signInSchema,
   signUpSchema,
@@ -21,7 +27,7 @@ const homeFor = (role: Role) => (role === "PHYSIO" ? "/caseload" : "/today");
 
 const genericSignInFailure = "That e-mail and password do not match an account.";
 const throttledSignInFailure =
-  "Too many attempts to sign in. Wait a few minutes, then try again, or reset your password with your clinic.";
+  "Too many attempts to sign in. Wait a few minutes, then try again, or choose a new password with 'Forgot your password?'.";
 
 async function startSession(email: string, password: string): Promise<void> {
   try {
@@ -50,25 +56,125 @@ export const signInAction = createAction(
   null,
 );
 
+/** The one answer to every accepted sign-up, whoever owns the address. */
+const signUpSentMessage =
+  "Check your e-mail. We sent a message to the address you gave: follow the link in it to finish. It works for 24 hours.";
+const mailOffMessage =
+  "This server sends no e-mail, so new accounts cannot be confirmed here. Please ask the people who run it.";
+
+function minutesFrom(seconds: number): string {
+  return plural(Math.ceil(seconds / 60), "minute");
+}
+
 export const signUpAction = createAction(
   "public",
   signUpSchema,
   async (input, { clientAddress }) => {
-    const result = await registerUser(input, clientAddress);
+    const callbackUrl = safeCallbackPath(input.callbackUrl, "") || undefined;
+    const result = await registerUser(input, clientAddress, new Date(), callbackUrl);
     if (result.status === "throttled") {
+      throw new ActionFailure(`Too many sign-ups. Try again in ${minutesFrom(result.retryAfterSeconds)}.`);
+    }
+    if (result.status === "mail-off") throw new ActionFailure(mailOffMessage);
+    return { ok: true, message: signUpSentMessage, values: { email: input.email } };
+  },
+  null,
+);
+
+/** Follows a link from an e-mail (the page asks for a click first, so mail scanners spend nothing). */
+export const confirmEmailAction = createAction(
+  "public",
+  confirmEmailSchema,
+  async (input, { clientAddress, user }) => {
+    const result = await confirmEmailLink(input.token, clientAddress);
+    if (result.status === "invalid") {
       throw new ActionFailure(
-        `Too many sign-ups from your network. Try again in ${plural(Math.ceil(result.retryAfterSeconds / 60), "minute")}.`,
+        "This link does not work any more. It may have been used already, replaced by a newer one, or expired. Ask for a new one.",
       );
     }
-    if (result.status === "email-taken") {
+    refreshLayout();
+    const callbackUrl = safeCallbackPath(input.callbackUrl, "");
+    const withCallback = callbackUrl ? `&callbackUrl=${encodeURIComponent(callbackUrl)}` : "";
+    if (result.status === "account-created") redirect(`/sign-in?confirmed=account${withCallback}`);
+    if (user) redirect(`/settings?confirmed=${result.status === "changed" ? "changed" : "verified"}`);
+    redirect(`/sign-in?confirmed=${result.status === "changed" ? "changed" : "verified"}`);
+  },
+  null,
+);
+
+export const forgotPasswordAction = createAction(
+  "public",
+  forgotPasswordSchema,
+  async (input, { clientAddress }) => {
+    const result = await requestPasswordReset(input.email, clientAddress);
+    if (result.status === "mail-off") {
+      throw new ActionFailure(
+        "This server sends no e-mail, so passwords cannot be reset here. Please ask the people who run it.",
+      );
+    }
+    if (result.status === "throttled") {
+      throw new ActionFailure(
+        `We sent several messages for this already. Try again in ${minutesFrom(result.retryAfterSeconds)}.`,
+      );
+    }
+    return {
+      ok: true,
+      message:
+        "Check your e-mail. If an account uses this address, we sent it a link to choose a new password. The link works for 30 minutes.",
+      values: { email: input.email },
+    };
+  },
+  null,
+);
+
+export const resetPasswordAction = createAction(
+  "public",
+  resetPasswordSchema,
+  async (input, { clientAddress }) => {
+    const result = await resetPassword(input.token, input.newPassword, clientAddress);
+    if (result.status === "invalid") {
+      throw new ActionFailure(
+        "This link does not work any more. It may have been used already, replaced by a newer one, or expired after 30 minutes. Ask for a new one.",
+      );
+    }
+    // Every session ended: this browser's too, if it had one.
+    await revokeCurrentSession();
+    await signOut({ redirect: false });
+    refreshLayout();
+    redirect("/sign-in?passwordReset=1");
+  },
+  null,
+);
+
+export const sendVerificationAction = createAction(
+  "user",
+  z.object({}),
+  async (_input, { clientAddress }) => {
+    await sendVerificationEmail(clientAddress);
+    return { ok: true, message: "We sent you a link. Open it from your inbox to confirm your address." };
+  },
+  null,
+);
+
+export const changeEmailAction = createAction(
+  "user",
+  changeEmailSchema,
+  async (input, { clientAddress }) => {
+    const result = await requestEmailChange(input, clientAddress);
+    if (result.status === "throttled") {
       throw new ActionFailure("Please correct the marked fields.", {
-        email: ["An account with this e-mail already exists. Sign in instead."],
+        currentPassword: [`Too many attempts. Try again in ${minutesFrom(result.retryAfterSeconds)}.`],
       });
     }
-    await startSession(input.email, input.password);
-    refreshLayout();
-    // Someone who came from an invitation goes back to it to answer.
-    redirect(safeCallbackPath(input.callbackUrl, homeFor(input.role)));
+    if (result.status === "wrong-password") {
+      throw new ActionFailure("Please correct the marked fields.", {
+        currentPassword: ["That is not your current password."],
+      });
+    }
+    return {
+      ok: true,
+      message: `Check the inbox of ${input.newEmail}: follow the link there to confirm it. Until then your account keeps its current address.`,
+    };
   },
   null,
 );

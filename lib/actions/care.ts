@@ -27,11 +27,17 @@ export const createInviteAction = createAction(
   createInviteSchema,
   async (input, { user }) => {
     // No e-mail address in the audit trail: the invitation itself says whom it is for.
-    const invite = await createInvite(input.patientEmail);
+    const invite = await createInvite(input.patientEmail, undefined, { sendEmail: input.sendEmail });
     revalidatePath("/caseload/invite");
+    const byEmail = {
+      no: "Share the link or read out the code; they are shown only now.",
+      sent: "We e-mailed the link and code to them. You can also share them yourself; they are shown only now.",
+      failed:
+        "The e-mail could not be sent. Share the link or read out the code yourself; they are shown only now.",
+    }[invite.emailed];
     return {
       ok: true,
-      message: `Invitation ready for ${invite.patientEmail}. Share the link or read out the code; they are shown only now.`,
+      message: `Invitation ready for ${invite.patientEmail}. ${byEmail}`,
       result: {
         token: invite.token,
         code: invite.code,

@@ -83,7 +83,13 @@ export function foldAccessLog(rows: Row[], timeZone: string, names: Map<string, 
   const entries: AccessLogEntry[] = [];
   const folds = new Map<string, { entry: AccessLogEntry; kinds: Set<AuditedRead>; earliest: number }>();
   for (const row of rows) {
-    const who = (row.actorId && names.get(row.actorId)) || "A deleted account";
+    // An erased physiotherapist's key names nobody any more: they show as the placeholder does.
+    // The only patient rows listed are the patient's own downloads of their data.
+    const who =
+      row.actorRole === "PATIENT"
+        ? "You"
+        : (row.actorId && names.get(row.actorId)) ||
+          (row.actorRole === "PHYSIO" ? "Former physiotherapist" : "A deleted account");
     const role = (row.actorRole as AccessLogEntry["role"]) ?? null;
     if (!isRead(row.action) || row.outcome !== "SUCCESS") {
       entries.push({
@@ -140,8 +146,11 @@ export async function listAccessLog(page: number): Promise<{ items: AccessLogEnt
   const keyed = await db.auditEvent.findMany({
     where: {
       patientKey: patientKey ?? "",
-      actorRole: "PHYSIO",
-      OR: [{ detail: null }, { detail: { not: backgroundRefreshDetail } }],
+      OR: [
+        { actorRole: "PHYSIO", OR: [{ detail: null }, { detail: { not: backgroundRefreshDetail } }] },
+        // The patient's own downloads of their data are listed too: data that left the app.
+        { actorRole: "PATIENT", actorKey: patientKey ?? "", action: "DATA_DOWNLOADED" },
+      ],
     },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     select: { id: true, at: true, actorKey: true, actorRole: true, action: true, outcome: true },

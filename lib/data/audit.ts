@@ -29,6 +29,21 @@ export type AuditedRead = keyof typeof auditedReads;
  */
 export const backgroundRefreshDetail = "background refresh";
 
+/**
+ * Patient data leaving the app: a download (CSV, FHIR) or opening a print view (what is printed or
+ * saved as PDF is up to the browser, so opening it is what is recorded). Listed one by one in "Who
+ * has seen your data", never folded into a day's looks, and kept by audit retention like writes.
+ */
+export const auditedExports = {
+  EXPORT_SESSIONS_CSV: "Exported your sessions as CSV",
+  EXPORT_PAIN_CSV: "Exported your pain ratings as CSV",
+  EXPORT_OUTCOMES_CSV: "Exported your questionnaire scores as CSV",
+  EXPORT_FHIR: "Exported your data as a FHIR file",
+  ROUTINE_PRINTED: "Opened your home programme to print or save as PDF",
+  REPORT_PRINTED: "Opened your progress report to print or save as PDF",
+} as const;
+export type AuditedExport = keyof typeof auditedExports;
+
 /** Every write made through the app, by anyone. */
 export const auditedWrites = {
   SESSION_LOGGED: "Logged a session",
@@ -87,13 +102,23 @@ const otherActions = {
   SECOND_FACTOR: "Entered a two-factor sign-in code",
   TWO_FACTOR_ENABLED: "Turned on two-factor sign-in",
   TWO_FACTOR_RESET: "Two-factor sign-in was reset by an operator",
+  EMAIL_VERIFICATION_SENT: "Asked for a link to confirm the e-mail address",
+  EMAIL_VERIFIED: "Confirmed the e-mail address",
+  EMAIL_CHANGE_REQUESTED: "Asked to change the e-mail address",
+  EMAIL_CHANGED: "Changed the e-mail address",
+  PASSWORD_RESET_REQUESTED: "Asked for a link to choose a new password",
+  PASSWORD_RESET: "Chose a new password through an e-mailed link",
   REMINDER_EMAILS_STOPPED: "Stopped reminder e-mails with the link in one",
+  ACCOUNT_DELETED: "Deleted their account",
+  ACCOUNT_ERASED_AFTER_RESTORE: "An erased account was erased again after a backup was restored",
+  DATA_DOWNLOADED: "Downloaded a copy of your data",
 } as const;
 
-export type AuditAction = AuditedRead | AuditedWrite | keyof typeof otherActions;
+export type AuditAction = AuditedRead | AuditedExport | AuditedWrite | keyof typeof otherActions;
 
 export const auditActionLabels: Record<AuditAction, string> = {
   ...auditedReads,
+  ...auditedExports,
   ...auditedWrites,
   ...otherActions,
 };

@@ -7,7 +7,14 @@ import { db } from "@/lib/db";
 import { logEvent } from "@/lib/log-event";
 import { currentClientAddress } from "@/lib/request-context";
 import { type Role, safeCallbackPath } from "@/lib/validation/auth";
-import { type AuditedRead, backgroundRefreshDetail, hourOf, recordAudit, recordAuditOnce } from "./audit";
+import {
+  type AuditedExport,
+  type AuditedRead,
+  backgroundRefreshDetail,
+  hourOf,
+  recordAudit,
+  recordAuditOnce,
+} from "./audit";
 import { NotFoundError } from "./errors";
 import { revokeSession } from "./revoked-sessions";
 import { needsSecondFactor } from "./two-factor";
@@ -182,7 +189,7 @@ export async function notFoundFor(
  * patient to see).
  */
 export const readPatientData = cache(
-  async (patientId: string, what: AuditedRead, detail?: string): Promise<PatientAccess> => {
+  async (patientId: string, what: AuditedRead | AuditedExport, detail?: string): Promise<PatientAccess> => {
     const access = await requirePatientAccess(patientId);
     if (access.via === "careLink") {
       const event = {

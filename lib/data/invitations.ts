@@ -1,13 +1,19 @@
 import "server-only";
 import { createHash, randomBytes, randomInt } from "node:crypto";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { inviteCodeRules, throttleKeys } from "@/lib/domain/throttle";
-import { plural } from "@/lib/format";
-import { logEvent } from "@/lib/log-event";
+import { formatDate, plural } from "@/lib/format";
+import { logEvent, logServerError } from "@/lib/log-event";
+import { messages } from "@/lib/mail/messages";
+import { sendMail } from "@/lib/mail/send";
+import { mailReachesPeople } from "@/lib/mail/settings";
 import { currentClientAddress } from "@/lib/request-context";
 import { inviteCodeAlphabet, inviteCodeLength } from "@/lib/validation/care";
+import { appLink } from "./account-links";
 import { auditedTransaction, recordAudit } from "./audit";
 import { getCurrentUser, requireRole } from "./current-user";
+import { requireVerifiedEmail } from "./email-address";
 import { isUniqueViolation, NotFoundError, RuleError } from "./errors";
 import { takeAttempts } from "./throttle";
 
@@ -61,13 +67,19 @@ export type CreatedInvite = {
   code: string;
   expiresAt: Date;
   patientEmail: string;
+  /** Whether it went out by e-mail too: not asked, sent, or failed (the link and code still work). */
+  emailed: "no" | "sent" | "failed";
 };
 
 /**
  * A physiotherapist invites a patient by e-mail. The link carries 256 random bits and the code 40;
  * both are shown once, here, and only their hashes are kept.
  */
-export async function createInvite(email: string, now = new Date()): Promise<CreatedInvite> {
+export async function createInvite(
+  email: string,
+  now = new Date(),
+  options: { sendEmail?: boolean } = {},
+): Promise<CreatedInvite> {
   const physio = await requireRole("PHYSIO");
   const patientEmail = email.trim().toLowerCase();
   if (patientEmail === physio.email)
@@ -89,11 +101,40 @@ export async function createInvite(email: string, now = new Date()): Promise<Cre
           select: { id: true },
         }),
       );
-      return { inviteId: invite.id, token, code: formatInviteCode(code), expiresAt, patientEmail };
+      const created = { inviteId: invite.id, token, code: formatInviteCode(code), expiresAt, patientEmail };
+      const emailed = options.sendEmail ? await emailInvite(physio, created) : "no";
+      return { ...created, emailed };
     } catch (error) {
       // A code already issued (one chance in a trillion per pair): draw again.
       if (!isUniqueViolation(error) || attempt >= 3) throw error;
     }
+  }
+}
+
+/**
+ * The invitation by e-mail: who asks, the link and the code, and nothing about why (no condition,
+ * no clinic's speciality). A failure is reported to the physiotherapist, who can still share the
+ * link by hand; the error goes to the operator's log.
+ */
+async function emailInvite(
+  physio: { name: string; timezone: string },
+  invite: { token: string; code: string; expiresAt: Date; patientEmail: string },
+): Promise<"sent" | "failed"> {
+  if (!mailReachesPeople(config())) return "failed";
+  try {
+    await sendMail({
+      to: invite.patientEmail,
+      ...messages.invitation({
+        fromName: physio.name,
+        link: appLink(`/invite/${invite.token}`),
+        code: invite.code,
+        expiresOn: formatDate(invite.expiresAt, physio.timezone),
+      }),
+    });
+    return "sent";
+  } catch (error) {
+    await logServerError("An invitation e-mail could not be sent", error);
+    return "failed";
   }
 }
 
@@ -286,6 +327,9 @@ export async function answerInvite(
     : { codeHash: hashInviteCode(input.code ?? "") };
   const invite = await findUsableInvite(where, now);
   if (!invite || invite.patientEmail !== patient.email) throw invalidInvite();
+  // Only someone who proved they read this address may join by it (accounts from before
+  // verification existed have not yet).
+  if (input.answer === "accept") await requireVerifiedEmail(patient.id);
   await auditedTransaction(async (tx) => {
     const { count } = await tx.careInvite.updateMany({
       where: { id: invite.id, status: "PENDING", expiresAt: { gt: now } },

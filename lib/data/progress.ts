@@ -118,21 +118,56 @@ export async function getProgress(
   options: { background?: boolean } = {},
 ): Promise<ProgressData> {
   await readPatientData(patientId, "READ_PROGRESS", options.background ? backgroundRefreshDetail : undefined);
-  const patient = await db.user.findUniqueOrThrow({
+  const patient = await progressPatient(patientId);
+  const zones = zoneHistoryOfUser(patient);
+  const { from, to } = rangeDates(
+    range,
+    localDate(now, zones),
+    range === "all" ? await firstActivity(patientId, zones) : null,
+  );
+  const label = range === "all" ? "all your logs" : `these ${progressRangeLabels[range]}`;
+  return {
+    range,
+    ...(await progressBetween(patientId, patient, from, to, now, trendWindowsLabel(range, label))),
+  };
+}
+
+/**
+ * The same figures as the charts for any period of local dates (a printed report): the first 7
+ * days of the period against its last 7 for the pain trend. The caller checks the period.
+ */
+export async function getProgressForPeriod(
+  patientId: string,
+  from: string,
+  to: string,
+  now = new Date(),
+): Promise<Omit<ProgressData, "range">> {
+  await readPatientData(patientId, "READ_PROGRESS");
+  const patient = await progressPatient(patientId);
+  return progressBetween(patientId, patient, from, to, now, trendWindowsLabel("all", "this period"));
+}
+
+function progressPatient(patientId: string) {
+  return db.user.findUniqueOrThrow({
     where: { id: patientId },
     select: { ...zoneHistorySelect, weeklyTargetPercent: true },
   });
+}
+
+async function progressBetween(
+  patientId: string,
+  patient: Awaited<ReturnType<typeof progressPatient>>,
+  from: string,
+  to: string,
+  now: Date,
+  trendWindows: string,
+): Promise<Omit<ProgressData, "range">> {
   // Days are read in the zone in force at each instant (issue 11), so a change of zone in settings
   // leaves past days, weeks and the streak as they were; the zone shown is the current one.
   const zones = zoneHistoryOfUser(patient);
   const timeZone = patient.timezone;
   const targetPercent = patient.weeklyTargetPercent;
   const today = localDate(now, zones);
-  const { from, to } = rangeDates(
-    range,
-    today,
-    range === "all" ? await firstActivity(patientId, zones) : null,
-  );
   // Six days before the range feed the first points of the 7-day average.
   const lead = 6;
   const days = dayBuckets(addDays(from, -lead), to, zones);
@@ -283,7 +318,6 @@ export async function getProgress(
     totalChange: num(row.change),
   }));
 
-  const label = range === "all" ? "all your logs" : `these ${progressRangeLabels[range]}`;
   const totalVolume = volumeByWeek.reduce(
     (sum, week) => sum + Object.values(week.values).reduce((a, b) => a + b, 0),
     0,
@@ -291,7 +325,6 @@ export async function getProgress(
 
   const resolution = resolutionFor(painPoints.length);
   return {
-    range,
     from,
     to,
     timeZone,
@@ -303,7 +336,7 @@ export async function getProgress(
       trends,
       summary: describePainTrends(
         trends.map(({ area, trend }) => ({ label: chartAreaLabels[area], trend })),
-        trendWindowsLabel(range, label),
+        trendWindows,
       ),
     },
     beforeAfter: {

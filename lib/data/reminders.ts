@@ -9,6 +9,7 @@ import {
   type QuietHours,
   type ReminderChannel,
 } from "@/lib/domain/reminders";
+import { appOrigin } from "@/lib/mail/settings";
 import { calendarFeed } from "@/lib/reminders/calendar-feed";
 import { reminderContext } from "@/lib/reminders/context";
 import { planOf, quietHoursOf, sendTestReminder } from "@/lib/reminders/delivery";
@@ -252,7 +253,7 @@ export async function calendarFeedByToken(token: string): Promise<string | null>
     minuteOfDay: plan.minuteOfDay,
     routineDays: plan.routineDays,
     since: feed.createdAt,
-    appUrl: config().appUrl,
+    appUrl: appOrigin(config()),
     sequence: Math.floor(Math.max(...changed) / 1000) % 2_000_000_000,
   });
 }

@@ -20,6 +20,7 @@ export type RoutineItemView = {
     category: ExerciseCategory;
     illustration: string;
     steps: string[];
+    cautions: string[];
   };
   sets: number;
   reps: number;
@@ -51,7 +52,17 @@ const itemSelect = {
   updatedAt: true,
   version: true,
   setBy: { select: { name: true } },
-  exercise: { select: { id: true, slug: true, name: true, category: true, illustration: true, steps: true } },
+  exercise: {
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      category: true,
+      illustration: true,
+      steps: true,
+      cautions: true,
+    },
+  },
 } as const;
 
 /** The patient's active routine items in order. Readable by the patient and linked physiotherapists. */
@@ -69,6 +80,7 @@ export async function getRoutine(patientId: string): Promise<RoutineItemView[]> 
       ...row.exercise,
       category: row.exercise.category as ExerciseCategory,
       steps: JSON.parse(row.exercise.steps) as string[],
+      cautions: JSON.parse(row.exercise.cautions) as string[],
     },
     sets: row.sets,
     reps: row.reps,
@@ -81,12 +93,17 @@ export async function getRoutine(patientId: string): Promise<RoutineItemView[]> 
   }));
 }
 
-export async function getRoutineHistory(patientId: string, take = 50): Promise<RoutineChangeView[]> {
+/** Changes newest first: the latest `take`, or every change from `within.start` up to `within.end`. */
+export async function getRoutineHistory(
+  patientId: string,
+  take = 50,
+  within?: { start: Date; end: Date },
+): Promise<RoutineChangeView[]> {
   await readPatientData(patientId, "READ_ROUTINE");
   const rows = await db.routineItemVersion.findMany({
-    where: { patientId },
+    where: { patientId, ...(within ? { createdAt: { gte: within.start, lt: within.end } } : {}) },
     orderBy: [{ createdAt: "desc" }, { version: "desc" }],
-    take,
+    ...(within ? {} : { take }),
     select: {
       createdAt: true,
       change: true,

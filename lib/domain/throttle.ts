@@ -84,6 +84,16 @@ export const inviteCodeRules = {
   address: { limit: 100, windowSeconds: minutes(15), mode: "refuse" },
 } as const satisfies Record<string, ThrottleRule>;
 
+/**
+ * Messages to one e-mail address (sign-up, password reset, verification): refused over the limit
+ * whether or not an account uses the address, so the answer says nothing about it, and nobody can
+ * fill someone's inbox. Per client address too, for someone trying many addresses.
+ */
+export const mailRules = {
+  recipient: { limit: 3, windowSeconds: minutes(60), mode: "refuse" },
+  address: { limit: 20, windowSeconds: minutes(60), mode: "refuse" },
+} as const satisfies Record<string, ThrottleRule>;
+
 /** Sign-ups per address per hour (SIGN_UP_LIMIT_PER_HOUR). */
 export function signUpRule(limitPerHour: number): ThrottleRule {
   return { limit: limitPerHour, windowSeconds: minutes(60), mode: "refuse" };
@@ -97,4 +107,6 @@ export const throttleKeys = {
   inviteCodeAccount: (userId: string) => `invite-code:account:${userId}`,
   inviteCodeAddress: (address: string) => `invite-code:address:${address}`,
   signUpAddress: (address: string) => `sign-up:address:${address}`,
+  mailRecipient: (kind: string, email: string) => `mail:${kind}:recipient:${email}`,
+  mailAddress: (kind: string, address: string) => `mail:${kind}:address:${address}`,
 };

@@ -16,9 +16,22 @@ export function mailMode(settings: Pick<Config, "smtpUrl" | "mailDisabled">): Ma
 
 /** The one line that stops `npm start`, or undefined when the mail settings can work. */
 export function mailStartupProblem(
-  settings: Pick<Config, "smtpUrl" | "mailDisabled" | "databaseProvider">,
+  settings: Pick<Config, "smtpUrl" | "mailDisabled" | "databaseProvider" | "appUrl">,
 ): string | undefined {
-  if (settings.databaseProvider !== "postgresql" || settings.smtpUrl || settings.mailDisabled)
-    return undefined;
+  if (settings.databaseProvider !== "postgresql") return undefined;
+  if (settings.smtpUrl && !settings.appUrl) {
+    return 'APP_URL is not set: links in e-mails need the address people open the app at (see README, "E-mail")';
+  }
+  if (settings.smtpUrl || settings.mailDisabled) return undefined;
   return 'SMTP_URL is not set: on PostgreSQL e-mail goes through SMTP; set SMTP_URL, or MAIL_DISABLED=1 to run without e-mail (see README, "E-mail")';
+}
+
+/** Whether messages go anywhere a person can read them (SMTP, or the embedded outbox). */
+export function mailReachesPeople(settings: Pick<Config, "smtpUrl" | "mailDisabled">): boolean {
+  return mailMode(settings) !== "disabled";
+}
+
+/** The origin links in e-mails start with: APP_URL, else the embedded mode's own address. */
+export function appOrigin(settings: Pick<Config, "appUrl" | "port">): string {
+  return settings.appUrl ?? `http://localhost:${settings.port}`;
 }

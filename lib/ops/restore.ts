@@ -13,6 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import { applyMigrations, readMigrations } from "../db/migrate.ts";
 import { sqliteFilePath } from "../db/provider.ts";
+import { ensureLedger, readLedger } from "../erasure/ledger.ts";
 import { type AfterRestoreStep, afterRestoreSteps, type RestoredData } from "./after-restore.ts";
 import { inspectSqliteFile } from "./backup.ts";
 import {
@@ -31,6 +32,12 @@ export type RestoreOptions = {
   steps?: AfterRestoreStep[];
   /** The app's root, whose committed migrations the backup is checked against. */
   root?: string;
+  /**
+   * `--no-erasure-ledger`: for a brand-new installation where nobody ever erased an account, allows
+   * restoring without an erasure ledger (an empty one is created). Never use it to get past a lost
+   * ledger: erased people would come back.
+   */
+  withoutErasureLedger?: boolean;
 };
 
 export type RestoreResult = {
@@ -156,7 +163,12 @@ export async function restoreBackup(
   backupFolder: string,
   options: RestoreOptions = {},
 ): Promise<RestoreResult> {
-  const { now = new Date(), steps = afterRestoreSteps, root = process.cwd() } = options;
+  const {
+    now = new Date(),
+    steps = afterRestoreSteps,
+    root = process.cwd(),
+    withoutErasureLedger = false,
+  } = options;
   const folder = path.resolve(backupFolder);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new Error(`${folder} is not a folder.`);
 
@@ -166,6 +178,9 @@ export async function restoreBackup(
       `The app is running on ${settings.dataDir} (pid ${pids.join(", ")}): stop it, then restore.`,
     );
   }
+  // The erasure ledger is read before anything is replaced: without it (or with an unreadable one),
+  // nothing is restored.
+  if (existsSync(settings.erasureLedgerPath) || !withoutErasureLedger) readLedger(settings.erasureLedgerPath);
   const manifest = readManifest(folder);
   if (manifest.provider !== settings.provider) {
     throw new Error(
@@ -228,7 +243,10 @@ export async function restoreBackup(
     provider: settings.provider,
     dataDir: settings.dataDir,
     backup: manifest,
+    erasureLedgerPath: settings.erasureLedgerPath,
   };
+  // After --no-erasure-ledger the next restore has a ledger to read.
+  ensureLedger(settings.erasureLedgerPath);
   const stepsRun: string[] = [];
   let migrationsApplied: string[] = [];
   let current = "migrations";

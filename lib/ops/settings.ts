@@ -7,6 +7,8 @@ export type OpsSettings = {
   dataDir: string;
   /** Where `npm run backup` writes. */
   backupDir: string;
+  /** The erasure ledger `npm run restore` re-applies (lib/erasure/ledger.ts); never in a backup. */
+  erasureLedgerPath: string;
 };
 
 // What the backup and restore scripts need, from lib/config.ts as `npm start` reads it, so both
@@ -18,5 +20,6 @@ export function opsSettings(env?: Environment): OpsSettings {
     provider: settings.databaseProvider,
     dataDir: settings.dataDir,
     backupDir: settings.backupDir,
+    erasureLedgerPath: settings.erasureLedgerPath,
   };
 }

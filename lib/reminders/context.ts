@@ -3,10 +3,11 @@
 import { config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { sendMail } from "../mail/send.ts";
+import { appOrigin } from "../mail/settings.ts";
 import type { ReminderContext } from "./delivery.ts";
 import { vapidKeys } from "./vapid.ts";
 
 export function reminderContext(db: Db): ReminderContext {
   const settings = config();
-  return { db, appUrl: settings.appUrl, sendMail, vapid: vapidKeys(settings) };
+  return { db, appUrl: appOrigin(settings), sendMail, vapid: vapidKeys(settings) };
 }

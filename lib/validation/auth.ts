@@ -92,3 +92,34 @@ export function safeCallbackPath(value: string | undefined | null, fallback: str
   if (/^\/[/\\]|[\t\n\r\\]/.test(value) || !/^[\x21-\x7e]+$/.test(value)) return fallback;
   return value;
 }
+
+/** The token of an e-mailed link: 32 random bytes in base64url. */
+export const linkTokenField = z
+  .string({ error: "This link is not valid." })
+  .regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid.");
+
+export const confirmEmailSchema = z.object({
+  token: linkTokenField,
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+export const resetPasswordSchema = z
+  .object({
+    token: linkTokenField,
+    newPassword: newPasswordField,
+    confirmPassword: z.string({ error: "Repeat the new password." }),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords do not match.",
+  });
+
+export const changeEmailSchema = z.object({
+  newEmail: emailField,
+  currentPassword: z
+    .string({ error: "Enter your current password." })
+    .min(1, "Enter your current password.")
+    .max(4096),
+});

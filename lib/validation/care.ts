@@ -29,7 +29,15 @@ export const inviteTokenField = z
   .string({ error: "This invitation link is not valid." })
   .regex(/^[A-Za-z0-9_-]{43}$/, "This invitation link is not valid.");
 
-export const createInviteSchema = z.object({ patientEmail: emailField });
+export const createInviteSchema = z.object({
+  patientEmail: emailField,
+  /** The checkbox "also send it by e-mail": present (any value) when ticked. */
+  sendEmail: z
+    .string()
+    .max(10)
+    .optional()
+    .transform((value) => value !== undefined && value !== "" && value !== "false"),
+});
 
 export const inviteCodeSchema = z.object({ code: inviteCodeField });
 

@@ -3,8 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { expect, it, vi } from "vitest";
 import type { ActionState } from "@/lib/actions/action-state";
 
-// The check-in shows the general advice only when the server's answer says a rating met a rule,
-// and states which rule; it decides nothing itself.
+// The check-in answers only when the server's answer says a rating met a rule: it states which
+// rule and points to Today's own section with the general advice; it decides nothing itself.
 
 type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 const checkInAction = vi.hoisted(() => vi.fn<FormAction>());
@@ -22,7 +22,7 @@ async function saveCheckIn(answer: ActionState) {
   await screen.findByText("Check-in saved. Thank you.");
 }
 
-it("shows the advice and the severe-pain rule when the server says the rating was 7 or more", async () => {
+it("states the severe-pain rule and links to the advice when the server says the rating was 7 or more", async () => {
   await saveCheckIn({
     ok: true,
     message: "Check-in saved. Thank you.",
@@ -30,8 +30,12 @@ it("shows the advice and the severe-pain rule when the server says the rating wa
   });
   const reply = screen.getByRole("region", { name: "You rated your pain high" });
   expect(reply.textContent).toContain("Lower back 9/10: 7 or more counts as severe pain.");
-  const advice = within(reply).getByRole("complementary", { name: "If your pain gets worse" });
-  expect(within(advice).getByRole("link", { name: "When to get help" }).getAttribute("href")).toBe("/help");
+  // Today shows the general advice in its own section after such a rating; the reply links there
+  // instead of printing the same advice a second time.
+  expect(within(reply).getByRole("link", { name: "Read what to do now" }).getAttribute("href")).toBe(
+    "#pain-advice-heading",
+  );
+  expect(within(reply).queryByRole("complementary", { name: "If your pain gets worse" })).toBeNull();
 });
 
 it("states the rise over the area's own average when the server says it was 2 or more", async () => {

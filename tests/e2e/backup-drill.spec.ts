@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
@@ -165,11 +165,22 @@ test("a backup taken while patients write restores into a fresh folder with ever
   const folder = /Backup written to (.+)/.exec(output)?.[1]?.trim() ?? "";
   expect(path.dirname(folder)).toBe(backupDir);
 
+  // Another machine: without the erasure ledger the restore is refused; it comes along, as the
+  // README says, and is then re-applied.
+  await expect(
+    npmRun(["restore", "--", folder], { DATABASE_URL: restoredUrl, DATA_DIR: restoredDir }),
+  ).rejects.toThrow("erasure-ledger.jsonl is missing");
+  mkdirSync(restoredDir, { recursive: true, mode: 0o700 });
+  copyFileSync(
+    path.join(e2eEnv.DATA_DIR, "erasure-ledger.jsonl"),
+    path.join(restoredDir, "erasure-ledger.jsonl"),
+  );
   const restoreOutput = await npmRun(["restore", "--", folder], {
     DATABASE_URL: restoredUrl,
     DATA_DIR: restoredDir,
   });
   expect(restoreOutput).toContain(`Restored the backup of`);
+  expect(restoreOutput).toContain("after-restore step: erasure ledger");
 
   const port = await freePort();
   restoredApp = startApp(port, restoredDir, restoredUrl);

@@ -23,7 +23,7 @@ async function signUpWithStarterRoutine(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { name: "Due today" })).toBeVisible();
 }
 
-test("a 9/10 check-in shows the general advice, the rule it met and the way to the help page", async ({
+test("a 9/10 check-in shows the rule it met, the general advice once and the way to the help page", async ({
   page,
 }) => {
   await signUp(page, newAccount());
@@ -34,8 +34,16 @@ test("a 9/10 check-in shows the general advice, the rule it met and the way to t
   await expect(checkIn.getByRole("status")).toContainText("Check-in saved.");
   const reply = checkIn.getByRole("region", { name: "You rated your pain high" });
   await expect(reply).toContainText("Lower back 9/10: 7 or more counts as severe pain.");
-  const advice = reply.getByRole("complementary", { name: "If your pain gets worse" });
+  // The general advice appears once on the page: Today's own section about high pain, which the
+  // reply links to, rather than a second copy inside the reply.
+  await expect(reply.getByRole("link", { name: "Read what to do now" })).toHaveAttribute(
+    "href",
+    "#pain-advice-heading",
+  );
+  const section = page.getByRole("region", { name: "Your pain is high or higher than usual" });
+  const advice = section.getByRole("complementary", { name: "If your pain gets worse" });
   await expect(advice).toContainText("stop the exercises and contact your physiotherapist");
+  await expect(page.getByRole("complementary", { name: "If your pain gets worse" })).toHaveCount(1);
   await expect(advice.getByRole("link", { name: "When to get help" })).toHaveAttribute("href", "/help");
   // Nothing about the plan changed: the starter routine is still offered as before.
   await expect(page.getByRole("button", { name: "Use the starter routine" })).toBeVisible();

@@ -303,6 +303,16 @@ test("on a 360x640 phone a hold is a focused screen: Pause, Skip and the timer i
   await page.clock.runFor(5_000);
   await expect(page.getByRole("timer")).toHaveText("Time left: 00:15");
 
+  // The browser's Back button asks the same question instead of leaving the session.
+  await page.goBack();
+  await expect(leave).toBeVisible();
+  await expect(page).toHaveURL(/\/session$/);
+  await expect(page.getByText("Paused", { exact: true })).toBeVisible();
+  await leave.getByRole("button", { name: "Stay and carry on" }).click();
+  await expect(leave).toBeHidden();
+  await page.clock.runFor(5_000);
+  await expect(page.getByRole("timer")).toHaveText("Time left: 00:10");
+
   // Leaving for real goes to Today; the session waits to be resumed.
   await page.getByRole("button", { name: "Leave session" }).click();
   await leave.getByRole("link", { name: "Leave" }).click();

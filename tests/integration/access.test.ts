@@ -1,7 +1,16 @@
 import { randomUUID } from "node:crypto";
+import { strFromU8, unzipSync } from "fflate";
+import { NextRequest } from "next/server";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { GET as downloadMyData } from "@/app/account/data/download/route";
 import { GET as getCaseloadRoute } from "@/app/api/caseload/route";
+import { GET as getFhirExportRoute } from "@/app/api/patients/[patientId]/export/fhir/route";
+import { GET as getOutcomesCsvRoute } from "@/app/api/patients/[patientId]/export/outcomes.csv/route";
+import { GET as getPainCsvRoute } from "@/app/api/patients/[patientId]/export/pain.csv/route";
+import { GET as getSessionsCsvRoute } from "@/app/api/patients/[patientId]/export/sessions.csv/route";
 import { GET as getProgressRoute } from "@/app/api/patients/[patientId]/progress/route";
+import { POST as postCheckInRoute } from "@/app/api/v1/check-ins/route";
+import { POST as postSessionRoute } from "@/app/api/v1/sessions/route";
 import type { ActionState } from "@/lib/actions/action-state";
 import {
   addClinicalNoteAction,
@@ -12,6 +21,7 @@ import {
   editSessionMessageAction,
   endLinkAsPhysioAction,
 } from "@/lib/actions/care";
+import { deleteAccountAction } from "@/lib/actions/erasure";
 import {
   checkInAction,
   editSessionAction,
@@ -58,8 +68,10 @@ import {
   listSessionComments,
 } from "@/lib/data/clinical-notes";
 import { requirePatientAccess } from "@/lib/data/current-user";
+import { listDetachedNotes } from "@/lib/data/detached-notes";
 import { getGuidedLeadInSeconds } from "@/lib/data/guided-session";
 import { answerInvite, cancelInvite, createInvite, listSentInvites } from "@/lib/data/invitations";
+import { takeCareTeamNotices } from "@/lib/data/notices";
 import {
   getOutcomeForm,
   getOutcomeResults,
@@ -76,6 +88,7 @@ import {
   setMainPainArea,
 } from "@/lib/data/pain";
 import { getPatientHome } from "@/lib/data/patient-home";
+import { getPrintableRoutine, getProgressReport } from "@/lib/data/printouts";
 import { getProgress } from "@/lib/data/progress";
 import { getReminderSettings } from "@/lib/data/reminders";
 import { getRoutine, getRoutineHistory } from "@/lib/data/routine";
@@ -299,6 +312,25 @@ async function routeOutcome(response: Response, hasA: (body: unknown) => boolean
   return hasA(await response.json()) ? "ok" : "omits A";
 }
 
+/** A download route: "ok" when it is an attachment holding A's data. */
+async function fileOutcome(response: Response, hasA: (text: string) => boolean): Promise<Outcome> {
+  if (response.status !== 200) return routeOutcome(response, () => false);
+  expect(response.headers.get("cache-control")).toBe("no-store");
+  expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="/);
+  return hasA(await response.text()) ? "ok" : "omits A";
+}
+
+type ExportRoute = (
+  request: Request,
+  context: { params: Promise<{ patientId: string }> },
+) => Promise<Response>;
+
+function exportOf(route: ExportRoute, path: string): Promise<Response> {
+  return route(new Request(`http://localhost/api/patients/${A()}/export/${path}`), {
+    params: Promise.resolve({ patientId: A() }),
+  });
+}
+
 /** Everything a write to A's data could change: compared before and after a refused write. */
 async function patientAState() {
   const db = testDb();
@@ -395,6 +427,21 @@ async function freshItemOfA(slug = "glute-bridge") {
     },
   });
 }
+
+/** A replay from the offline queue, as this site's own page sends it, by whoever is signed in. */
+function replayRequest(path: string, input: Record<string, unknown>): NextRequest {
+  return new NextRequest(`http://localhost${path}`, {
+    method: "POST",
+    headers: { host: "localhost", origin: "http://localhost", "content-type": "application/json" },
+    body: JSON.stringify({ ownerId: testSession.current?.user.id, ...input }),
+  });
+}
+const sessionOfA = (clientRequestId: string) =>
+  testDb().exerciseSession.findFirst({ where: { patientId: people.patientA.id, clientRequestId } });
+const checkInsOfA = (clientRequestId: string) =>
+  testDb().painEntry.count({
+    where: { patientId: people.patientA.id, clientRequestId: { startsWith: clientRequestId } },
+  });
 
 type Row = { name: string; expected: Record<Actor, Outcome>; run: (actor: Actor) => Promise<Outcome> };
 
@@ -558,6 +605,48 @@ const rows: Row[] = [
       readOutcome(
         () => getProgress(A(), "3m"),
         (r) => r.beforeAfter.points.length > 0,
+      ),
+  },
+  {
+    name: "getPrintableRoutine(A)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => getPrintableRoutine(A()),
+        (r) => r.items.some((item) => item.id === a.routineItemId),
+      ),
+  },
+  {
+    name: "getProgressReport(A)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => getProgressReport(A(), {}),
+        (r) => r.ok && r.report.progress.beforeAfter.points.length > 0 && r.report.notes === null,
+      ),
+  },
+  {
+    // Notes only for the linked physiotherapist who asks; the patient's report answers without them.
+    name: "getProgressReport(A, with notes)",
+    expected: reads,
+    run: async (actor) =>
+      readOutcome(
+        () => getProgressReport(A(), { notes: true }),
+        (r) =>
+          r.ok &&
+          (actor === "patientA"
+            ? r.report.notes === null
+            : r.report.notes?.some((note) => note.id === a.noteId) === true),
+      ),
+  },
+  {
+    // A bad period is a message, and still only for those who may see A's data.
+    name: "getProgressReport(A, bad period)",
+    expected: reads,
+    run: () =>
+      readOutcome(
+        () => getProgressReport(A(), { from: "2026-02-30" }),
+        (r) => !r.ok && r.errors.from !== undefined,
       ),
   },
   {
@@ -825,6 +914,38 @@ const rows: Row[] = [
       ),
   },
   {
+    name: "GET /api/patients/A/export/sessions.csv",
+    expected: reads,
+    run: async () =>
+      fileOutcome(await exportOf(getSessionsCsvRoute, "sessions.csv"), (text) => text.includes(a.sessionId)),
+  },
+  {
+    name: "GET /api/patients/A/export/pain.csv",
+    expected: reads,
+    run: async () =>
+      fileOutcome(await exportOf(getPainCsvRoute, "pain.csv"), (text) => text.includes(a.painEntryId)),
+  },
+  {
+    name: "GET /api/patients/A/export/outcomes.csv",
+    expected: reads,
+    run: async () =>
+      fileOutcome(await exportOf(getOutcomesCsvRoute, "outcomes.csv"), (text) =>
+        text.startsWith("response_id,completed_at_utc,"),
+      ),
+  },
+  {
+    name: "GET /api/patients/A/export/fhir",
+    expected: reads,
+    run: async () =>
+      fileOutcome(
+        await exportOf(getFhirExportRoute, "fhir"),
+        (text) =>
+          (JSON.parse(text) as { entry: { fullUrl: string }[] }).entry[0]?.fullUrl.endsWith(
+            `/Patient/${A()}`,
+          ) ?? false,
+      ),
+  },
+  {
     name: "GET /api/caseload",
     expected: caseload,
     run: async () =>
@@ -944,6 +1065,30 @@ const rows: Row[] = [
       expect(await testDb().user.findUniqueOrThrow({ where: { id: A() } })).toMatchObject({
         weeklyTargetPercent: Number(input.weeklyTargetPercent),
       });
+    },
+  }),
+  // The offline queue's replays: each caller replays their own queue (ownerId is who is signed in);
+  // B's replay saves B's session, never A's.
+  write("POST /api/v1/sessions (the caller's own queued session)", patientOnly, {
+    arrange: async () => sessionInput(exerciseIds.clamshell ?? ""),
+    act: async (input) => {
+      const response = await postSessionRoute(replayRequest("/api/v1/sessions", input));
+      const outcome = await routeOutcome(response, () => true);
+      return outcome === "ok" && !(await sessionOfA(input.clientRequestId)) ? "omits A" : outcome;
+    },
+    landed: async (input) => {
+      expect(await sessionOfA(input.clientRequestId)).toMatchObject({ source: "GUIDED" });
+    },
+  }),
+  write("POST /api/v1/check-ins (the caller's own queued check-in)", patientOnly, {
+    arrange: async () => ({ clientRequestId: randomUUID(), LOWER_BACK: "3" }),
+    act: async (input) => {
+      const response = await postCheckInRoute(replayRequest("/api/v1/check-ins", input));
+      const outcome = await routeOutcome(response, () => true);
+      return outcome === "ok" && (await checkInsOfA(input.clientRequestId)) === 0 ? "omits A" : outcome;
+    },
+    landed: async (input) => {
+      expect(await checkInsOfA(input.clientRequestId)).toBe(1);
     },
   }),
   // A patient's own setting: B's call sets B's, never A's; physiotherapists have no such action.
@@ -1285,6 +1430,80 @@ const rows: Row[] = [
       ).toMatchObject({ status: "REVOKED", revokedById: actor.id });
     },
   }),
+
+  // "Your data" (/account/data): each caller's own zip; A's data is only in A's.
+  {
+    name: "GET /account/data/download",
+    expected: ownSettings,
+    run: async () => {
+      const response = await downloadMyData();
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      if (response.status === 401)
+        return testSession.current?.user.sessionId?.startsWith("half-signed-in-") ? "two-factor" : "sign-in";
+      if (response.status !== 200) return `status ${response.status}` as Outcome;
+      const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+      const text = Object.values(files)
+        .map((bytes) => strFromU8(bytes))
+        .join("\n");
+      return text.includes(a.sessionId) ? "ok" : "omits A";
+    },
+  },
+  {
+    name: "takeCareTeamNotices (A's one-time notice)",
+    expected: selfOnly,
+    run: async () => {
+      await testDb().careTeamNotice.create({ data: { patientId: A(), kind: "PHYSIO_ACCOUNT_CLOSED" } });
+      try {
+        return await readOutcome(takeCareTeamNotices, (notices) => notices.length > 0);
+      } finally {
+        await testDb().careTeamNotice.deleteMany({ where: { patientId: A() } });
+      }
+    },
+  },
+  {
+    name: "listDetachedNotes (a physiotherapist's notes about erased patients)",
+    expected: {
+      ...physioReads,
+      physioLinkedToA: "omits A",
+      physioNeverLinked: "omits A",
+      physioRevokedByA: "omits A",
+    },
+    run: () =>
+      readOutcome(
+        () => listDetachedNotes(),
+        (groups) => groups.length > 0,
+      ),
+  },
+  // Deleting an account only ever deletes the caller's own, and never on a wrong password.
+  write(
+    "deleteAccountAction (a wrong password)",
+    {
+      ...ownSettings,
+      patientA: "refused",
+      patientB: "refused",
+      physioLinkedToA: "refused",
+      physioNeverLinked: "refused",
+      physioRevokedByA: "refused",
+    },
+    {
+      arrange: async () => ({ password: `wrong ${randomUUID()}`, confirm: "yes", patientId: A() }),
+      act: async (input) => {
+        let state: ActionState | undefined;
+        const outcome = await navigationOutcome(async () => {
+          state = await deleteAccountAction(initial, input);
+        });
+        if (outcome === "redirect:/sign-in") return "sign-in";
+        if (outcome === "redirect:/two-factor") return "two-factor";
+        if (outcome !== "ok") return outcome as Outcome;
+        return state?.errors?.password?.[0] === "That is not your password. Nothing was deleted."
+          ? "refused"
+          : (`answered: ${state?.message}` as Outcome);
+      },
+      landed: async () => {
+        throw new Error("a wrong password never deletes an account");
+      },
+    },
+  ),
 ];
 
 describe.each(rows.map((row) => [row.name, row] as const))("%s", (_name, row) => {

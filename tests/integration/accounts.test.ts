@@ -1,12 +1,19 @@
 import { describe, expect, it, vi } from "vitest";
 import { initialActionState } from "@/lib/actions/action-state";
-import { changePasswordAction, signUpAction } from "@/lib/actions/auth";
+import { changePasswordAction, confirmEmailAction, signUpAction } from "@/lib/actions/auth";
 import { getCurrentUser, revokeCurrentSession } from "@/lib/data/current-user";
 import { authenticate } from "@/lib/data/sign-in";
-import { changeOwnPassword, endAllSessions, registerUser } from "@/lib/data/users";
+import { changeOwnPassword, confirmRegistration, endAllSessions, registerUser } from "@/lib/data/users";
 import { passwordRules } from "@/lib/domain/throttle";
 import { auditKey, createUser, navigationOutcome, signInAs, testDb } from "../support/factories";
+import { latestOutboxLink } from "../support/outbox";
 import { actAs } from "../support/test-session";
+
+/** Follows the link of the newest sign-up message to this address, as its owner would. */
+async function confirm(email: string) {
+  const token = latestOutboxLink(email, "/verify-email").searchParams.get("token") as string;
+  expect(await confirmRegistration(token, "192.0.2.1")).toMatchObject({ status: "created" });
+}
 
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
@@ -19,21 +26,22 @@ describe("sign-up", () => {
     const result = await registerUser(
       {
         name: "Ada",
-        email: "ada@example.test",
+        email: "ADA@example.test".toLowerCase(),
         password: "a long passphrase",
         role: "PATIENT",
         timezone: "Europe/Paris",
       },
       "192.0.2.1",
     );
-    expect(result.status).toBe("created");
+    expect(result.status).toBe("sent");
+    await confirm("ada@example.test");
     const user = await testDb().user.findUniqueOrThrow({ where: { email: "ada@example.test" } });
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(user.passwordHash).not.toContain("a long passphrase");
     expect(user.timezone).toBe("Europe/Paris");
   });
 
-  it("refuses a second account with the same e-mail, even when both arrive at once", async () => {
+  it("keeps one pending sign-up per address, even when two arrive at once, and makes one account", async () => {
     const input = {
       name: "Bo",
       email: "bo@example.test",
@@ -41,8 +49,14 @@ describe("sign-up", () => {
       role: "PATIENT" as const,
       timezone: "UTC",
     };
-    const results = await Promise.all([registerUser(input, "192.0.2.2"), registerUser(input, "192.0.2.3")]);
-    expect(results.map((r) => r.status).sort()).toEqual(["created", "email-taken"]);
+    const results = await Promise.allSettled([
+      registerUser(input, "192.0.2.2"),
+      registerUser(input, "192.0.2.3"),
+    ]);
+    // Both upserts target the one row; should both race to insert, the loser fails, never a second row.
+    expect(results.some((r) => r.status === "fulfilled" && r.value.status === "sent")).toBe(true);
+    expect(await testDb().pendingRegistration.count({ where: { email: "bo@example.test" } })).toBe(1);
+    await confirm("bo@example.test");
     expect(await testDb().user.count({ where: { email: "bo@example.test" } })).toBe(1);
   });
 
@@ -72,36 +86,40 @@ describe("sign-up", () => {
     expect(await testDb().user.count({ where: { email: "cy@example.test" } })).toBe(0);
   });
 
-  it("tells someone whose e-mail is taken, on the e-mail field, and writes nothing", async () => {
+  it("answers someone whose e-mail is taken exactly like a newcomer, and changes nothing", async () => {
     const existing = await createUser("PATIENT");
+    signInAs(null);
+    const submit = (email: string) =>
+      signUpAction(
+        initialActionState,
+        form({ name: "Dee", email, password: "yet another passphrase", role: "PHYSIO", timezone: "UTC" }),
+      );
+    const taken = await submit(existing.email.toUpperCase());
+    const newcomer = await submit("dee@example.test");
+    expect(taken.ok).toBe(true);
+    expect(taken.message).toBe(newcomer.message);
+    expect(taken.errors).toBeUndefined();
+    expect(await testDb().user.count({ where: { email: existing.email } })).toBe(1);
+    expect(await testDb().pendingRegistration.count({ where: { email: existing.email } })).toBe(0);
+  });
+
+  it("creates a physiotherapist's account only when the link is followed, then sends them to sign in", async () => {
+    signInAs(null);
     const state = await signUpAction(
       initialActionState,
       form({
-        name: "Dee",
-        email: existing.email.toUpperCase(),
-        password: "yet another passphrase",
+        name: "Eve",
+        email: "eve@example.test",
+        password: "physio passphrase",
         role: "PHYSIO",
         timezone: "UTC",
       }),
     );
-    expect(state.errors?.email?.[0]).toMatch(/already exists/);
-    expect(await testDb().user.count({ where: { email: existing.email } })).toBe(1);
-  });
-
-  it("signs the new user in and sends a physiotherapist to the caseload", async () => {
-    const outcome = await navigationOutcome(() =>
-      signUpAction(
-        initialActionState,
-        form({
-          name: "Eve",
-          email: "eve@example.test",
-          password: "physio passphrase",
-          role: "PHYSIO",
-          timezone: "UTC",
-        }),
-      ),
-    );
-    expect(outcome).toBe("redirect:/caseload");
+    expect(state.ok).toBe(true);
+    expect(await testDb().user.count({ where: { email: "eve@example.test" } })).toBe(0);
+    const token = latestOutboxLink("eve@example.test", "/verify-email").searchParams.get("token") as string;
+    const outcome = await navigationOutcome(() => confirmEmailAction(initialActionState, form({ token })));
+    expect(outcome).toBe("redirect:/sign-in?confirmed=account");
     expect(
       await testDb().user.findUnique({ where: { email: "eve@example.test" }, select: { role: true } }),
     ).toEqual({
@@ -138,12 +156,14 @@ describe("sign-up throttling", () => {
           },
           "192.0.2.80",
         ),
-      ).toEqual({ status: "email-taken" });
-      expect((await attempt(1, "192.0.2.80")).status).toBe("created");
-      expect((await attempt(2, "192.0.2.80")).status).toBe("created");
+      ).toEqual({ status: "sent" });
+      expect((await attempt(1, "192.0.2.80")).status).toBe("sent");
+      expect((await attempt(2, "192.0.2.80")).status).toBe("sent");
       expect(await attempt(3, "192.0.2.80")).toMatchObject({ status: "throttled" });
-      expect(await testDb().user.count({ where: { email: "probe-3-192.0.2.80@example.test" } })).toBe(0);
-      expect((await attempt(4, "192.0.2.81")).status).toBe("created");
+      expect(
+        await testDb().pendingRegistration.count({ where: { email: "probe-3-192.0.2.80@example.test" } }),
+      ).toBe(0);
+      expect((await attempt(4, "192.0.2.81")).status).toBe("sent");
       // An hour later the address may sign up again.
       const later = new Date(Date.now() + 3601_000);
       expect(
@@ -160,7 +180,7 @@ describe("sign-up throttling", () => {
             later,
           )
         ).status,
-      ).toBe("created");
+      ).toBe("sent");
     } finally {
       vi.unstubAllEnvs();
     }
@@ -178,8 +198,10 @@ describe("sign-up throttling", () => {
       await navigationOutcome(() => submit("flo-first@example.test")).catch(() => undefined);
       const state = await submit("flo-second@example.test");
       expect(state.ok).toBe(false);
-      expect(state.message).toMatch(/^Too many sign-ups from your network\. Try again in \d+ minutes?\.$/);
-      expect(await testDb().user.count({ where: { email: "flo-second@example.test" } })).toBe(0);
+      expect(state.message).toMatch(/^Too many sign-ups\. Try again in \d+ minutes?\.$/);
+      expect(await testDb().pendingRegistration.count({ where: { email: "flo-second@example.test" } })).toBe(
+        0,
+      );
     } finally {
       vi.unstubAllEnvs();
     }

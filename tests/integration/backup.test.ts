@@ -51,7 +51,11 @@ function installation(databaseUrl: string, secrets: Record<string, string> = {})
   for (const [name, value] of Object.entries(secrets)) {
     writeFileSync(path.join(dataDir, name), `${value}\n`, { mode: 0o600 });
   }
-  return { databaseUrl, provider, dataDir, backupDir: path.join(root, "backups") };
+  // `npm start` creates an empty erasure ledger; restores refuse without one (tests/integration/erasure.test.ts).
+  // Kept beside the data folder here, so the folder's listing shows only what a restore puts there.
+  const erasureLedgerPath = path.join(root, "erasure-ledger.jsonl");
+  writeFileSync(erasureLedgerPath, "", { mode: 0o600 });
+  return { databaseUrl, provider, dataDir, backupDir: path.join(root, "backups"), erasureLedgerPath };
 }
 
 async function freshDatabase(): Promise<string> {
@@ -99,8 +103,10 @@ beforeAll(async () => {
   source = installation(process.env.DATABASE_URL ?? "", secrets);
 });
 
+// The app's own steps (the erasure ledger) stay; each test's added steps go.
+const appSteps = [...afterRestoreSteps];
 afterEach(() => {
-  afterRestoreSteps.length = 0;
+  afterRestoreSteps.splice(0, afterRestoreSteps.length, ...appSteps);
 });
 
 describe("npm run backup", () => {
@@ -151,6 +157,7 @@ describe("npm run backup", () => {
       provider: "sqlite",
       dataDir: path.resolve("data"),
       backupDir: path.resolve("backups"),
+      erasureLedgerPath: path.resolve("data", "erasure-ledger.jsonl"),
     });
     expect(
       opsSettings({
@@ -164,6 +171,7 @@ describe("npm run backup", () => {
       provider: "postgresql",
       dataDir: "/srv/hbc",
       backupDir: "/mnt/copies",
+      erasureLedgerPath: "/srv/hbc/erasure-ledger.jsonl",
     });
   });
 });
@@ -183,7 +191,7 @@ describe("npm run restore", () => {
 
     const result = await restoreBackup(target, folder);
 
-    expect(result.stepsRun).toEqual(["first", "second"]);
+    expect(result.stepsRun).toEqual(["erasure ledger", "first", "second"]);
     expect(seen.map((s) => s.step)).toEqual(["first", "second"]);
     expect(seen[0]?.emails).toContain(patient.email);
     // PostgreSQL: the database always exists, so what it held (here nothing) is always dumped aside.

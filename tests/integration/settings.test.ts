@@ -5,7 +5,7 @@ import { saveSettingsAction } from "@/lib/actions/settings";
 import { getPatientHome } from "@/lib/data/patient-home";
 import { getProgress } from "@/lib/data/progress";
 import { getSettings, saveSettings } from "@/lib/data/settings";
-import { registerUser } from "@/lib/data/users";
+import { confirmRegistration, registerUser } from "@/lib/data/users";
 import { seedCatalog } from "../../prisma/seed/catalog";
 import {
   auditKey,
@@ -15,6 +15,7 @@ import {
   type TestUser,
   testDb,
 } from "../support/factories";
+import { latestOutboxLink } from "../support/outbox";
 
 let exerciseId = "";
 
@@ -185,16 +186,19 @@ describe("saving settings", () => {
 
 describe("zone history", () => {
   it("starts a new account's history with the zone of its browser", async () => {
-    const result = await registerUser(
+    const email = `ana-${randomUUID()}@example.test`;
+    await registerUser(
       {
         name: "Ana",
-        email: `ana-${randomUUID()}@example.test`,
+        email,
         password: "a long passphrase",
         role: "PATIENT",
         timezone: "America/Sao_Paulo",
       },
       "192.0.2.1",
     );
+    const token = latestOutboxLink(email, "/verify-email").searchParams.get("token") as string;
+    const result = await confirmRegistration(token, "192.0.2.1");
     if (result.status !== "created") throw new Error("not created");
     expect(
       await testDb().userTimeZone.findMany({

@@ -39,8 +39,10 @@ describe("readConfig", () => {
       databaseProvider: "sqlite",
       dataDir: path.resolve("data"),
       backupDir: path.resolve("backups"),
+      erasureLedgerPath: path.resolve("data", "erasure-ledger.jsonl"),
       authSecret: undefined,
       serverActionsKey: undefined,
+      totpEncryptionKey: undefined,
       databasePoolMax: 10,
       databasePoolTimeoutMs: 5000,
       port: 3000,
@@ -57,8 +59,10 @@ describe("readConfig", () => {
       smtpUrl: undefined,
       mailFrom: "Exercise programme <no-reply@localhost>",
       mailDisabled: false,
-      appUrl: "http://localhost:3000",
+      appUrl: undefined,
       vapid: undefined,
+      migrationDatabaseUrl: undefined,
+      appDatabaseRole: undefined,
     });
   });
 
@@ -72,6 +76,13 @@ describe("readConfig", () => {
 
   // [variable, a valid value, what it becomes, a bad value, the exact message for it]
   const table: [string, string, Record<string, unknown>, string, string][] = [
+    [
+      "ERASURE_LEDGER_PATH",
+      "/srv/ledger/erasure.jsonl",
+      { erasureLedgerPath: "/srv/ledger/erasure.jsonl" },
+      "/srv/ledger/",
+      'ERASURE_LEDGER_PATH must name a file (the erasure ledger), not a folder, got "/srv/ledger/"',
+    ],
     [
       "NODE_ENV",
       "production",
@@ -195,18 +206,18 @@ describe("readConfig", () => {
     ],
     ["MAIL_DISABLED", "1", { mailDisabled: true }, "off", 'MAIL_DISABLED must be one of 0, 1, got "off"'],
     [
+      "APP_URL",
+      "https://exercises.example.org/",
+      { appUrl: "https://exercises.example.org" },
+      "exercises.example.org/app",
+      'APP_URL must be the app\'s address with no path, like https://exercises.example.org, got "exercises.example.org/app"',
+    ],
+    [
       "APP_DATABASE_ROLE",
       "hbc_app",
       { appDatabaseRole: "hbc_app" },
       'app"; DROP',
       'APP_DATABASE_ROLE must be a PostgreSQL role name in lower case (letters, digits, _), got "app\\"; DROP"',
-    ],
-    [
-      "APP_URL",
-      "https://exercise.example.org/",
-      { appUrl: "https://exercise.example.org" },
-      "exercise.example.org",
-      'APP_URL must be the app\'s public address, such as https://exercise.example.org, got "exercise.example.org"',
     ],
     // The three VAPID settings go together: each row below is read with the other two set.
     [
@@ -282,7 +293,11 @@ describe("readConfig", () => {
   });
 
   it("refuses production on PostgreSQL without the secrets every instance must share", () => {
-    const production = { NODE_ENV: "production", DATABASE_URL: "postgresql://db/app" };
+    const production = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://db/app",
+      ERASURE_LEDGER_PATH: "/srv/ledger/erasure.jsonl",
+    };
     expect(
       problemWith({ ...production, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key32, TOTP_ENCRYPTION_KEY: key32 }),
     ).toBe(
@@ -304,6 +319,18 @@ describe("readConfig", () => {
         TOTP_ENCRYPTION_KEY: key32,
       }),
     ).toBe("no error");
+    // The erasure ledger lives outside the database: production on PostgreSQL names its file.
+    const { ERASURE_LEDGER_PATH: _ledger, ...withoutLedger } = production;
+    expect(
+      problemWith({
+        ...withoutLedger,
+        AUTH_SECRET: secret,
+        NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key32,
+        TOTP_ENCRYPTION_KEY: key32,
+      }),
+    ).toBe(
+      'ERASURE_LEDGER_PATH is not set: production on PostgreSQL keeps its erasure ledger in a file outside the database (see README, "Your data: download and erasure")',
+    );
     // The embedded mode keeps generated secrets in its data folder.
     expect(problemWith({ NODE_ENV: "production" })).toBe("no error");
   });

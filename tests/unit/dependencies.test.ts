@@ -60,11 +60,18 @@ function packageOf(specifier: string): string | null {
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] ?? specifier);
 }
 
+/** A type-only import needs no package of its own when a declared @types package provides it (fhir/r4, @types/fhir). */
+const typeOnlyImport = /\bimport\s+type\s[^;]*?\bfrom\s*["']([^"'\s]+)["']/g;
+
 function undeclaredImports(file: string, text: string, known: Set<string>): string[] {
-  return specifiers(text)
-    .map(packageOf)
-    .filter((name): name is string => name !== null && !known.has(name))
-    .map((name) => `${file} imports ${name}`);
+  const typeOnly = [...text.matchAll(typeOnlyImport)].map((match) => packageOf(match[1] ?? ""));
+  const runtime = specifiers(text.replace(typeOnlyImport, "")).map(packageOf);
+  return [
+    ...runtime.filter((name): name is string => name !== null && !known.has(name)),
+    ...typeOnly.filter(
+      (name): name is string => name !== null && !known.has(name) && !known.has(`@types/${name}`),
+    ),
+  ].map((name) => `${file} imports ${name}`);
 }
 
 type InstalledPackage = { name: string; version: string; engines?: { node?: string } };
@@ -85,7 +92,7 @@ const q = '"';
 
 describe("imported packages", () => {
   it("are told apart from files, aliases and builtins, and undeclared ones are caught", () => {
-    const known = new Set(["next", "@prisma/client", "vitest"]);
+    const known = new Set(["next", "@prisma/client", "vitest", "@types/typed-only"]);
     const text = [
       `import { NextResponse } from ${q}next/server${q};`,
       `import type { PrismaClient } from ${q}@prisma/client/runtime${q};`,
@@ -98,6 +105,8 @@ describe("imported packages", () => {
       `const z = await import(${q}@scope/lazy/sub${q});`,
       `const w = require(${q}is-odd${q});`,
       `vi.mock(${q}mocked-only${q});`,
+      `import type { Bundle } from ${q}typed-only/r4${q};`,
+      `import type { Other } from ${q}untyped${q};`,
       `@import ${q}tailwindcss${q};`,
       `spawn(process.execPath, [${q}--import${q}, ${q}tsx${q}, ${q}server.ts${q}]);`,
     ].join("\n");
@@ -107,6 +116,7 @@ describe("imported packages", () => {
       "a.ts imports left-pad",
       "a.ts imports mocked-only",
       "a.ts imports tailwindcss",
+      "a.ts imports untyped",
     ]);
   });
 

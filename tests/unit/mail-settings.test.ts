@@ -10,7 +10,7 @@ describe("mail settings", () => {
   });
 
   it("stops start-up on PostgreSQL without SMTP unless e-mail is turned off on purpose", () => {
-    const postgres = { databaseProvider: "postgresql" as const };
+    const postgres = { databaseProvider: "postgresql" as const, appUrl: "https://exercises.example.org" };
     expect(mailStartupProblem({ ...postgres, smtpUrl: undefined, mailDisabled: false })).toMatch(
       /^SMTP_URL is not set/,
     );
@@ -19,7 +19,16 @@ describe("mail settings", () => {
       mailStartupProblem({ ...postgres, smtpUrl: "smtp://mail:25", mailDisabled: false }),
     ).toBeUndefined();
     expect(
-      mailStartupProblem({ databaseProvider: "sqlite", smtpUrl: undefined, mailDisabled: false }),
+      mailStartupProblem({
+        databaseProvider: "sqlite",
+        smtpUrl: undefined,
+        mailDisabled: false,
+        appUrl: undefined,
+      }),
     ).toBeUndefined();
+    // Links in e-mails are never built from a request's Host header.
+    expect(
+      mailStartupProblem({ ...postgres, appUrl: undefined, smtpUrl: "smtp://mail:25", mailDisabled: false }),
+    ).toMatch(/^APP_URL is not set/);
   });
 });

@@ -1,5 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ExportLinks } from "@/components/exports/export-links";
 import { OutcomeCharts } from "@/components/outcomes/outcome-charts";
 import { ProgressView } from "@/components/progress/progress-view";
 import { requireRole } from "@/lib/data/current-user";
@@ -30,11 +32,15 @@ export default async function ProgressPage() {
         <p className="text-slate-700">
           How your pain, sessions and exercises have changed. Each chart has a table with the same numbers.
         </p>
+        <p>
+          <Link href="/progress/report">Progress report for a period</Link>, to print or save as a PDF
+        </p>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ProgressView patientId={patient.id} initialRange={initialRange} />
       </HydrationBoundary>
       <OutcomeCharts series={outcomes} audience="patient" />
+      <ExportLinks patientId={patient.id} audience="patient" />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { getReminderSettings } from "@/lib/data/reminders";
 import { defaultQuietHours, minuteLabel } from "@/lib/domain/reminders";
 import { describeDays } from "@/lib/domain/schedule";
 import { formatDateTime } from "@/lib/format";
+import { appOrigin } from "@/lib/mail/settings";
 
 export const metadata: Metadata = { title: "Reminders" };
 
@@ -131,7 +132,7 @@ export default async function RemindersPage() {
             ? `You have a calendar address, made ${formatDateTime(settings.calendarFeedSince, settings.timeZone)}. Anyone who has it can see your exercise times: make a new one if you shared it by mistake.`
             : "You have no calendar address."}
         </p>
-        <CalendarFeedControls appUrl={config().appUrl} active={settings.calendarFeedSince !== null} />
+        <CalendarFeedControls appUrl={appOrigin(config())} active={settings.calendarFeedSince !== null} />
       </section>
     </div>
   );

@@ -24,6 +24,11 @@ export default async function RoutinePage() {
         <p className="text-slate-700">
           The exercises you do, in the order a session takes them. Each one has its own dose and days.
         </p>
+        {items.length > 0 ? (
+          <p>
+            <Link href="/routine/print">Print your home programme</Link> (or save it as a PDF)
+          </p>
+        ) : null}
       </div>
 
       <section aria-labelledby="items-heading" className="space-y-3">

@@ -3,12 +3,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { HelpLink } from "@/components/safety/help-link";
 import { GuidedPlayer } from "@/components/sessions/guided-player";
+import { planItemsFor } from "@/components/sessions/plan-items";
 import { buttonClasses } from "@/components/ui/button";
-import { firstSideOf } from "@/lib/catalog/exercises";
 import { requireRole } from "@/lib/data/current-user";
 import { getGuidedDraft, getGuidedLeadInSeconds, getGuidedPlan } from "@/lib/data/guided-session";
 import { getMainPainArea } from "@/lib/data/pain";
-import type { PlanItem } from "@/lib/domain/session-plan";
 
 export const metadata: Metadata = { title: "Guided session" };
 
@@ -20,22 +19,7 @@ export default async function GuidedSessionPage() {
     getMainPainArea(),
     getGuidedLeadInSeconds(),
   ]);
-  // Only what the player shows goes to the browser.
-  const items: PlanItem[] = plan.items.map((item) => ({
-    exercise: {
-      id: item.exercise.id,
-      name: item.exercise.name,
-      slug: item.exercise.slug,
-      steps: item.exercise.steps,
-      illustration: item.exercise.illustration,
-    },
-    sets: item.sets,
-    reps: item.reps,
-    holdSeconds: item.holdSeconds,
-    perSide: item.perSide,
-    // The side the exercise's written steps start with, so the player starts there too.
-    firstSide: firstSideOf(item.exercise.slug),
-  }));
+  const items = planItemsFor(plan);
 
   return (
     <div className="space-y-4">

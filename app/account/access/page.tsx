@@ -22,7 +22,8 @@ export default async function AccessLogPage(props: PageProps<"/account/access">)
           Every time someone else looks at or changes your records, it is written here, newest first. What
           they changed (a prescription, a comment, a note) has a line each; their looks are counted per person
           and day, and a page left open that refreshes by itself does not count as another look. This list
-          cannot be edited or deleted, by them or by us through the app.
+          cannot be edited or deleted, by them or by us through the app. Your own downloads of your data are
+          listed too.
         </p>
       </div>
       <AccessLogList entries={log.items} timeZone={patient.timezone} />

@@ -35,18 +35,21 @@ export default async function PatientRecordLayout(props: LayoutProps<"/patients/
   const patient = await getPatientSummary(patientId);
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <p>
-          <Link href="/caseload">← Your patients</Link>
-        </p>
-        <h1 className="text-2xl font-bold">{patient.name}</h1>
-        <p className="text-sm text-slate-700">
-          Sharing with you since {formatDate(new Date(patient.linkedSince), physio.timezone)} · their time
-          zone is {patient.timeZone}
-        </p>
+      {/* The record's heading and tabs are for the screen; a print view prints only itself. */}
+      <div data-print-hide="" className="space-y-6">
+        <div className="space-y-1">
+          <p>
+            <Link href="/caseload">← Your patients</Link>
+          </p>
+          <h1 className="text-2xl font-bold">{patient.name}</h1>
+          <p className="text-sm text-slate-700">
+            Sharing with you since {formatDate(new Date(patient.linkedSince), physio.timezone)} · their time
+            zone is {patient.timeZone}
+          </p>
+        </div>
+        <PatientSummary row={patient} />
+        <PatientTabs patientId={patient.patientId} />
       </div>
-      <PatientSummary row={patient} />
-      <PatientTabs patientId={patient.patientId} />
       {props.children as ReactNode}
     </div>
   );

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportLinks } from "@/components/exports/export-links";
 import { AssignOutcomeForm } from "@/components/outcomes/assign-outcome-form";
 import { OutcomeCharts } from "@/components/outcomes/outcome-charts";
 import { OutcomeSchedules } from "@/components/outcomes/outcome-schedules";
@@ -31,6 +32,10 @@ export default async function PatientProgressPage(props: PageProps<"/patients/[p
   ]);
   return (
     <div className="space-y-10">
+      <p>
+        <Link href={`/patients/${patientId}/report`}>Progress report for a period</Link>: to print or save as
+        a PDF, with or without your clinical notes
+      </p>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ProgressView patientId={patientId} initialRange={initialRange} audience="physio" />
       </HydrationBoundary>
@@ -57,6 +62,7 @@ export default async function PatientProgressPage(props: PageProps<"/patients/[p
         </p>
         <WeeklyTargetForm patientId={patientId} current={progress.adherence.targetPercent} />
       </section>
+      <ExportLinks patientId={patientId} audience="physio" />
       <section
         aria-labelledby="end-link-heading"
         className="max-w-xl space-y-2 border-t border-slate-200 pt-6"

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AddItemForm } from "@/components/routine/add-item-form";
 import { RoutineChanges } from "@/components/routine/routine-changes";
 import { exerciseChoicesOf, RoutineItemList } from "@/components/routine/routine-item-list";
@@ -27,6 +28,12 @@ export default async function PatientRoutinePage(props: PageProps<"/patients/[pa
           What you prescribe or change is shown to {patient.name} with your name and the date. They cannot
           change or stop what you prescribe, only their own additions.
         </p>
+        {items.length > 0 ? (
+          <p>
+            <Link href={`/patients/${patientId}/routine/print`}>Print the home programme</Link> for{" "}
+            {patient.name} (or save it as a PDF)
+          </p>
+        ) : null}
         {items.length === 0 ? (
           <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-700">
             {patient.name} has no exercises in their routine yet.
