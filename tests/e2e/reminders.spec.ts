@@ -97,30 +97,33 @@ test("a patient sets reminders with the keyboard, sends a test e-mail, and makes
   expect((await page.request.get(feedPath)).status()).toBe(404);
 });
 
-test("this device's notifications: the page says why they cannot be turned on", async ({ page, context }) => {
-  const account = newAccount();
-  await signUp(page, account);
+test.describe("where no service worker can run", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("the page says notifications are not available, and what to do instead", async ({ page }) => {
+    await signUp(page, newAccount());
+    await page.goto("/reminders");
+    const device = page.getByRole("region", { name: "Notifications on this device" });
+    await expect(device.getByText("Notifications are not available here.")).toBeVisible();
+    await expect(device.getByText(/choose e-mail reminders instead/)).toBeVisible();
+    await expect(device.getByRole("button", { name: /Turn on notifications/ })).toHaveCount(0);
+  });
+});
+
+test("turning notifications on reaches pushManager, and its failure is explained", async ({
+  page,
+  context,
+}) => {
+  await signUp(page, newAccount());
+  await context.grantPermissions(["notifications"]);
   await page.goto("/reminders");
   const device = page.getByRole("region", { name: "Notifications on this device" });
-  // No service worker is running for the app in this browser: said plainly, with what to do instead.
-  await expect(device.getByText("Notifications are not available here.")).toBeVisible();
-  await expect(device.getByText(/choose e-mail reminders instead/)).toBeVisible();
-
-  // With a service worker running (a stand-in served by the test) and notifications allowed, the
-  // page reaches pushManager.subscribe, which fails without the browser maker's push service.
-  await context.grantPermissions(["notifications"]);
-  await context.route("**/e2e-push-sw.js", (route) =>
-    route.fulfill({ contentType: "text/javascript", body: "self.addEventListener('push', () => {});" }),
-  );
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.register("/e2e-push-sw.js", { scope: "/" });
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
+  // The app's service worker is running: the page offers to turn notifications on.
   const turnOn = device.getByRole("button", { name: "Turn on notifications on this device" });
   await expect(turnOn).toBeVisible();
   await turnOn.focus();
   await page.keyboard.press("Enter");
+  // Subscribing needs the browser maker's push service, which this browser cannot reach.
   await expect(device.getByText(/could not reach its notification service/)).toBeVisible();
   await expect(device.getByText("Notifications are off on this device.")).toBeVisible();
   await page.setViewportSize({ width: 360, height: 800 });
