@@ -8,7 +8,8 @@ const chromiumPath =
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Each port gets its own data folder and build folder, so parallel runs do not collide.
-const dataDir = `tests/.artifacts/e2e-data-${port}`;
+export const e2eDataDir = `tests/.artifacts/e2e-data-${port}`;
+const dataDir = e2eDataDir;
 const distDir = port === 3100 ? ".next" : `.next-${port}`;
 export const e2eDemoPassword = "e2e demo passphrase";
 

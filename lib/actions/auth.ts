@@ -15,15 +15,12 @@ import {
   changePasswordSchema,
   confirmEmailSchema,
   forgotPasswordSchema,
-  type Role,
   resetPasswordSchema,
   safeCallbackPath,
   signInSchema,
   signUpSchema,
 } from "@/lib/validation/auth";
 import { ActionFailure, createAction } from "./action";
-
-const homeFor = (role: Role) => (role === "PHYSIO" ? "/caseload" : "/today");
 
 const genericSignInFailure = "That e-mail and password do not match an account.";
 const throttledSignInFailure =
@@ -96,7 +93,10 @@ export const confirmEmailAction = createAction(
     const callbackUrl = safeCallbackPath(input.callbackUrl, "");
     const withCallback = callbackUrl ? `&callbackUrl=${encodeURIComponent(callbackUrl)}` : "";
     if (result.status === "account-created") redirect(`/sign-in?confirmed=account${withCallback}`);
-    if (user) redirect(`/settings?confirmed=${result.status === "changed" ? "changed" : "verified"}`);
+    // The settings page only for the account the link was for; anyone else is sent to sign in.
+    if (user?.id === result.userId) {
+      redirect(`/settings?confirmed=${result.status === "changed" ? "changed" : "verified"}`);
+    }
     redirect(`/sign-in?confirmed=${result.status === "changed" ? "changed" : "verified"}`);
   },
   null,

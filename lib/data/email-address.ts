@@ -170,8 +170,8 @@ export async function requestEmailChange(
 
 export type ConfirmEmailResult =
   | { status: "account-created"; email: string }
-  | { status: "verified" }
-  | { status: "changed"; email: string }
+  | { status: "verified"; userId: string }
+  | { status: "changed"; userId: string; email: string }
   | { status: "invalid" };
 
 /**
@@ -233,9 +233,9 @@ export async function confirmEmailLink(
     if (isUniqueViolation(error)) return { status: "invalid" };
     throw error;
   }
-  if (row.purpose === "VERIFY_EMAIL") return { status: "verified" };
+  if (row.purpose === "VERIFY_EMAIL") return { status: "verified", userId: row.userId };
   await sendNotice({ to: oldEmail, ...messages.addressChanged() });
-  return { status: "changed", email: newEmail };
+  return { status: "changed", userId: row.userId, email: newEmail };
 }
 
 /** Refuses an unconfirmed account before it may accept an invitation (by link or by code). */

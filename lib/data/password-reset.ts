@@ -39,6 +39,8 @@ export async function requestPasswordReset(
   if (!user) return { status: "sent" };
   const token = newLinkToken();
   await db.$transaction(async (tx) => {
+    // Links of every account that have expired are of no use to anyone.
+    await tx.accountToken.deleteMany({ where: { expiresAt: { lt: now } } });
     await tx.accountToken.deleteMany({ where: { userId: user.id, purpose: "RESET_PASSWORD", usedAt: null } });
     await tx.accountToken.create({
       data: {
@@ -70,7 +72,7 @@ async function usableResetToken(token: string, now: Date) {
     where: { tokenHash: hashLinkToken(token) },
     select: { id: true, userId: true, purpose: true, expiresAt: true, usedAt: true },
   });
-  if (!row || row.purpose !== "RESET_PASSWORD" || row.usedAt || row.expiresAt <= now) return null;
+  if (row?.purpose !== "RESET_PASSWORD" || row.usedAt || row.expiresAt <= now) return null;
   return row;
 }
 

@@ -64,6 +64,8 @@ export async function registerUser(
     expiresAt: new Date(now.getTime() + linkLifetimes.signUp),
     createdAt: now,
   };
+  // Sign-ups nobody confirmed in time hold a name and a password hash: they go on the way.
+  await db.pendingRegistration.deleteMany({ where: { expiresAt: { lt: now } } });
   // One row per address: a second sign-up replaces the first, and its link stops working.
   await db.pendingRegistration.upsert({
     where: { email: input.email },

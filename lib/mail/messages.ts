@@ -116,7 +116,8 @@ export const messages = {
     ]),
 
   invitation: (input: { fromName: string; link: string; code: string; expiresOn: string }): Letter =>
-    letter(`${input.fromName} invited you to share your exercise diary`, [
+    // The subject names nobody: it is what the outbox mode logs, and what a lock screen shows.
+    letter("An invitation to share your exercise diary", [
       { text: "Hello," },
       {
         text: `${input.fromName} asked you to connect your accounts, so that they can follow the exercises you log. You choose whether to accept, and you can end it at any time.`,

@@ -30,6 +30,9 @@ test("public pages have no automatically detectable accessibility violations", a
     "/help",
     "/sign-in",
     "/sign-up",
+    "/forgot-password",
+    "/reset-password?token=expired",
+    "/verify-email",
   ]) {
     await expectNoViolations(page, path);
   }

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { type NewAccount, newAccount, screenshotDir, signInAsDemo, signUp } from "./fixtures";
+import { completeSignUp, type NewAccount, newAccount, screenshotDir, signInAsDemo, signUp } from "./fixtures";
 
 // The physiotherapist's side of the app, end to end: consent, caseload, prescribing, and access
 // ending the moment the patient withdraws it.
@@ -31,6 +31,7 @@ async function signUpThroughLink(page: Page, link: string, account: NewAccount):
   await page.getByLabel("E-mail").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await completeSignUp(page, account);
   await expect(page).toHaveURL(/\/invite\//);
 }
 

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { e2eDemoPassword } from "../../playwright.config";
+import { e2eDataDir, e2eDemoPassword } from "../../playwright.config";
 
 export const screenshotDir = "tests/.artifacts/screenshots";
 mkdirSync(screenshotDir, { recursive: true });
@@ -69,14 +70,57 @@ export function newAccount(role: NewAccount["role"] = "PATIENT"): NewAccount {
   };
 }
 
-/** Signs up through the real form and waits for the role's home page. */
-export async function signUp(page: Page, account: NewAccount): Promise<void> {
+/**
+ * The link in the newest message to an address in the server's outbox (<DATA_DIR>/outbox/*.txt,
+ * written before the page answers), as someone copying it from the message would.
+ */
+export function outboxLink(to: string, pathname: string, dataDir = e2eDataDir): string {
+  const outbox = path.join(dataDir, "outbox");
+  const newestFirst = readdirSync(outbox)
+    .filter((file) => file.endsWith(".txt"))
+    .sort()
+    .reverse();
+  for (const file of newestFirst) {
+    const text = readFileSync(path.join(outbox, file), "utf8");
+    if (!text.startsWith(`To: ${to}\n`)) continue;
+    const link = [...text.matchAll(/https?:\/\/\S+/g)]
+      .map((match) => new URL(match[0]))
+      .find((url) => url.pathname === pathname);
+    if (link) return link.toString();
+  }
+  throw new Error(`no ${pathname} link to ${to} in ${outbox}`);
+}
+
+/**
+ * After the sign-up form's "Check your e-mail": follows the link from the outbox, confirms, and
+ * signs in with the chosen password (the page then goes where the sign-up was heading).
+ */
+export async function completeSignUp(page: Page, account: NewAccount, dataDir = e2eDataDir): Promise<void> {
+  await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
+  await followSignUpLink(page, account, dataDir);
+}
+
+/** Opens the sign-up link from the outbox, confirms, and signs in with the account's password. */
+export async function followSignUpLink(page: Page, account: NewAccount, dataDir = e2eDataDir): Promise<void> {
+  // The path only: a spec may serve the app on another origin than the link's.
+  const link = new URL(outboxLink(account.email, "/verify-email", dataDir));
+  await page.goto(link.pathname + link.search);
+  await page.getByRole("button", { name: "Confirm my e-mail address" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?confirmed=account/);
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs up through the real form and the e-mailed link, and waits for the role's home page. */
+export async function signUp(page: Page, account: NewAccount, dataDir = e2eDataDir): Promise<void> {
   await page.goto("/sign-up");
   await page.getByLabel(account.role === "PHYSIO" ? /A physiotherapist/ : /A patient/).check();
   await page.getByLabel("Your name").fill(account.name);
   await page.getByLabel("E-mail").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await completeSignUp(page, account, dataDir);
   // Physiotherapists set up two-factor sign-in at their first sign-in (demo accounts are exempt).
   if (account.role === "PHYSIO") await enrolTwoFactor(page, account);
   await expect(page).toHaveURL(account.role === "PHYSIO" ? /\/caseload$/ : /\/today$/);

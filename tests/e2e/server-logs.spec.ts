@@ -131,7 +131,7 @@ test("the server logs one JSON line per request and security events, and no pers
 
   // A physiotherapist signs up and invites the patient by e-mail.
   const physio = await newPage(browser, server);
-  await signUp(physio, physioAccount);
+  await signUp(physio, physioAccount, server.dataDir);
   await physio.goto("/caseload/invite");
   await physio.getByLabel("Patient's e-mail address").fill(patientAccount.email);
   await physio.getByRole("button", { name: "Create invitation" }).click();
@@ -143,7 +143,7 @@ test("the server logs one JSON line per request and security events, and no pers
 
   // The patient signs up, checks in, logs a session, and looks at the invitation by link and code.
   const patient = await newPage(browser, server);
-  await signUp(patient, patientAccount);
+  await signUp(patient, patientAccount, server.dataDir);
   const checkIn = patient.getByRole("region", { name: "Pain check-in" });
   await checkIn.getByRole("radio", { name: "Lower back 4 of 10" }).click();
   await checkIn.getByLabel("Note (optional)").fill(painNote);
@@ -231,6 +231,17 @@ test("the server logs one JSON line per request and security events, and no pers
     const refused = events.find((line) => line.event === "access_refused" && line.reason === reason);
     expect(refused, reason).toMatchObject({ level: "warn", userId: expect.any(String) });
     expect(requestIds).toContain(refused?.requestId);
+  }
+
+  // The outbox (no SMTP server here) logs where each message went and its subject, nothing more.
+  const mailLines = events.filter((line) => line.event === "mail_written");
+  expect(mailLines.length).toBeGreaterThanOrEqual(3);
+  for (const line of mailLines) {
+    const fields = Object.keys(line).filter(
+      (key) => !["level", "time", "pid", "hostname", "msg"].includes(key),
+    );
+    expect(fields.sort()).toEqual(["event", "file", "subject"]);
+    expect(line.file).toMatch(/\/outbox\/[\w.-]+\.txt$/);
   }
 
   // The flows above are all normal use: nothing is an error (a wrong password is only its event).

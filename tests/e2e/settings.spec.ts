@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
-import { type NewAccount, newAccount, screenshotDir, signUp } from "./fixtures";
+import { completeSignUp, type NewAccount, newAccount, screenshotDir, signUp } from "./fixtures";
 
 // Settings (issue 11, point 11): name, time zone and main problem area. A change of zone moves
 // "today" from that moment on. Kiritimati (UTC+14) and Pago Pago (UTC-11) are 25 hours apart, so
@@ -165,6 +165,7 @@ async function acceptAsNewPatient(patient: Page, link: string, account: NewAccou
   await patient.getByLabel("E-mail").fill(account.email);
   await patient.getByLabel("Password").fill(account.password);
   await patient.getByRole("button", { name: "Create account" }).click();
+  await completeSignUp(patient, account);
   await expect(patient).toHaveURL(/\/invite\//);
   await patient.getByRole("button", { name: "Accept and share my data" }).click();
   await expect(patient).toHaveURL(/\/account\?answered=accept$/);

@@ -12,6 +12,7 @@ import { GET as getProgressRoute } from "@/app/api/patients/[patientId]/progress
 import { POST as postCheckInRoute } from "@/app/api/v1/check-ins/route";
 import { POST as postSessionRoute } from "@/app/api/v1/sessions/route";
 import type { ActionState } from "@/lib/actions/action-state";
+import { changeEmailAction, resetPasswordAction, sendVerificationAction } from "@/lib/actions/auth";
 import {
   addClinicalNoteAction,
   addSessionCommentAction,
@@ -69,6 +70,12 @@ import {
 } from "@/lib/data/clinical-notes";
 import { requirePatientAccess } from "@/lib/data/current-user";
 import { listDetachedNotes } from "@/lib/data/detached-notes";
+import {
+  confirmEmailLink,
+  myEmailStatus,
+  requestEmailChange,
+  sendVerificationEmail,
+} from "@/lib/data/email-address";
 import { getGuidedLeadInSeconds } from "@/lib/data/guided-session";
 import { answerInvite, cancelInvite, createInvite, listSentInvites } from "@/lib/data/invitations";
 import { takeCareTeamNotices } from "@/lib/data/notices";
@@ -1586,4 +1593,48 @@ it("sends someone whose session ended back to where they were going after signin
   testSession.returnTo = "//evil.example/phish";
   expect(await navigationOutcome(() => requirePatientAccess(people.patientA.id))).toBe("redirect:/sign-in");
   testSession.returnTo = null;
+});
+
+describe("e-mail address and recovery", () => {
+  const tokensAndAddresses = async () => [
+    await testDb().accountToken.count(),
+    await testDb().user.findMany({ select: { email: true, emailVerifiedAt: true }, orderBy: { id: "asc" } }),
+  ];
+
+  it.each([
+    ["myEmailStatus", () => myEmailStatus()],
+    ["sendVerificationEmail", () => sendVerificationEmail("192.0.2.9")],
+    [
+      "requestEmailChange",
+      () => requestEmailChange({ newEmail: "new@example.test", currentPassword: "x" }, "192.0.2.9"),
+    ],
+    ["sendVerificationAction", () => sendVerificationAction(initial, {})],
+    [
+      "changeEmailAction",
+      () => changeEmailAction(initial, { newEmail: "new@example.test", currentPassword: "x" }),
+    ],
+  ] as const)(
+    "someone not signed in calling %s is sent to sign in and changes nothing",
+    async (_name, call) => {
+      signInAs(null);
+      const before = await tokensAndAddresses();
+      expect(await navigationOutcome(call)).toBe("redirect:/sign-in");
+      expect(await tokensAndAddresses()).toEqual(before);
+    },
+  );
+
+  it("a link's token is the only key: a made-up one confirms and resets nothing, for anyone", async () => {
+    const before = await tokensAndAddresses();
+    for (const actor of [null, people.patientA, people.physioLinkedToA]) {
+      signInAs(actor);
+      expect(await confirmEmailLink("x".repeat(43), "192.0.2.9")).toEqual({ status: "invalid" });
+      const state = await resetPasswordAction(initial, {
+        token: "y".repeat(43),
+        newPassword: "a brand new passphrase",
+        confirmPassword: "a brand new passphrase",
+      });
+      expect(state.ok).toBe(false);
+    }
+    expect(await tokensAndAddresses()).toEqual(before);
+  });
 });

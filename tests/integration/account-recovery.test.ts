@@ -317,7 +317,10 @@ describe("confirming an existing account's address", () => {
     expect(mail?.subject).toBe("Confirm your e-mail address");
     expectNeutral(mail as never);
     const token = linkIn(mail as never, "/verify-email").searchParams.get("token") as string;
-    expect(await confirmEmailLink(token, "198.51.100.30")).toEqual({ status: "verified" });
+    expect(await confirmEmailLink(token, "198.51.100.30")).toEqual({
+      status: "verified",
+      userId: patient.id,
+    });
     expect(await confirmEmailLink(token, "198.51.100.30")).toEqual({ status: "invalid" });
     expect(await myEmailStatus()).toMatchObject({ verified: true });
 
@@ -336,7 +339,8 @@ describe("invitations by e-mail", () => {
     const invite = await createInvite(patient.email, new Date(), { sendEmail: true });
     const [mail, ...more] = smtp.to(patient.email);
     expect(more).toEqual([]);
-    expect(mail?.subject).toBe("Jo Mensah invited you to share your exercise diary");
+    expect(mail?.subject).toBe("An invitation to share your exercise diary");
+    expect(mail?.text).toContain("Jo Mensah asked you to connect your accounts");
     expect(linkIn(mail as never, `/invite/${invite.token}`).origin).toBe("https://exercises.example.org");
     expect(mail?.text).toContain(invite.code);
     expectNeutral(mail as never);
@@ -370,7 +374,11 @@ describe("changing the e-mail address", () => {
     expect(mail?.subject).toBe("Confirm your new e-mail address");
     const token = linkIn(mail as never, "/verify-email").searchParams.get("token") as string;
 
-    expect(await confirmEmailLink(token, "198.51.100.40")).toEqual({ status: "changed", email: next.email });
+    expect(await confirmEmailLink(token, "198.51.100.40")).toEqual({
+      status: "changed",
+      userId: patient.id,
+      email: next.email,
+    });
     const after = await testDb().user.findUniqueOrThrow({ where: { id: patient.id } });
     expect(after.email).toBe(next.email);
     expect(after.emailVerifiedAt).toBeInstanceOf(Date);
