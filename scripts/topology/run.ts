@@ -157,6 +157,8 @@ function deploymentEnv(): NodeJS.ProcessEnv {
     MAIL_DISABLED: undefined,
     SMTP_URL: mailSink?.url,
     APP_URL: publicOrigin,
+    // Production on PostgreSQL keeps the erasure ledger in a file outside the database.
+    ERASURE_LEDGER_PATH: path.join(workDir, "erasure-ledger.jsonl"),
     MIGRATION_DATABASE_URL: undefined,
     APP_DATABASE_ROLE: undefined,
     TEST_DATABASE_URL: undefined,
