@@ -46,15 +46,19 @@ export function PushDevice({ publicKey }: { publicKey: string | null }) {
     if (!publicKey) {
       return setDevice({ kind: "unavailable", reason: "This server is not set up to send notifications." });
     }
-    // `ready` waits for ever when no service worker is registered: ask first.
-    if (!(await navigator.serviceWorker.getRegistration())) {
+    // The app registers its worker as the page loads; `ready` waits for ever when none comes, so it
+    // is given a few seconds.
+    const registration = await Promise.race([
+      navigator.serviceWorker.ready,
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 4_000)),
+    ]);
+    if (!registration) {
       return setDevice({
         kind: "unavailable",
         reason:
           "The part of the app that shows notifications is not running in this browser yet. Reload the page; if this message stays, choose e-mail reminders instead.",
       });
     }
-    const registration = await navigator.serviceWorker.ready;
     const subscription = await registration.pushManager.getSubscription();
     setDevice(subscription ? { kind: "on", registration, subscription } : { kind: "off", registration });
   }, [publicKey]);

@@ -12,6 +12,8 @@ export function startReminderScheduler(
     onScan?: (summary: ScanSummary) => void;
     onError?: (error: unknown) => void;
     now?: () => Date;
+    /** The scan itself; tests replace it. */
+    scan?: (now: Date) => Promise<ScanSummary>;
   } = {},
 ): ReminderScheduler {
   const now = hooks.now ?? (() => new Date());
@@ -20,7 +22,7 @@ export function startReminderScheduler(
   let stopped = false;
 
   const scan = () => {
-    running = runDueReminders(context, now())
+    running = (hooks.scan ?? ((at: Date) => runDueReminders(context, at)))(now())
       .then((summary) => hooks.onScan?.(summary))
       .catch((error: unknown) => hooks.onError?.(error))
       .finally(() => {

@@ -16,6 +16,7 @@ import pg from "pg";
 import { hashPassword } from "../../lib/auth/password.ts";
 import { createPrismaClient } from "../../lib/db/client.ts";
 import { applyMigrations, readMigrations } from "../../lib/db/migrate.ts";
+import { type MailSink, startMailSink } from "../../tests/support/mail-sink.ts";
 import { ensureBuild } from "./build.ts";
 import { type CookieJar, formFields, type Headers, request, signIn } from "./http.ts";
 import { type Managed, runToEnd, startProcess, stopAll } from "./processes.ts";
@@ -152,9 +153,12 @@ function deploymentEnv(): NodeJS.ProcessEnv {
     NEXT_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: "1",
     DEMO_DATA: "0",
-    // PostgreSQL refuses to start without SMTP unless e-mail is off; these checks send none.
-    MAIL_DISABLED: "1",
-    SMTP_URL: undefined,
+    // A local SMTP server started below receives every message, so a check can count them.
+    MAIL_DISABLED: undefined,
+    SMTP_URL: mailSink?.url,
+    APP_URL: publicOrigin,
+    // Production on PostgreSQL keeps the erasure ledger in a file outside the database.
+    ERASURE_LEDGER_PATH: path.join(workDir, "erasure-ledger.jsonl"),
     MIGRATION_DATABASE_URL: undefined,
     APP_DATABASE_ROLE: undefined,
     TEST_DATABASE_URL: undefined,
@@ -220,6 +224,47 @@ async function createPatient(email: string): Promise<string> {
   }
 }
 
+/** A patient (zone UTC) with a routine due every day and an e-mail reminder due a minute ago. */
+async function createPatientDueForReminder(email: string): Promise<{ id: string; email: string }> {
+  const db = createPrismaClient(ownerUrl);
+  try {
+    const exercise = await db.exercise.findFirstOrThrow({ select: { id: true } });
+    const now = new Date();
+    const minute = Math.max(0, now.getUTCHours() * 60 + now.getUTCMinutes() - 1);
+    const user = await db.user.create({
+      data: {
+        email,
+        name: "Reminder Patient",
+        role: "PATIENT",
+        timezone: "UTC",
+        passwordHash: await hashPassword(password),
+      },
+    });
+    await db.routine.create({
+      data: {
+        patientId: user.id,
+        items: {
+          create: {
+            exerciseId: exercise.id,
+            position: 0,
+            sets: 2,
+            reps: 10,
+            holdSeconds: 0,
+            perSide: false,
+            daysOfWeek: 0b1111111,
+            setById: user.id,
+            setByRole: "PATIENT",
+          },
+        },
+      },
+    });
+    await db.reminderPreference.create({ data: { userId: user.id, channel: "EMAIL", minuteOfDay: minute } });
+    return { id: user.id, email };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 /** Headers a request carries when Caddy forwards it from `client` (deploy/Caddyfile sets them). */
 function forwardedFrom(client: string): Headers {
   return {
@@ -244,6 +289,7 @@ async function signOutThrough(base: string, jar: CookieJar, headers: Headers): P
 // ---- Run --------------------------------------------------------------------------------------
 
 let proxies: { a: TcpProxy; b: TcpProxy } | undefined;
+let mailSink: MailSink | undefined;
 let databaseCreated = false;
 let roleCreated = false;
 
@@ -254,6 +300,7 @@ async function main(): Promise<void> {
   await ensureBuild({ root, distDir, port: ports.build, workDir, logDir, timeoutMs: 20 * 60_000 });
   console.log(`  build ${distDir} ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
+  mailSink = await startMailSink();
   await admin(serverUrl as string, `CREATE DATABASE "${databaseName}"`);
   databaseCreated = true;
   // The role an operator creates for the app (README, "Production"); db:migrate grants it.
@@ -361,6 +408,10 @@ async function main(): Promise<void> {
       expect(!rights.audit_update && !rights.audit_delete, "the app role may update or delete audit events");
     },
   );
+
+  // A patient whose e-mail reminder is already due when both instances start: each scans at
+  // start-up and then every minute, so they race for it.
+  const reminderPatient = await createPatientDueForReminder(`reminder-${suffix}@example.test`);
 
   const instances = {
     a: startInstance("instance-a", ports.a, instanceUrls.a),
@@ -531,6 +582,32 @@ async function main(): Promise<void> {
     },
   );
 
+  await check("a due e-mail reminder is sent exactly once by two instances", async () => {
+    const sink = mailSink as MailSink;
+    const toPatient = () =>
+      sink.messages.filter((message) => JSON.stringify(message.to ?? "").includes(reminderPatient.email));
+    await poll("the reminder e-mail to reach the SMTP server", 90_000, async () =>
+      toPatient().length > 0 ? true : undefined,
+    );
+    // Both instances scan again on the next minute; the count must not move.
+    const nextScans = Math.ceil((Date.now() + 1) / 60_000) * 60_000 + 10_000;
+    await poll("both instances to scan once more", 90_000, async () =>
+      Date.now() > nextScans ? true : undefined,
+    );
+    const messages = toPatient();
+    expect(messages.length === 1, `${messages.length} reminder e-mails arrived, not 1`);
+    expect(messages[0]?.subject === "Time for your exercises", `subject: ${messages[0]?.subject}`);
+    const rows = await admin<{ status: string; attempts: number }>(
+      ownerUrl,
+      `SELECT status, attempts FROM "ReminderDelivery" WHERE "userId" = $1 AND kind = 'DAILY'`,
+      [reminderPatient.id],
+    );
+    expect(
+      rows.length === 1 && rows[0]?.status === "SENT" && rows[0]?.attempts === 1,
+      `delivery rows: ${JSON.stringify(rows)}`,
+    );
+  });
+
   await check("the health check takes an instance out when its database is cut", async () => {
     if (!proxies) throw new Error("no TCP proxies");
     proxies.a.cut();
@@ -566,6 +643,7 @@ async function cleanUp(): Promise<void> {
   await stopAll();
   await proxies?.a.close();
   await proxies?.b.close();
+  await mailSink?.close();
   if (databaseCreated) {
     await admin(serverUrl as string, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).catch(
       () => undefined,

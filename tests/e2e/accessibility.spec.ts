@@ -54,6 +54,7 @@ test("the patient's pages have no automatically detectable accessibility violati
     "/outcomes/psfs",
     "/outcomes/groc",
     "/account",
+    "/reminders",
   ]) {
     await expectNoViolations(page, path);
   }

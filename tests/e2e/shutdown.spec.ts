@@ -116,7 +116,7 @@ test("SIGTERM to npm start drains the writes in flight, exits 0 and leaves nothi
 
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
-  await signUp(page, newAccount("PATIENT"));
+  await signUp(page, newAccount("PATIENT"), dataDir);
   const { pids } = JSON.parse(readFileSync(path.join(dataDir, "server.pid"), "utf8")) as { pids: number[] };
   const loop = writeLoop(page, baseURL);
   await expect.poll(() => loop.acknowledged.length).toBeGreaterThanOrEqual(5);
