@@ -80,7 +80,7 @@ test("a physiotherapist invites, the patient accepts, gets a prescription, then 
 
   await patient.goto("/today");
   await expect(patient.getByText("Clamshell").first()).toBeVisible();
-  await expect(patient.getByText(`Set by your physiotherapist, ${physioAccount.name}`)).toBeVisible();
+  await expect(patient.getByText(`Set by your physiotherapist ${physioAccount.name}`)).toBeVisible();
   await patient.goto("/routine");
   await expect(
     patient

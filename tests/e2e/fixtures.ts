@@ -102,9 +102,10 @@ export async function completeSignUp(page: Page, account: NewAccount, dataDir = 
 
 /** Opens the sign-up link from the outbox, confirms, and signs in with the account's password. */
 export async function followSignUpLink(page: Page, account: NewAccount, dataDir = e2eDataDir): Promise<void> {
-  // The path only: a spec may serve the app on another origin than the link's.
+  // The path only, on the page's own origin: a spec may serve the app on another origin than the
+  // link's (a proxy it can stop), and cookies and service workers belong to that origin.
   const link = new URL(outboxLink(account.email, "/verify-email", dataDir));
-  await page.goto(link.pathname + link.search);
+  await page.goto(new URL(link.pathname + link.search, page.url()).toString());
   await page.getByRole("button", { name: "Confirm my e-mail address" }).click();
   await expect(page).toHaveURL(/\/sign-in\?confirmed=account/);
   await page.getByLabel("E-mail").fill(account.email);

@@ -57,8 +57,12 @@ test("the demo patient sees every chart with data on first paint and switches th
   });
   await page.goto("/progress");
   await expect(page.getByRole("heading", { level: 1, name: "Your progress" })).toBeVisible();
-  // The questionnaire charts follow under their own heading (issue 14).
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText([...chartTitles, "Questionnaire scores"]);
+  // The questionnaire charts follow under their own heading (issue 14), then the downloads.
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText([
+    ...chartTitles,
+    "Questionnaire scores",
+    "Export",
+  ]);
   await expect(periodButton(page, "3 months")).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("status")).toHaveText("Showing 3 months");
   for (const title of chartTitles) {

@@ -4,7 +4,10 @@ import { ResetPasswordForm } from "@/components/auth/account-email-forms";
 import { isLinkToken } from "@/lib/data/account-links";
 import { resetLinkUsable } from "@/lib/data/password-reset";
 
-export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
+// The token in this address never leaves in a Referer header to another site ("same-origin"); not
+// "no-referrer", with which browsers send `Origin: null` on the form's own POST without JavaScript and
+// the server action is refused as cross-site.
+export const metadata: Metadata = { title: "Choose a new password", referrer: "same-origin" };
 
 export default async function ResetPasswordPage(props: PageProps<"/reset-password">) {
   const { token } = await props.searchParams;

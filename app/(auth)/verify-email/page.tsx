@@ -4,7 +4,10 @@ import { ConfirmEmailForm } from "@/components/auth/account-email-forms";
 import { isLinkToken } from "@/lib/data/account-links";
 import { safeCallbackPath } from "@/lib/validation/auth";
 
-export const metadata: Metadata = { title: "Confirm your e-mail address", referrer: "no-referrer" };
+// The token in this address never leaves in a Referer header to another site ("same-origin"); not
+// "no-referrer", with which browsers send `Origin: null` on the form's own POST without JavaScript and
+// the server action is refused as cross-site.
+export const metadata: Metadata = { title: "Confirm your e-mail address", referrer: "same-origin" };
 
 export default async function VerifyEmailPage(props: PageProps<"/verify-email">) {
   const params = await props.searchParams;

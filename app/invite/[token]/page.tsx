@@ -8,7 +8,10 @@ import { previewInvite } from "@/lib/data/invitations";
 import { formatDate } from "@/lib/format";
 import { inviteTokenField } from "@/lib/validation/care";
 
-export const metadata: Metadata = { title: "Invitation from a physiotherapist", referrer: "no-referrer" };
+// The token in this address never leaves in a Referer header to another site ("same-origin"); not
+// "no-referrer", with which browsers send `Origin: null` on the form's own POST without JavaScript and
+// the server action is refused as cross-site.
+export const metadata: Metadata = { title: "Invitation from a physiotherapist", referrer: "same-origin" };
 
 export default async function InvitePage(props: PageProps<"/invite/[token]">) {
   const { token } = await props.params;
