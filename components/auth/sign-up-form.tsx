@@ -22,7 +22,7 @@ export function SignUpForm({
   if (state.ok) {
     return (
       <div role="status" className="space-y-2 rounded-xl border border-brand-600 bg-brand-50 p-4">
-        <h2 className="text-lg font-semibold">One more step</h2>
+        <h2 className="text-lg font-semibold">Check your e-mail</h2>
         <p>{state.message}</p>
         <p className="text-sm text-slate-700">
           Nothing arrived? Look in your spam folder, or sign up again in a few minutes: a new link replaces

@@ -55,7 +55,7 @@ export const signInAction = createAction(
 
 /** The one answer to every accepted sign-up, whoever owns the address. */
 const signUpSentMessage =
-  "Check your e-mail. We sent a message to the address you gave: follow the link in it to finish. It works for 24 hours.";
+  "We sent a message to the address you gave: follow the link in it to finish. It works for 24 hours.";
 const mailOffMessage =
   "This server sends no e-mail, so new accounts cannot be confirmed here. Please ask the people who run it.";
 
