@@ -1,8 +1,10 @@
 import { generalSafetyAdvice } from "@/lib/catalog/exercises";
 
-export function SafetyNotice() {
+/** The general safety advice; `printUnit` keeps it whole on one printed page (print stylesheet). */
+export function SafetyNotice({ printUnit = false }: { printUnit?: boolean }) {
   return (
     <aside
+      data-print-unit={printUnit ? "" : undefined}
       aria-labelledby="safety-heading"
       className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950"
     >

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { formatDose } from "@/components/exercises/format-dose";
+import { SafetyNotice } from "@/components/exercises/safety-notice";
 import { doseSetAt } from "@/components/routine/provenance";
-import { categoryLabels, generalSafetyAdvice } from "@/lib/catalog/exercises";
+import { categoryLabels } from "@/lib/catalog/exercises";
 import type { PrintableRoutine } from "@/lib/data/printouts";
 import type { RoutineItemView } from "@/lib/data/routine";
 import { describeDays } from "@/lib/domain/schedule";
@@ -37,20 +38,7 @@ export function PrintableRoutineView({ routine, backHref }: { routine: Printable
         </p>
       </header>
 
-      <section
-        data-print-unit=""
-        aria-labelledby="safety-heading"
-        className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950"
-      >
-        <h2 id="safety-heading" className="mb-2 font-semibold">
-          Before you start
-        </h2>
-        <ul className="list-disc space-y-1 pl-5 text-sm">
-          {generalSafetyAdvice.map((advice) => (
-            <li key={advice}>{advice}</li>
-          ))}
-        </ul>
-      </section>
+      <SafetyNotice printUnit />
 
       {items.length === 0 ? (
         <p className="rounded-xl border border-slate-200 bg-white p-4">
