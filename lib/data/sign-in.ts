@@ -39,10 +39,14 @@ export async function takePasswordAttempt(
   return verdict;
 }
 
-/** The right password: the guesses from this pair are forgotten and the address gets its attempt back. */
+/**
+ * The right password: the guesses from this pair are forgotten, and the address and the account get
+ * their attempt back (a correct password is not a guess: an owner who signs in often is never slowed).
+ */
 export async function passwordAccepted(email: string, clientAddress: string): Promise<void> {
   await forgetAttempts([throttleKeys.pair(email, clientAddress)]);
   await giveBackAttempt(throttleKeys.address(clientAddress));
+  await giveBackAttempt(throttleKeys.account(email));
 }
 
 /**

@@ -92,6 +92,20 @@ describe("signing in", () => {
     expect(waits).toHaveLength(21 - passwordRules.account.limit);
   });
 
+  it("never slows an owner who signs in with the right password many times", async () => {
+    const patient = await createUser("PATIENT");
+    const waits: number[] = [];
+    const sleep = async (milliseconds: number) => {
+      waits.push(milliseconds);
+    };
+    for (let i = 0; i < passwordRules.account.limit * 2; i++) {
+      expect(await authenticate(patient.email, patient.password, "198.51.100.79", { sleep })).toMatchObject({
+        status: "ok",
+      });
+    }
+    expect(waits).toEqual([]);
+  });
+
   it("checks at most the limit's passwords of 40 guesses sent at once", async () => {
     const patient = await createUser("PATIENT");
     const argon2Verify = vi.mocked(verify);
