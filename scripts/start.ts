@@ -55,7 +55,10 @@ function buildIfNeeded(): void {
   console.log("Building the app (first start or sources changed)…");
   const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
   if (result.status !== 0) process.exit(result.status ?? 1);
-  writeFileSync(stampFile, stamp);
+  // Stamped after the build: `next build` may rewrite tsconfig.json (one of the inputs), and a stamp
+  // of the sources as they were before would make the next start build again, into a folder another
+  // server may be serving from.
+  writeFileSync(stampFile, sourceStamp());
 }
 
 // Everything this process and the server create (the database, its -wal and -shm files, secrets,
