@@ -3,22 +3,22 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-export function latestOutboxLink(
-  to: string,
-  pathname: string,
-  dataDir = process.env.DATA_DIR as string,
-): URL {
+/** Every link to `pathname` in messages to `to`, newest message first. */
+export function outboxLinks(to: string, pathname: string, dataDir = process.env.DATA_DIR as string): URL[] {
   const outbox = path.join(dataDir, "outbox");
-  const texts = readdirSync(outbox)
+  return readdirSync(outbox)
     .filter((file) => file.endsWith(".txt"))
     .sort()
     .reverse()
-    .map((file) => readFileSync(path.join(outbox, file), "utf8"));
-  const text = texts.find((body) => body.startsWith(`To: ${to}\n`));
-  if (!text) throw new Error(`no message to ${to} in the outbox`);
-  const link = [...text.matchAll(/https?:\/\/\S+/g)]
-    .map((m) => new URL(m[0]))
-    .find((url) => url.pathname === pathname);
-  if (!link) throw new Error(`no ${pathname} link in the newest message to ${to}`);
+    .map((file) => readFileSync(path.join(outbox, file), "utf8"))
+    .filter((body) => body.startsWith(`To: ${to}\n`))
+    .flatMap((body) =>
+      [...body.matchAll(/https?:\/\/\S+/g)].map((m) => new URL(m[0])).filter((url) => url.pathname === pathname),
+    );
+}
+
+export function latestOutboxLink(to: string, pathname: string, dataDir = process.env.DATA_DIR as string): URL {
+  const [link] = outboxLinks(to, pathname, dataDir);
+  if (!link) throw new Error(`no ${pathname} link in a message to ${to}`);
   return link;
 }
