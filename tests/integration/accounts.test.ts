@@ -58,8 +58,12 @@ describe("sign-up", () => {
     expect(await testDb().pendingRegistration.count({ where: { email: "bo@example.test" } })).toBe(1);
     // Each sent sign-up mailed a link, but only the one whose row survived may open an account: which
     // of the two that is depends on commit order, not on which message was written last.
-    const tokens = outboxLinks("bo@example.test", "/verify-email").map((url) => url.searchParams.get("token") as string);
-    expect(tokens.length).toBe(results.filter((r) => r.status === "fulfilled" && r.value.status === "sent").length);
+    const tokens = outboxLinks("bo@example.test", "/verify-email").map(
+      (url) => url.searchParams.get("token") as string,
+    );
+    expect(tokens.length).toBe(
+      results.filter((r) => r.status === "fulfilled" && r.value.status === "sent").length,
+    );
     const outcomes = [];
     for (const token of tokens) outcomes.push((await confirmRegistration(token, "192.0.2.1")).status);
     expect(outcomes.filter((status) => status === "created")).toHaveLength(1);

@@ -13,11 +13,17 @@ export function outboxLinks(to: string, pathname: string, dataDir = process.env.
     .map((file) => readFileSync(path.join(outbox, file), "utf8"))
     .filter((body) => body.startsWith(`To: ${to}\n`))
     .flatMap((body) =>
-      [...body.matchAll(/https?:\/\/\S+/g)].map((m) => new URL(m[0])).filter((url) => url.pathname === pathname),
+      [...body.matchAll(/https?:\/\/\S+/g)]
+        .map((m) => new URL(m[0]))
+        .filter((url) => url.pathname === pathname),
     );
 }
 
-export function latestOutboxLink(to: string, pathname: string, dataDir = process.env.DATA_DIR as string): URL {
+export function latestOutboxLink(
+  to: string,
+  pathname: string,
+  dataDir = process.env.DATA_DIR as string,
+): URL {
   const [link] = outboxLinks(to, pathname, dataDir);
   if (!link) throw new Error(`no ${pathname} link in a message to ${to}`);
   return link;
