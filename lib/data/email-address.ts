@@ -1,9 +1,7 @@
 import "server-only";
-import { verifyPassword } from "@/lib/auth/password";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { mailRules, throttleKeys } from "@/lib/domain/throttle";
-import { logEvent } from "@/lib/log-event";
 import { messages } from "@/lib/mail/messages";
 import { sendMail } from "@/lib/mail/send";
 import { mailReachesPeople } from "@/lib/mail/settings";
@@ -11,7 +9,7 @@ import { appLink, hashLinkToken, linkLifetimes, newLinkToken, sendNotice } from 
 import { recordAudit } from "./audit";
 import { getCurrentUser, requireUser } from "./current-user";
 import { isUniqueViolation, RuleError } from "./errors";
-import { type PasswordGuessOptions, passwordAccepted, takePasswordAttempt } from "./sign-in";
+import { checkOwnPassword, type PasswordGuessOptions } from "./sign-in";
 import { takeAttempts } from "./throttle";
 import { confirmRegistration } from "./users";
 
@@ -107,27 +105,14 @@ export async function requestEmailChange(
   if (!mailReachesPeople(config()))
     throw new RuleError("This server sends no e-mail, so the address cannot be changed here.");
   if (input.newEmail === me.email) throw new RuleError("That is already your address.", "newEmail");
-  const verdict = await takePasswordAttempt(me.email, clientAddress, { now, ...options });
-  if (verdict.status === "refused") {
-    await logEvent("password_change_throttled", {
-      userId: me.id,
-      retryAfterSeconds: verdict.retryAfterSeconds,
-    });
-    return { status: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
-  }
-  const current = await db.user.findUniqueOrThrow({ where: { id: me.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
-    await recordAudit({
-      actorId: me.id,
-      actorRole: me.role,
-      action: "EMAIL_CHANGE_REQUESTED",
-      outcome: "FAILED",
-      clientAddress,
-      detail: "wrong password",
-    });
-    return { status: "wrong-password" };
-  }
-  await passwordAccepted(me.email, clientAddress);
+  const check = await checkOwnPassword(
+    me,
+    input.currentPassword,
+    clientAddress,
+    { action: "EMAIL_CHANGE_REQUESTED", throttledEvent: "password_change_throttled" },
+    { now, ...options },
+  );
+  if (check.status !== "ok") return check;
   const mailVerdict = await takeAttempts(
     [{ key: throttleKeys.mailRecipient("change", me.id), rule: mailRules.recipient }],
     now,

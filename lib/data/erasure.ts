@@ -1,14 +1,12 @@
 import "server-only";
-import { verifyPassword } from "@/lib/auth/password";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { type ErasedAccount, eraseAccount } from "@/lib/erasure/erase";
 import { appendToLedger } from "@/lib/erasure/ledger";
-import { logEvent } from "@/lib/log-event";
 import type { DeleteAccountInput } from "@/lib/validation/erasure";
 import { recordAudit } from "./audit";
 import { requireUser } from "./current-user";
-import { type PasswordGuessOptions, passwordAccepted, takePasswordAttempt } from "./sign-in";
+import { checkOwnPassword, type PasswordGuessOptions } from "./sign-in";
 import { isEnrolled, proveSecondFactor } from "./two-factor";
 
 export type DeleteAccountResult =
@@ -45,21 +43,18 @@ export async function deleteOwnAccount(
       detail,
     });
 
-  const verdict = await takePasswordAttempt(me.email, clientAddress, options);
-  if (verdict.status === "refused") {
-    await refused("DENIED", "throttled");
-    await logEvent("account_deletion_throttled", {
-      userId: me.id,
-      retryAfterSeconds: verdict.retryAfterSeconds,
-    });
-    return { status: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
-  }
-  const account = await db.user.findUniqueOrThrow({ where: { id: me.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(account.passwordHash, input.password))) {
-    await refused("FAILED", "wrong password");
-    return { status: "wrong-password" };
-  }
-  await passwordAccepted(me.email, clientAddress);
+  const check = await checkOwnPassword(
+    me,
+    input.password,
+    clientAddress,
+    {
+      action: "ACCOUNT_DELETED",
+      patientId: me.role === "PATIENT" ? me.id : null,
+      throttledEvent: "account_deletion_throttled",
+    },
+    options,
+  );
+  if (check.status !== "ok") return check;
 
   if (await isEnrolled(me.id)) {
     if (!input.code) return { status: "code-needed" };

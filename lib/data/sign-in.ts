@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { passwordRules, throttleKeys, type Verdict } from "@/lib/domain/throttle";
 import { logEvent } from "@/lib/log-event";
 import type { Role } from "@/lib/validation/auth";
-import { recordAudit } from "./audit";
+import { type AuditEventInput, recordAudit } from "./audit";
 import { forgetAttempts, giveBackAttempt, realSleep, type Sleep, takeAttempts } from "./throttle";
 
 export type SignInResult =
@@ -48,6 +48,51 @@ export async function passwordAccepted(email: string, clientAddress: string): Pr
   await giveBackAttempt(throttleKeys.address(clientAddress));
   await giveBackAttempt(throttleKeys.account(email));
 }
+
+export type OwnPasswordCheck =
+  | { status: "ok" }
+  | { status: "throttled"; retryAfterSeconds: number }
+  | { status: "wrong-password" };
+
+/**
+ * A signed-in person confirming a sensitive change with their current password (change of password
+ * or e-mail, deleting the account): the guess is counted on the sign-in keys before the check, a
+ * refusal or a wrong password is audited under the change's own action, and the right password
+ * gives the attempt back.
+ */
+export async function checkOwnPassword(
+  me: { id: string; email: string; role: Role },
+  password: string,
+  clientAddress: string,
+  audit: { action: AuditEventInput["action"]; patientId?: string | null; throttledEvent: ThrottledEvent },
+  options: PasswordGuessOptions = {},
+): Promise<OwnPasswordCheck> {
+  const refused = (outcome: "FAILED" | "DENIED", detail: string) =>
+    recordAudit({
+      actorId: me.id,
+      actorRole: me.role,
+      action: audit.action,
+      patientId: audit.patientId ?? null,
+      outcome,
+      clientAddress,
+      detail,
+    });
+  const verdict = await takePasswordAttempt(me.email, clientAddress, options);
+  if (verdict.status === "refused") {
+    await refused("DENIED", "throttled");
+    await logEvent(audit.throttledEvent, { userId: me.id, retryAfterSeconds: verdict.retryAfterSeconds });
+    return { status: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
+  }
+  const account = await db.user.findUniqueOrThrow({ where: { id: me.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(account.passwordHash, password))) {
+    await refused("FAILED", "wrong password");
+    return { status: "wrong-password" };
+  }
+  await passwordAccepted(me.email, clientAddress);
+  return { status: "ok" };
+}
+
+type ThrottledEvent = "password_change_throttled" | "account_deletion_throttled";
 
 /**
  * Checks an e-mail and password. Unknown e-mail and wrong password give the same answer after the

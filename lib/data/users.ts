@@ -1,5 +1,5 @@
 import "server-only";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { mailRules, signUpRule, throttleKeys } from "@/lib/domain/throttle";
@@ -12,7 +12,7 @@ import { appLink, hashLinkToken, linkLifetimes, newLinkToken, sendNotice } from 
 import { recordAudit } from "./audit";
 import { requireUser } from "./current-user";
 import { isUniqueViolation } from "./errors";
-import { type PasswordGuessOptions, passwordAccepted, takePasswordAttempt } from "./sign-in";
+import { checkOwnPassword, type PasswordGuessOptions } from "./sign-in";
 import { takeAttempts } from "./throttle";
 
 export type RegisterResult =
@@ -147,34 +147,14 @@ export async function changeOwnPassword(
   options: PasswordGuessOptions = {},
 ): Promise<ChangePasswordResult> {
   const me = await requireUser();
-  const verdict = await takePasswordAttempt(me.email, clientAddress, options);
-  if (verdict.status === "refused") {
-    await recordAudit({
-      actorId: me.id,
-      actorRole: me.role,
-      action: "CHANGE_PASSWORD",
-      outcome: "DENIED",
-      clientAddress,
-      detail: "throttled",
-    });
-    await logEvent("password_change_throttled", {
-      userId: me.id,
-      retryAfterSeconds: verdict.retryAfterSeconds,
-    });
-    return { status: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
-  }
-  const current = await db.user.findUniqueOrThrow({ where: { id: me.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
-    await recordAudit({
-      actorId: me.id,
-      actorRole: me.role,
-      action: "CHANGE_PASSWORD",
-      outcome: "FAILED",
-      clientAddress,
-    });
-    return { status: "wrong-password" };
-  }
-  await passwordAccepted(me.email, clientAddress);
+  const check = await checkOwnPassword(
+    me,
+    input.currentPassword,
+    clientAddress,
+    { action: "CHANGE_PASSWORD", throttledEvent: "password_change_throttled" },
+    options,
+  );
+  if (check.status !== "ok") return check;
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: me.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });

@@ -13,6 +13,7 @@ import { createInvite } from "@/lib/data/invitations";
 import { requestPasswordReset, resetLinkUsable, resetPassword } from "@/lib/data/password-reset";
 import { authenticate } from "@/lib/data/sign-in";
 import { registerUser } from "@/lib/data/users";
+import { passwordRules } from "@/lib/domain/throttle";
 import { sendMail } from "@/lib/mail/send";
 import { auditKey, createUser, navigationOutcome, signInAs, testDb } from "../support/factories";
 import { linkIn, startTestSmtp, type TestSmtp } from "../support/smtp";
@@ -402,6 +403,32 @@ describe("changing the e-mail address", () => {
     );
     expect(state.ok).toBe(true);
     expect(smtp.to(other.email).length).toBe(before);
+  });
+
+  it("counts wrong passwords like sign-in guesses, refuses past the limit even the right one, and audits both", async () => {
+    const patient = await createUser("PATIENT");
+    const next = fresh("guessed");
+    signInAs(patient);
+    const change = (currentPassword: string) =>
+      changeEmailAction(initialActionState, form({ newEmail: next.email, currentPassword }));
+    for (let i = 0; i < passwordRules.pair.limit; i++) {
+      expect((await change(`wrong ${i}`)).errors?.currentPassword).toEqual([
+        "That is not your current password.",
+      ]);
+    }
+    const refused = await change(patient.password);
+    expect(refused.errors?.currentPassword?.[0]).toMatch(/^Too many attempts\. Try again in \d+ minutes?\.$/);
+    expect(smtp.to(next.email)).toEqual([]);
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: patient.id } })).email).toBe(patient.email);
+    const outcomes = await testDb().auditEvent.groupBy({
+      by: ["outcome"],
+      where: { actorKey: await auditKey(patient), action: "EMAIL_CHANGE_REQUESTED" },
+      _count: true,
+    });
+    expect(Object.fromEntries(outcomes.map((row) => [row.outcome, row._count]))).toEqual({
+      FAILED: passwordRules.pair.limit,
+      DENIED: 1,
+    });
   });
 });
 
