@@ -93,16 +93,27 @@ export default async function SettingsPage(props: PageProps<"/settings">) {
         <h2 id="zone-rule-heading" className="text-lg font-semibold text-slate-900">
           How a change of time zone counts
         </h2>
-        <p>
-          A new time zone counts from the moment you save it. Every rating and session keeps the date it had
-          when you made it, so past days, weeks, streaks and how often you kept to your routine stay exactly
-          as they were.
-        </p>
-        <p>
-          Moving west turns the clock back, and can show a date again that had already ended: anything you do
-          then counts on that date, together with what you did on it before. Moving east across the date line
-          can skip a date: nothing can be logged on it, and it is not counted as a day an exercise was due.
-        </p>
+        {settings.role === "PATIENT" ? (
+          <>
+            <p>
+              A new time zone counts from the moment you save it. Every rating and session keeps the date it
+              had when you made it, so past days, weeks, streaks and how often you kept to your routine stay
+              exactly as they were.
+            </p>
+            <p>
+              Moving west turns the clock back, and can show a date again that had already ended: anything you
+              do then counts on that date, together with what you did on it before. Moving east across the
+              date line can skip a date: nothing can be logged on it, and it is not counted as a day an
+              exercise was due.
+            </p>
+          </>
+        ) : (
+          <p>
+            Your time zone sets how times are shown to you, such as when you wrote a note or sent an
+            invitation. Your patients' days, weeks and routines always follow each patient's own time zone,
+            whatever yours is.
+          </p>
+        )}
       </section>
       {changes.length > 1 ? (
         <section aria-labelledby="zone-history-heading" className="space-y-2">

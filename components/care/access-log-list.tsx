@@ -20,7 +20,7 @@ export function AccessLogList({ entries, timeZone }: { entries: AccessLogEntry[]
             {outcomeNotes[entry.outcome] ?? ""}
           </p>
           <p className="text-sm text-slate-700">
-            {entry.kind === "reads" && entry.count > 1 ? (
+            {entry.count > 1 ? (
               <>
                 {entry.count} times on{" "}
                 <time dateTime={entry.at.toISOString()}>{formatDate(entry.at, timeZone)}</time>

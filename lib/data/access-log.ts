@@ -5,6 +5,7 @@ import {
   type AuditAction,
   type AuditedRead,
   auditActionLabels,
+  auditedExports,
   auditedReads,
   backgroundRefreshDetail,
   subjectKeyOf,
@@ -17,12 +18,15 @@ import { requireRole } from "./current-user";
 // exported, refused) is not buried under page views.
 export type AccessLogEntry = {
   id: string;
-  /** "reads": the looks of one physiotherapist on one local day, folded; "event": one write or refusal. */
+  /**
+   * "reads": the looks of one physiotherapist on one local day, folded; "event": one write or
+   * refusal, or the same export or print view opened by one person on one local day (counted).
+   */
   kind: "reads" | "event";
   /** The latest time; `from` is the earliest of a fold. */
   at: Date;
   from: Date;
-  /** Looks on that day (reads), or 1. */
+  /** Looks on that day (reads), openings of the same export that day, or 1. */
   count: number;
   who: string;
   role: "PHYSIO" | "PATIENT" | null;
@@ -65,6 +69,7 @@ function joinAnd(items: string[]): string {
 }
 
 const isRead = (action: string): action is AuditedRead => action in auditedReads;
+const isExport = (action: string) => action in auditedExports;
 
 type Row = {
   id: string;
@@ -77,11 +82,13 @@ type Row = {
 
 /**
  * Folds rows (newest first) into entries: each physiotherapist's successful reads on one local day
- * of the patient become one line counting their looks; writes and refusals stay one line each.
+ * of the patient become one line counting their looks, and so do repeated openings of one export or
+ * printout on one day; writes and refusals stay one line each.
  */
 export function foldAccessLog(rows: Row[], timeZone: string, names: Map<string, string>): AccessLogEntry[] {
   const entries: AccessLogEntry[] = [];
   const folds = new Map<string, { entry: AccessLogEntry; kinds: Set<AuditedRead>; earliest: number }>();
+  const exportFolds = new Map<string, AccessLogEntry>();
   for (const row of rows) {
     // An erased physiotherapist's key names nobody any more: they show as the placeholder does.
     // The only patient rows listed are the patient's own downloads of their data.
@@ -91,8 +98,19 @@ export function foldAccessLog(rows: Row[], timeZone: string, names: Map<string, 
         : (row.actorId && names.get(row.actorId)) ||
           (row.actorRole === "PHYSIO" ? "Former physiotherapist" : "A deleted account");
     const role = (row.actorRole as AccessLogEntry["role"]) ?? null;
+    // Opening the same printout or download again that day says nothing new: one line, counted.
+    const exportKey =
+      isExport(row.action) && row.outcome === "SUCCESS"
+        ? `${row.actorId}|${row.action}|${localDate(row.at, timeZone)}`
+        : null;
+    const repeated = exportKey ? exportFolds.get(exportKey) : undefined;
+    if (repeated) {
+      repeated.count++;
+      repeated.from = row.at;
+      continue;
+    }
     if (!isRead(row.action) || row.outcome !== "SUCCESS") {
-      entries.push({
+      const entry: AccessLogEntry = {
         id: row.id,
         kind: "event",
         at: row.at,
@@ -102,7 +120,9 @@ export function foldAccessLog(rows: Row[], timeZone: string, names: Map<string, 
         role,
         what: auditActionLabels[row.action as AuditAction] ?? row.action,
         outcome: row.outcome,
-      });
+      };
+      if (exportKey) exportFolds.set(exportKey, entry);
+      entries.push(entry);
       continue;
     }
     const key = `${row.actorId}|${localDate(row.at, timeZone)}`;

@@ -33,6 +33,9 @@ test("a patient sets reminders with the keyboard, sends a test e-mail, and makes
   await signUp(page, account);
   await page.getByRole("link", { name: "Reminders" }).first().click();
   await expect(page.getByRole("heading", { name: "Reminders", level: 1 })).toBeVisible();
+  // With reminders off there is nothing to test: the page says what to do instead of offering a button.
+  await expect(page.getByRole("button", { name: "Send a test reminder" })).toHaveCount(0);
+  await expect(page.getByText("Reminders are off. Choose an e-mail or a notification above")).toBeVisible();
 
   // From the top of the page. Tab enters the radio group at the checked choice (none yet), and
   // the arrow keys move the choice.

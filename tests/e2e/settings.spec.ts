@@ -110,6 +110,9 @@ test("a physiotherapist changes name and zone; there is no problem area to set",
   await page.getByRole("link", { name: "Settings" }).click();
   await expect(page.getByLabel("Time zone", { exact: true })).toHaveValue("Asia/Tokyo");
   await expect(page.getByLabel("Main problem area")).toHaveCount(0);
+  // A physiotherapist keeps no routine: the zone only sets how times are shown to them.
+  await expect(page.getByText("Your patients' days, weeks and routines always follow")).toBeVisible();
+  await expect(page.getByText(/how often you kept to your routine/)).toHaveCount(0);
   await page.getByLabel("Your name").fill(`Dr ${account.name}`);
   await page.getByLabel("Time zone", { exact: true }).fill("America/Chicago");
   await page.getByRole("button", { name: "Save settings" }).click();

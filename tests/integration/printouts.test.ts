@@ -234,6 +234,25 @@ describe("the progress report", () => {
     expect(log.items.every((entry) => entry.role === "PHYSIO")).toBe(true);
   });
 
+  it("folds the same printout opened again that day into one counted line of the access log", async () => {
+    const period = figures.ranges["2w"];
+    signInAs(alex);
+    const count = async () =>
+      (await listAccessLog(1)).items.find(
+        (entry) => entry.what === "Opened your progress report to print or save as PDF",
+      )?.count ?? 0;
+    const before = await count();
+    signInAs(physio);
+    await getProgressReport(alex.id, period, now);
+    await getProgressReport(alex.id, period, now);
+    signInAs(alex);
+    const lines = (await listAccessLog(1)).items.filter(
+      (entry) => entry.what === "Opened your progress report to print or save as PDF",
+    );
+    expect(lines).toHaveLength(1);
+    expect(await count()).toBe(before + 2);
+  });
+
   it("answers a bad period with a sentence per field, and records nothing as printed", async () => {
     signInAs(physio);
     const today = localDate(now, "Europe/London");

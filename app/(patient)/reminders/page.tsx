@@ -79,13 +79,14 @@ export default async function RemindersPage() {
         <h2 id="device-heading" className="text-lg font-semibold">
           Notifications on this device
         </h2>
-        <p className="text-sm text-slate-700">
-          {settings.deviceCount === 0
-            ? "No device has notifications turned on yet."
-            : settings.deviceCount === 1
-              ? "One device has notifications turned on."
-              : `${settings.deviceCount} devices have notifications turned on.`}
-        </p>
+        {/* This device's own state is told below; the count only adds the other devices. */}
+        {settings.deviceCount > 0 ? (
+          <p className="text-sm text-slate-700">
+            {settings.deviceCount === 1
+              ? "Notifications are on for one of your devices."
+              : `Notifications are on for ${settings.deviceCount} of your devices.`}
+          </p>
+        ) : null}
         <PushDevice publicKey={settings.vapidPublicKey} />
       </section>
 
@@ -93,10 +94,22 @@ export default async function RemindersPage() {
         <h2 id="test-heading" className="text-lg font-semibold">
           Check that reminders reach you
         </h2>
-        <p className="text-sm text-slate-700">
-          Sends one reminder now, the way you chose above, whatever the time.
-        </p>
-        <ActionButton action={sendTestReminderAction} label="Send a test reminder" pendingLabel="Sending…" />
+        {settings.channel === "NONE" ? (
+          <p className="text-sm text-slate-700">
+            Reminders are off. Choose an e-mail or a notification above and save, then you can send a test.
+          </p>
+        ) : (
+          <>
+            <p className="text-sm text-slate-700">
+              Sends one reminder now, the way you chose above, whatever the time.
+            </p>
+            <ActionButton
+              action={sendTestReminderAction}
+              label="Send a test reminder"
+              pendingLabel="Sending…"
+            />
+          </>
+        )}
         {settings.recent.length > 0 ? (
           <>
             <h3 className="pt-2 font-semibold">Latest reminders</h3>
