@@ -239,6 +239,15 @@ export function ProgressReportView({ report }: { report: ProgressReport }) {
           <h2 id="notes-heading" className="text-lg font-semibold">
             Your clinical notes from this period
           </h2>
+          {report.notesOutside > 0 ? (
+            <p data-print-hide="" className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-800">
+              {report.notesOutside === 1
+                ? "One other note of yours about"
+                : `${report.notesOutside} other notes of yours about`}{" "}
+              {patient.name} {report.notesOutside === 1 ? "was" : "were"} written outside this period. Change
+              the dates above to include {report.notesOutside === 1 ? "it" : "them"}.
+            </p>
+          ) : null}
           {report.notes.length === 0 ? (
             <p>You wrote no clinical notes about {patient.name} in this period.</p>
           ) : (

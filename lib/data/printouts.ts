@@ -74,6 +74,8 @@ export type ProgressReport = {
   routineChanges: RoutineChangeView[];
   /** The physiotherapist's own notes written in the period, when they chose to include them; never for the patient. */
   notes: ClinicalNoteView[] | null;
+  /** With notes included: how many of their notes about the patient fall outside the period. */
+  notesOutside: number;
 };
 
 export type ReportAnswer =
@@ -119,6 +121,7 @@ export async function getProgressReport(
     getRoutineHistory(patientId, 0, within),
     withNotes ? listClinicalNotes(patientId) : Promise.resolve(null),
   ]);
+  const inPeriod = (note: ClinicalNoteView) => note.createdAt >= within.start && note.createdAt < within.end;
   return {
     ok: true,
     report: {
@@ -129,7 +132,8 @@ export async function getProgressReport(
       progress,
       outcomes: outcomes.flatMap((series) => outcomeSeriesWithin(series, period)),
       routineChanges,
-      notes: notes?.filter((note) => note.createdAt >= within.start && note.createdAt < within.end) ?? null,
+      notes: notes?.filter(inPeriod) ?? null,
+      notesOutside: notes ? notes.length - notes.filter(inPeriod).length : 0,
     },
   };
 }

@@ -204,6 +204,15 @@ describe("the progress report", () => {
       orderBy: { createdAt: "desc" },
     });
     expect(report.notes?.map((n) => [n.id, n.body])).toEqual(notes.map((n) => [n.id, n.body]));
+    expect(report.notesOutside).toBe(0);
+    // A shorter period leaves older notes out, and says how many, so none is missed unknowingly.
+    const recent = figures.ranges["2w"];
+    const later = await getProgressReport(alex.id, { ...recent, notes: true }, now);
+    if (!later.ok) throw new Error(JSON.stringify(later.errors));
+    const inRecent = notes.filter((note) => localDate(note.createdAt, "Europe/London") >= recent.from);
+    expect(later.report.notes?.map((n) => n.id)).toEqual(inRecent.map((n) => n.id));
+    expect(later.report.notesOutside).toBe(notes.length - inRecent.length);
+    expect(later.report.notesOutside).toBeGreaterThan(0);
 
     // Without the box ticked there are no notes; the patient's own report never has them.
     const without = await getProgressReport(alex.id, { from, to }, now);
