@@ -1,19 +1,20 @@
 "use client";
 
 import { useActionState } from "react";
+import { SignOutOfflineNotice } from "@/components/offline/sign-out-offline-notice";
 import { useForgetBeforeSignOut } from "@/components/offline/use-forget-before-sign-out";
 import { initialActionState } from "@/lib/actions/action-state";
 import { signOutAction } from "@/lib/actions/auth";
 
 /**
  * A plain form, so signing out works before JavaScript loads. With JavaScript, what the offline
- * queue kept on this device is deleted first.
+ * queue kept on this device is deleted first; offline, nothing is deleted and it says why.
  */
 export function SignOutButton() {
   const [, formAction, pending] = useActionState(signOutAction, initialActionState);
   const forgetFirst = useForgetBeforeSignOut();
   return (
-    <form action={formAction} onSubmit={forgetFirst}>
+    <form action={formAction} onSubmit={forgetFirst.onSubmit}>
       <button
         type="submit"
         disabled={pending}
@@ -21,6 +22,7 @@ export function SignOutButton() {
       >
         Sign out
       </button>
+      <SignOutOfflineNotice shown={forgetFirst.refusedOffline} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { SignOutOfflineNotice } from "@/components/offline/sign-out-offline-notice";
 import { useForgetBeforeSignOut } from "@/components/offline/use-forget-before-sign-out";
 import { type ActionState, initialActionState } from "@/lib/actions/action-state";
 import { FormMessage } from "./form-message";
@@ -30,7 +31,7 @@ export function ActionButton({
   const [state, formAction] = useActionState(action, initialActionState);
   const forgetFirst = useForgetBeforeSignOut();
   return (
-    <form action={formAction} onSubmit={signsOut ? forgetFirst : undefined} className="space-y-2">
+    <form action={formAction} onSubmit={signsOut ? forgetFirst.onSubmit : undefined} className="space-y-2">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -39,6 +40,7 @@ export function ActionButton({
         {accessibleLabel ? <span className="sr-only"> {accessibleLabel}</span> : null}
       </SubmitButton>
       <FormMessage ok={state.ok} message={state.message} />
+      <SignOutOfflineNotice shown={signsOut === true && forgetFirst.refusedOffline} />
     </form>
   );
 }
