@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type NextFetchEvent, NextRequest } from "next/server";
@@ -219,5 +219,55 @@ describe("which pages have a copy", () => {
     }
     expect(publicPathOf("/exercises")).toBeNull();
     expect(publicPathOf("/prerenderedx")).toBeNull();
+  });
+});
+
+describe("scripts/csp-hashes.ts", () => {
+  /** A build folder as `next build` leaves it, with the given copies' HTML. */
+  function buildFolder(pages: Record<string, string>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), "csp-hashes-"));
+    writeFileSync(path.join(dir, "BUILD_ID"), "build-9");
+    const routes = Object.fromEntries(Object.keys(pages).map((route) => [route, {}]));
+    writeFileSync(
+      path.join(dir, "prerender-manifest.json"),
+      JSON.stringify({ routes: { ...routes, "/_not-found": {} } }),
+    );
+    for (const [route, html] of Object.entries(pages)) {
+      const file = path.join(dir, "server", "app", `${route}.html`);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, html);
+    }
+    return dir;
+  }
+
+  it("writes each copy's script hashes under its public path, with the build id", async () => {
+    const { cspHashesManifest } = await import("@/scripts/csp-hashes");
+    const dir = buildFolder({
+      "/prerendered": "<script>a()</script>",
+      "/prerendered/exercises/clamshell": '<script src="/x.js"></script><script>b()</script>',
+    });
+    try {
+      expect(cspHashesManifest(dir)).toEqual({
+        buildId: "build-9",
+        pages: {
+          "/": inlineScriptHashes("<script>a()</script>"),
+          "/exercises/clamshell": inlineScriptHashes("<script>b()</script>"),
+        },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a copy that carries a nonce or a script no hash can allow", async () => {
+    const { cspHashesManifest } = await import("@/scripts/csp-hashes");
+    for (const html of ['<script nonce="abc">a()</script>', '<button onclick="a()">x</button>']) {
+      const dir = buildFolder({ "/prerendered/help": html });
+      try {
+        expect(() => cspHashesManifest(dir), html).toThrow();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
   });
 });
