@@ -48,24 +48,8 @@ function matches(pattern: string, pathname: string): boolean {
   return pathname.startsWith(parent) && pathname.length > parent.length;
 }
 
-/**
- * The public pages that have a copy rendered at build time for visitors without a session
- * (lib/static-pages.ts; the copies are app/(public)/prerendered/*). A signed-in visitor gets the
- * page rendered for them, never cached.
- */
-const staticCopyRoutes = ["/", "/exercises", "/exercises/*", "/help"];
-
-function normalised(pathname: string): string {
-  return pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
-}
-
-export function hasStaticCopy(pathname: string): boolean {
-  const path = normalised(pathname);
-  return staticCopyRoutes.some((pattern) => matches(pattern, path));
-}
-
 export function routeAccess(pathname: string): RouteAccess {
-  const path = normalised(pathname);
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   // The framework's own requests (development tooling, build assets the proxy matcher lets through).
   if (path.startsWith("/_next/") || path.startsWith("/__nextjs")) return "public";
   if (publicRoutes.some((pattern) => matches(pattern, path))) return "public";

@@ -70,12 +70,7 @@ function fail(message: string, error: unknown): never {
   process.exit(1);
 }
 
-// The hostname given to Next is only the one it builds its internal URLs with (this server listens
-// by itself, below). Always "localhost": Next's router resolves a proxy rewrite against
-// http://<this hostname>:<port>, but hands the proxy a request URL built on "localhost", so with
-// 127.0.0.1 here every rewrite of proxy.ts (lib/static-pages.ts) looked external and was fetched
-// over HTTP from this very server.
-const app = next({ dev: false, dir: root, port, hostname: "localhost" });
+const app = next({ dev: false, dir: root, port, hostname: hostname ?? "localhost" });
 await app.prepare().catch((error: unknown) => fail("cannot start (was the app built?)", error));
 const handle = app.getRequestHandler();
 const routeOf = createRouteMatcher(

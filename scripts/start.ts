@@ -11,7 +11,6 @@ import { ensureLedger } from "../lib/erasure/ledger.ts";
 import { mailStartupProblem } from "../lib/mail/settings.ts";
 import { removeServerLock, writeServerLock } from "../lib/ops/server-lock.ts";
 import { buildServiceWorker } from "./build-service-worker.ts";
-import { writeCspHashes } from "./csp-hashes.ts";
 import { prepareDatabase, printDemoSignIns } from "./prepare-db.ts";
 import { prepareRuntimeEnv } from "./runtime-env.ts";
 
@@ -91,9 +90,6 @@ try {
   buildIfNeeded();
   // Always: it takes well under a second and lists the static files of the build being served.
   await buildServiceWorker(distDir);
-  // Always too: the script hashes of the pages rendered at build time, which the proxy sends in
-  // their Content-Security-Policy (lib/static-pages.ts).
-  writeCspHashes(distDir);
   const port = String(config().port);
   // scripts/server.ts serves the build as `next start` would, and logs each request as a JSON line.
   const server = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts"), "-p", port], {

@@ -1,7 +1,7 @@
 import { type NextFetchEvent, NextRequest } from "next/server";
 import { decode, encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { hasStaticCopy, routeAccess } from "@/lib/public-routes";
+import { routeAccess } from "@/lib/public-routes";
 
 // The proxy itself, called as Next calls it: with a request, with and without a real Auth.js
 // session cookie. What it sets is what the browser gets: Next adds its own
@@ -96,15 +96,6 @@ describe("proxy, signed in", () => {
     });
   }
 
-  it("serves the public pages that have a copy rendered at build time (for visitors) with exactly Cache-Control: no-store", async () => {
-    for (const path of publicPages.filter(hasStaticCopy)) {
-      const response = await visit(path, { signedIn: true });
-      expect(passesOn(response), path).toBe(true);
-      expect(response.headers.get("cache-control"), path).toBe("no-store");
-      expect(response.headers.get("content-security-policy"), path).toMatch(/script-src 'self' 'nonce-/);
-    }
-  });
-
   it("serves the JSON route handlers with exactly Cache-Control: no-store", async () => {
     for (const path of signedInApi) {
       const response = await visit(path, { signedIn: true });
@@ -113,8 +104,8 @@ describe("proxy, signed in", () => {
     }
   });
 
-  it("leaves the caching of the other public pages to Next", async () => {
-    for (const path of publicPages.filter((page) => !hasStaticCopy(page))) {
+  it("leaves the caching of public pages to Next", async () => {
+    for (const path of publicPages) {
       const response = await visit(path, { signedIn: true });
       expect(passesOn(response), path).toBe(true);
       expect(response.headers.get("cache-control"), path).toBeNull();
