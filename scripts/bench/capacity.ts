@@ -65,14 +65,14 @@ export async function runCapacity(
   const patientUsers = await Promise.all(
     Array.from({ length: users - physios }, async (_, i) => {
       const id = ids.patientIds[1 + i] as string;
-      return { id, cookie: await sessionCookie(id, "PATIENT") };
+      return { id, cookie: await sessionCookie(db, id, "PATIENT") };
     }),
   );
   const physioUsers = await Promise.all(
     Array.from({ length: physios }, async (_, i) => {
       // The two reference physiotherapists, alternately; each virtual user opens another record.
       const id = i % 2 === 0 ? ids.physioId : ids.smallPhysioId;
-      return { cookie: await sessionCookie(id, "PHYSIO"), recordOf: ids.patientIds[i % 20] as string };
+      return { cookie: await sessionCookie(db, id, "PHYSIO"), recordOf: ids.patientIds[i % 20] as string };
     }),
   );
 

@@ -34,7 +34,12 @@ export type BenchDatabase = {
   /** Rows the capacity run's writes add to; compared before and after. */
   countWrites(): Promise<WriteCounts>;
   sessionCount(patientId: string): Promise<number>;
+  /** Records that a bench session passed the second factor, which physiotherapists need. */
+  passSecondFactor(sessionId: string, userId: string): Promise<void>;
 };
+
+const passSql = `INSERT INTO "SecondFactorPass" ("sessionId", "userId", "passedAt") VALUES (?, ?, ?)`;
+const now = () => new Date().toISOString().replace("Z", "+00:00");
 
 export const dataDir = path.resolve("bench-data");
 const reseed = process.env.BENCH_RESEED === "1";
@@ -92,6 +97,15 @@ export function sqliteDatabase(): BenchDatabase {
       db.close();
     }
   };
+  const write = async (sql: string, args: unknown[]) => {
+    const db = new Database(file);
+    try {
+      db.pragma("busy_timeout = 5000");
+      db.prepare(sql).run(...args);
+    } finally {
+      db.close();
+    }
+  };
   return {
     kind: "sqlite",
     url,
@@ -127,6 +141,7 @@ export function sqliteDatabase(): BenchDatabase {
       ]);
       return Number(row?.n);
     },
+    passSecondFactor: (sessionId, userId) => write(passSql, [sessionId, userId, now()]),
   };
 }
 
@@ -198,6 +213,9 @@ export function postgresDatabase(
         patientId,
       ]);
       return Number(row?.n);
+    },
+    async passSecondFactor(sessionId, userId) {
+      await query(passSql, [sessionId, userId, now()]);
     },
   };
 }

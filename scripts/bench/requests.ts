@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
-import type { Ids } from "./data.ts";
+import type { BenchDatabase, Ids } from "./data.ts";
 import { authSecret, distDir } from "./server.ts";
 
 const require = createRequire(import.meta.url);
@@ -14,8 +14,16 @@ const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/cli
   encodeReply: (value: unknown) => Promise<string | FormData>;
 };
 
-export async function sessionCookie(userId: string, role: "PATIENT" | "PHYSIO"): Promise<string> {
+export async function sessionCookie(
+  db: BenchDatabase,
+  userId: string,
+  role: "PATIENT" | "PHYSIO",
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
+  const sessionId = `bench-${userId}-${randomUUID()}`;
+  // Physiotherapists need a second factor (lib/data/two-factor.ts): the session is recorded as
+  // having passed it, as the two-factor page does.
+  if (role === "PHYSIO") await db.passSecondFactor(sessionId, userId);
   const name = "authjs.session-token";
   const token = await encode({
     salt: name,
@@ -27,7 +35,7 @@ export async function sessionCookie(userId: string, role: "PATIENT" | "PHYSIO"):
       uid: userId,
       role,
       sv: 0,
-      sid: `bench-${userId}-${randomUUID()}`,
+      sid: sessionId,
       signedInAt: now,
       lastSeenAt: now,
     },

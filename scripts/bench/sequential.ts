@@ -87,10 +87,10 @@ export async function runSequential(base: string, queryLog: string, db: BenchDat
 
   const patientId = ids.patientIds[0] as string;
   const writerId = ids.patientIds.at(-1) as string;
-  const patient = await sessionCookie(patientId, "PATIENT");
-  const writer = await sessionCookie(writerId, "PATIENT");
-  const physio = await sessionCookie(ids.physioId, "PHYSIO");
-  const smallPhysio = await sessionCookie(ids.smallPhysioId, "PHYSIO");
+  const patient = await sessionCookie(db, patientId, "PATIENT");
+  const writer = await sessionCookie(db, writerId, "PATIENT");
+  const physio = await sessionCookie(db, ids.physioId, "PHYSIO");
+  const smallPhysio = await sessionCookie(db, ids.smallPhysioId, "PHYSIO");
   console.log(
     `\n${db.kind}: ${samples} sequential requests each, after ${warmUp} warm-up requests, on ${base}; ${availableParallelism()} cores, load average ${loadAverage()}`,
   );
