@@ -51,10 +51,19 @@ export async function startServer(options: {
   };
   if (options.queryLog) env.DB_QUERY_LOG = options.queryLog;
   else delete env.DB_QUERY_LOG;
-  const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
+  // As `npm start` runs it, in a process group of its own so stop() reaches the server too.
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      if (server.pid) process.kill(-server.pid, name);
+    } catch {
+      // already gone
+    }
+  };
   const counters: ServerCounters = { busy: 0, errors: 0 };
   let ready = false;
   const scan = (echo: boolean) => (chunk: Buffer) => {
@@ -79,7 +88,7 @@ export async function startServer(options: {
   try {
     await waitForServer(base, () => exited);
   } catch (error) {
-    server.kill("SIGTERM");
+    signal("SIGTERM");
     throw error;
   }
   ready = true;
@@ -92,8 +101,13 @@ export async function startServer(options: {
       return taken;
     },
     async stop() {
-      if (!exited) server.kill("SIGTERM");
+      signal("SIGTERM");
       await done;
+      // The server drains the requests a load run left in flight; after 30 s it is stopped hard.
+      for (let i = 0; i < 90 && (await fetch(`${base}/api/health`).catch(() => null)); i++) {
+        if (i === 60) signal("SIGKILL");
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
     },
   };
 }
