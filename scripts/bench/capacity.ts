@@ -149,6 +149,8 @@ export async function runCapacity(
     );
   };
 
+  // Requests the previous step left in flight are still being served: wait for them to drain.
+  await (await fetch(`${base}/api/health`)).arrayBuffer();
   const before = await db.countWrites();
   server.takeCounters();
   let instance: autocannon.Instance | undefined;
@@ -223,8 +225,27 @@ export async function runCapacity(
   };
 }
 
+/** One request to each page of the mix, so loading the server's route modules is not timed. */
+export async function warmUp(server: BenchServer, db: BenchDatabase, ids: Ids): Promise<void> {
+  const patientId = ids.patientIds[0] as string;
+  const patient = await sessionCookie(db, patientId, "PATIENT");
+  const physio = await sessionCookie(db, ids.smallPhysioId, "PHYSIO");
+  for (const [path, cookie] of [
+    ["/sign-in", ""],
+    ["/today", patient],
+    ["/log", patient],
+    ["/progress", patient],
+    [`/api/patients/${patientId}/progress?range=1y`, patient],
+    ["/caseload", physio],
+    [`/patients/${patientId}`, physio],
+  ] as const) {
+    await (await fetch(server.base + path, { headers: { cookie }, redirect: "manual" })).arrayBuffer();
+  }
+}
+
 /** The reference line: the trivial dynamic page (/sign-in) with as many connections, no cookie. */
 export async function runTrivial(server: BenchServer, users: number): Promise<number> {
+  await (await fetch(`${server.base}/api/health`)).arrayBuffer();
   const result = await autocannon({
     url: `${server.base}/sign-in`,
     connections: users,

@@ -4,7 +4,7 @@
 // concurrent capacity run (1, 10 and 50 users by default). See the README's "Benchmarks".
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { capacityUsers, runCapacity, runTrivial } from "./capacity.ts";
+import { capacityUsers, runCapacity, runTrivial, warmUp } from "./capacity.ts";
 import { type BenchDatabase, dataDir, postgresDatabase, sqliteDatabase } from "./data.ts";
 import { runSequential } from "./sequential.ts";
 import { startServer } from "./server.ts";
@@ -25,6 +25,19 @@ const databases: BenchDatabase[] = [
   ...(which !== "sqlite" ? [postgresDatabase()] : []),
 ];
 
+// What production on PostgreSQL requires besides the database (README, "Production"): fixed,
+// published values, as the bench's AUTH_SECRET is; nothing here protects real data.
+const benchKey = Buffer.alloc(32, 7).toString("base64");
+const serverEnv = (db: BenchDatabase): Record<string, string> =>
+  db.kind === "postgres"
+    ? {
+        NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: benchKey,
+        TOTP_ENCRYPTION_KEY: benchKey,
+        ERASURE_LEDGER_PATH: path.join(dataDir, "erasure-ledger-postgres.jsonl"),
+        MAIL_DISABLED: "1",
+      }
+    : {};
+
 const summary: string[] = [];
 for (const db of databases) {
   const ids = await db.prepare();
@@ -33,7 +46,13 @@ for (const db of databases) {
   if (only !== "capacity") {
     writeFileSync(queryLog, "");
     console.log(`Starting the production server on ${db.kind} (builds first when the sources changed)…`);
-    const server = await startServer({ port, databaseUrl: db.url, dataDir, queryLog });
+    const server = await startServer({
+      port,
+      databaseUrl: db.url,
+      dataDir,
+      queryLog,
+      extraEnv: serverEnv(db),
+    });
     try {
       await runSequential(server.base, queryLog, db, ids);
     } finally {
@@ -43,9 +62,10 @@ for (const db of databases) {
   }
   if (only !== "sequential") {
     // Without the statement log, which writes a line per statement synchronously.
-    const server = await startServer({ port, databaseUrl: db.url, dataDir });
+    const server = await startServer({ port, databaseUrl: db.url, dataDir, extraEnv: serverEnv(db) });
     try {
       console.log(`\nCapacity on ${db.kind}: no pause between requests, one server instance`);
+      await warmUp(server, db, ids);
       const trivial = await runTrivial(server, Math.max(...capacityUsers));
       for (const users of capacityUsers) {
         const result = await runCapacity(server, db, ids, users);
