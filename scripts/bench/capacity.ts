@@ -257,3 +257,26 @@ export async function runTrivial(server: BenchServer, users: number): Promise<nu
   );
   return result.requests.average;
 }
+
+const pageSteps: StepName[] = ["today", "log page", "progress page", "caseload page", "patient record"];
+
+/** One line against the goals; a step that got no answer in the run is named, not counted as 0 ms. */
+export function summaryLine(kind: string, result: CapacityResult, trivial: number): string {
+  const p95 = (name: StepName) => {
+    const sorted = [...(result.steps.get(name)?.durations ?? [])].sort((a, b) => a - b);
+    return sorted.length ? percentile(sorted, 95) : null;
+  };
+  const unanswered = [...pageSteps, "log session" as const].filter((name) => p95(name) === null);
+  const pages = pageSteps.map(p95).filter((value): value is number => value !== null);
+  const session = p95("log session");
+  const sessions = (result.steps.get("log session")?.succeeded ?? 0) / seconds;
+  return [
+    `${kind.padEnd(8)} ${String(result.users).padStart(3)} users: ${result.requestsPerSecond.toFixed(1).padStart(6)} req/s (trivial page ${trivial.toFixed(0)})`,
+    `worst page p95 ${pages.length ? `${Math.max(...pages).toFixed(0)} ms` : "-"}`,
+    `session log p95 ${session === null ? "-" : `${session.toFixed(0)} ms`}`,
+    `${sessions.toFixed(1)} sessions/s`,
+    `${result.errors} errors, ${result.busy} SQLITE_BUSY, ${result.serverErrors} server errors`,
+    ...(unanswered.length ? [`no answer in time: ${unanswered.join(", ")}`] : []),
+    ...(result.writeMismatch ? ["ROW MISMATCH"] : []),
+  ].join(", ");
+}

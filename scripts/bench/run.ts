@@ -4,7 +4,7 @@
 // concurrent capacity run (1, 10 and 50 users by default). See the README's "Benchmarks".
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { capacityUsers, runCapacity, runTrivial, warmUp } from "./capacity.ts";
+import { capacityUsers, runCapacity, runTrivial, summaryLine, warmUp } from "./capacity.ts";
 import { type BenchDatabase, dataDir, postgresDatabase, sqliteDatabase } from "./data.ts";
 import { runSequential } from "./sequential.ts";
 import { startServer } from "./server.ts";
@@ -69,18 +69,9 @@ for (const db of databases) {
       const trivial = await runTrivial(server, Math.max(...capacityUsers));
       for (const users of capacityUsers) {
         const result = await runCapacity(server, db, ids, users);
-        const pages = ["today", "log page", "progress page", "caseload page", "patient record"] as const;
-        const pageP95 = Math.max(
-          ...pages.map((name) => {
-            const sorted = [...(result.steps.get(name)?.durations ?? [])].sort((a, b) => a - b);
-            return sorted[Math.ceil(0.95 * sorted.length) - 1] ?? 0;
-          }),
-        );
-        const sessions = result.steps.get("log session");
-        const sessionSorted = [...(sessions?.durations ?? [])].sort((a, b) => a - b);
-        summary.push(
-          `${db.kind.padEnd(8)} ${String(users).padStart(3)} users: ${result.requestsPerSecond.toFixed(1).padStart(6)} req/s (trivial page ${trivial.toFixed(0)}), worst page p95 ${pageP95.toFixed(0)} ms, session log p95 ${(sessionSorted[Math.ceil(0.95 * sessionSorted.length) - 1] ?? 0).toFixed(0)} ms, ${((sessions?.succeeded ?? 0) / Number(process.env.BENCH_CAPACITY_SECONDS ?? 10)).toFixed(1)} sessions/s, ${result.errors} errors, ${result.busy} SQLITE_BUSY, ${result.serverErrors} server errors${result.writeMismatch ? ", ROW MISMATCH" : ""}`,
-        );
+        summary.push(summaryLine(db.kind, result, trivial));
+        // The rows did not add up: the figures are not valid, and a script running the bench should know.
+        if (result.writeMismatch) process.exitCode = 1;
       }
     } finally {
       await server.stop();
