@@ -1,27 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceArea,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
 import { ChartCard, type LegendItem } from "@/components/progress/chart-card";
-import {
-  type Audience,
-  chartColours,
-  chartFrameProps,
-  dateXAxis,
-  dayLabel,
-  formatDay,
-  gridLines,
-  valueYAxis,
-} from "@/components/progress/chart-format";
+import { type Audience, chartColours, formatDay } from "@/components/progress/chart-format";
+import { Plot } from "@/components/progress/plot";
 import type { OutcomeSeries } from "@/lib/data/outcomes";
 import { formatScoreChange, outcomeDirectionLabels } from "@/lib/domain/outcomes";
 import { instrumentFor, instrumentSlug } from "@/lib/instruments/index";
@@ -171,48 +153,23 @@ function OutcomeChart({ series, audience }: { series: OutcomeSeries; audience: A
           .reverse(),
       }}
     >
-      <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={rows} {...chartFrameProps(title, summary)}>
-          <CartesianGrid {...gridLines} />
-          <XAxis {...dateXAxis(rows, "date", "Date answered")} />
-          <YAxis
-            domain={[instrument.range.min, instrument.range.max]}
-            allowDecimals={false}
-            {...valueYAxis(scoreLabel)}
-          />
-          {band ? (
-            <ReferenceArea
-              y1={band.y1}
-              y2={band.y2}
-              fill={chartColours.grey}
-              fillOpacity={0.12}
-              ifOverflow="hidden"
-            />
-          ) : null}
-          <Tooltip labelFormatter={dayLabel} />
-          {activityNames.map((name, index) => (
-            <Line
-              key={name}
-              dataKey={`activity:${name}`}
-              name={name}
-              stroke={activityStyles[index]?.colour}
-              strokeDasharray={activityStyles[index]?.dash}
-              strokeWidth={1.5}
-              dot={{ r: 3 }}
-              connectNulls
-              isAnimationActive={false}
-            />
-          ))}
-          <Line
-            dataKey="score"
-            name={scoreLabel}
-            stroke={chartColours.blue}
-            strokeWidth={3}
-            dot={{ r: 4, fill: chartColours.blue }}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+      <Plot
+        kind="outcome"
+        props={{
+          rows,
+          domain: [instrument.range.min, instrument.range.max],
+          band,
+          scoreLabel,
+          activities: activityNames.map((name, index) => ({
+            name,
+            colour: activityStyles[index]?.colour,
+            dash: activityStyles[index]?.dash,
+          })),
+          height: 260,
+          title,
+          summary,
+        }}
+      />
     </ChartCard>
   );
 }

@@ -1,28 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { daysNeeded, type WeekAdherence } from "@/lib/domain/adherence";
 import { defaultWeeklyTargetPercent } from "@/lib/domain/clinical-thresholds";
 import { plural } from "@/lib/format";
 import { ChartCard, type LegendItem } from "./chart-card";
-import {
-  type ChartBaseProps,
-  chartColours,
-  chartFrameProps,
-  dateXAxis,
-  emptyFor,
-  gridLines,
-  inPeriod,
-  rowsByDate,
-  valueYAxis,
-  weekLabel,
-} from "./chart-format";
+import { type ChartBaseProps, emptyFor, inPeriod, rowsByDate } from "./chart-format";
+import { Plot } from "./plot";
+import { adherenceColours } from "./plot-styles";
 
-const dueColour = "#475569";
-const doneColour = chartColours.bluishGreen;
-const extraColour = chartColours.skyBlue;
-const dayTicks = [0, 1, 2, 3, 4, 5, 6, 7];
+const { due: dueColour, done: doneColour, extra: extraColour } = adherenceColours;
 
 const legend: LegendItem[] = [
   { label: "Days a session was due", colour: dueColour, shape: "bar", outline: true },
@@ -99,24 +86,7 @@ export function AdherenceChart({
         rows: rowsByDate(weeks, "weekStart", (week) => [week.done, week.due, week.extra, weekStatus(week)]),
       }}
     >
-      <ResponsiveContainer width="100%" height={240}>
-        <BarChart data={weeks} barGap={1} {...chartFrameProps(title, summary)}>
-          <CartesianGrid {...gridLines} />
-          <XAxis {...dateXAxis(weeks, "weekStart", "Week starting")} />
-          <YAxis domain={[0, 7]} ticks={dayTicks} allowDecimals={false} {...valueYAxis("Days per week")} />
-          <Tooltip labelFormatter={weekLabel} />
-          <Bar
-            dataKey="due"
-            name="Days due"
-            fill="#ffffff"
-            stroke={dueColour}
-            strokeWidth={1.5}
-            isAnimationActive={false}
-          />
-          <Bar dataKey="done" name="Due days with a session" fill={doneColour} isAnimationActive={false} />
-          <Bar dataKey="extra" name="Other days" fill={extraColour} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <Plot kind="adherence" props={{ weeks, height: 240, title, summary }} />
     </ChartCard>
   );
 }

@@ -1,27 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BeforeAfterPoint } from "@/lib/data/progress";
 import { formatPain, round1 } from "@/lib/domain/progress";
 import { ChartCard, type LegendItem } from "./chart-card";
-import {
-  type ChartBaseProps,
-  chartColours,
-  chartFrameProps,
-  dateXAxis,
-  dayLabel,
-  emptyFor,
-  formatChange,
-  gridLines,
-  inPeriod,
-  painYAxis,
-  rowsByDate,
-} from "./chart-format";
+import { type ChartBaseProps, emptyFor, formatChange, inPeriod, rowsByDate } from "./chart-format";
+import { Plot } from "./plot";
+import { beforeAfterStyle } from "./plot-styles";
 
-const beforeColour = chartColours.vermillion;
-const afterColour = chartColours.blue;
-const beforeDash = "6 3";
+const { beforeColour, afterColour, beforeDash } = beforeAfterStyle;
 
 const legend: LegendItem[] = [
   { label: "Before the session", colour: beforeColour, shape: "line", dash: beforeDash },
@@ -39,7 +26,6 @@ type BeforeAfterChartProps = ChartBaseProps & {
  * summary weighs every session the same.
  */
 export function BeforeAfterChart({ points, summary, range, audience = "patient" }: BeforeAfterChartProps) {
-  const showDots = points.length <= 45;
   const empty =
     points.length > 0
       ? undefined
@@ -68,31 +54,7 @@ export function BeforeAfterChart({ points, summary, range, audience = "patient" 
         ]),
       }}
     >
-      <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={points} {...chartFrameProps(title, summary)}>
-          <CartesianGrid {...gridLines} />
-          <XAxis {...dateXAxis(points, "date", "Date of session")} padding={{ left: 8, right: 8 }} />
-          <YAxis {...painYAxis} />
-          <Tooltip labelFormatter={dayLabel} formatter={(value) => formatPain(Number(value))} />
-          <Line
-            dataKey="before"
-            name="Before"
-            stroke={beforeColour}
-            strokeDasharray={beforeDash}
-            strokeWidth={2}
-            dot={showDots ? { r: 3, fill: "#ffffff", strokeDasharray: "" } : false}
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="after"
-            name="After"
-            stroke={afterColour}
-            strokeWidth={2}
-            dot={showDots ? { r: 3, fill: afterColour } : false}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+      <Plot kind="beforeAfter" props={{ points, height: 240, title, summary }} />
     </ChartCard>
   );
 }

@@ -1,31 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AreaTrend, PainPoint } from "@/lib/data/progress";
 import { painTrendLabels } from "@/lib/domain/pain-trend";
 import { averageKey, type ChartArea, chartAreaLabels, formatPain } from "@/lib/domain/progress";
 import { ChartCard, type LegendItem } from "./chart-card";
-import {
-  type ChartBaseProps,
-  chartColours,
-  chartFrameProps,
-  dateXAxis,
-  dayLabel,
-  emptyFor,
-  formatDay,
-  gridLines,
-  inPeriod,
-  painYAxis,
-  rowsByDate,
-} from "./chart-format";
-
-const areaStyle: Record<ChartArea, { colour: string; dash?: string }> = {
-  LEFT_HIP: { colour: chartColours.blue },
-  RIGHT_HIP: { colour: chartColours.orange, dash: "6 3" },
-  LOWER_BACK: { colour: chartColours.reddishPurple, dash: "2 2" },
-  NOT_GIVEN: { colour: chartColours.black, dash: "8 2 2 2" },
-};
+import { type ChartBaseProps, emptyFor, formatDay, inPeriod, rowsByDate } from "./chart-format";
+import { Plot } from "./plot";
+import { painAreaStyle as areaStyle } from "./plot-styles";
 
 const title = "Pain over time";
 
@@ -44,7 +26,6 @@ const shown = (value: number | null) => (value === null ? null : formatPain(valu
 export function PainChart({ points, areas, trends, summary, range, audience = "patient" }: PainChartProps) {
   const rated = points.filter((point) => areas.some((area) => point[area] !== null));
   const only = rated.length === 1 ? rated[0] : undefined;
-  const showDots = points.length <= 31;
   const empty =
     rated.length > 0
       ? undefined
@@ -108,39 +89,7 @@ export function PainChart({ points, areas, trends, summary, range, audience = "p
         ),
       }}
     >
-      <ResponsiveContainer width="100%" height={280}>
-        <LineChart data={points} {...chartFrameProps(title, summary)}>
-          <CartesianGrid {...gridLines} />
-          <XAxis {...dateXAxis(points, "date", "Date")} />
-          <YAxis {...painYAxis} />
-          <Tooltip labelFormatter={dayLabel} formatter={(value) => formatPain(Number(value))} />
-          {areas.flatMap((area) => [
-            <Line
-              key={area}
-              dataKey={area}
-              name={`${chartAreaLabels[area]}, that day`}
-              stroke={areaStyle[area].colour}
-              strokeDasharray={areaStyle[area].dash}
-              strokeWidth={1}
-              strokeOpacity={0.55}
-              dot={showDots ? { r: 2.5, fill: areaStyle[area].colour } : false}
-              connectNulls
-              isAnimationActive={false}
-            />,
-            <Line
-              key={averageKey(area)}
-              dataKey={averageKey(area)}
-              name={`${chartAreaLabels[area]}, 7-day average`}
-              stroke={areaStyle[area].colour}
-              strokeDasharray={areaStyle[area].dash}
-              strokeWidth={3}
-              dot={false}
-              connectNulls
-              isAnimationActive={false}
-            />,
-          ])}
-        </LineChart>
-      </ResponsiveContainer>
+      <Plot kind="pain" props={{ points, areas, height: 280, title, summary }} />
     </ChartCard>
   );
 }

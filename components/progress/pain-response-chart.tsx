@@ -1,37 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import {
-  Bar,
-  BarChart,
-  type BarShapeProps,
-  CartesianGrid,
-  Rectangle,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
 import type { PainResponse } from "@/lib/data/progress";
-import { atLeast, meaningfulChangePoints } from "@/lib/domain/clinical-thresholds";
+import { meaningfulChangePoints } from "@/lib/domain/clinical-thresholds";
 import { round1 } from "@/lib/domain/progress";
 import { ChartCard, type LegendItem } from "./chart-card";
-import {
-  axisTick,
-  type ChartBaseProps,
-  chartColours,
-  chartFrameProps,
-  emptyFor,
-  formatChange,
-  gridStroke,
-  inPeriod,
-  xAxisLabel,
-} from "./chart-format";
+import { type ChartBaseProps, emptyFor, formatChange, inPeriod } from "./chart-format";
+import { Plot } from "./plot";
+import { painResponseColours } from "./plot-styles";
 
-const easedColour = chartColours.bluishGreen;
-const worseColour = chartColours.vermillion;
-const sameColour = chartColours.grey;
+const { eased: easedColour, worse: worseColour, same: sameColour } = painResponseColours;
 
 const legend: LegendItem[] = [
   {
@@ -47,14 +25,6 @@ const legend: LegendItem[] = [
   { label: `Less than ${meaningfulChangePoints} either way`, colour: sameColour, shape: "bar" },
 ];
 
-// Only a change of the meaningful size gets a direction's colour, as in the words.
-const colourOf = (change: number) =>
-  atLeast(-change, meaningfulChangePoints)
-    ? easedColour
-    : atLeast(change, meaningfulChangePoints)
-      ? worseColour
-      : sameColour;
-
 const title = "Pain response per exercise";
 
 type PainResponseChartProps = ChartBaseProps & {
@@ -66,7 +36,6 @@ type PainResponseChartProps = ChartBaseProps & {
  * is an improvement. Sessions usually hold several exercises, so this shows association only.
  */
 export function PainResponseChart({ rows, summary, range, audience = "patient" }: PainResponseChartProps) {
-  const reach = Math.max(1, ...rows.map((row) => Math.ceil(Math.abs(row.averageChange))));
   const empty =
     rows.length > 0
       ? undefined
@@ -104,42 +73,10 @@ export function PainResponseChart({ rows, summary, range, audience = "patient" }
         })),
       }}
     >
-      <ResponsiveContainer width="100%" height={Math.max(140, rows.length * 40 + 60)}>
-        <BarChart
-          data={rows}
-          layout="vertical"
-          {...chartFrameProps(title, summary, { top: 8, right: 16, bottom: 20, left: 0 })}
-        >
-          <CartesianGrid stroke={gridStroke} horizontal={false} />
-          <XAxis
-            type="number"
-            dataKey="averageChange"
-            domain={[-reach, reach]}
-            allowDecimals={false}
-            tickFormatter={(value: number) => formatChange(value)}
-            tick={axisTick}
-            label={xAxisLabel("Change in pain (points)")}
-          />
-          <YAxis type="category" dataKey="name" tick={axisTick} width={112} interval={0} />
-          <ReferenceLine x={0} stroke="#334155" />
-          <Tooltip formatter={(value) => formatChange(round1(Number(value)))} />
-          <Bar
-            dataKey="averageChange"
-            name="Average change"
-            isAnimationActive={false}
-            maxBarSize={24}
-            shape={(bar: BarShapeProps) => (
-              <Rectangle
-                x={bar.x}
-                y={bar.y}
-                width={bar.width}
-                height={bar.height}
-                fill={colourOf(Number(bar.value))}
-              />
-            )}
-          />
-        </BarChart>
-      </ResponsiveContainer>
+      <Plot
+        kind="painResponse"
+        props={{ rows, height: Math.max(140, rows.length * 40 + 60), title, summary }}
+      />
     </ChartCard>
   );
 }

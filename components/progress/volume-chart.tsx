@@ -1,21 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { VolumePoint, VolumeSeries } from "@/lib/data/progress";
 import { ChartCard, type LegendItem } from "./chart-card";
-import {
-  type ChartBaseProps,
-  chartColours,
-  chartFrameProps,
-  dateXAxis,
-  emptyFor,
-  gridLines,
-  inPeriod,
-  rowsByDate,
-  valueYAxis,
-  weekLabel,
-} from "./chart-format";
+import { type ChartBaseProps, chartColours, emptyFor, inPeriod, rowsByDate } from "./chart-format";
+import { Plot } from "./plot";
+import type { VolumeStack as Stack } from "./plot-styles";
 
 const palette = [
   chartColours.blue,
@@ -27,8 +17,6 @@ const palette = [
   chartColours.yellow,
 ];
 const otherColour = chartColours.grey;
-
-type Stack = { key: string; name: string; colour: string; ids: string[] };
 
 /**
  * One stacked bar segment per exercise. Past the seven distinguishable colours the smallest
@@ -101,29 +89,7 @@ export function VolumeChart({ series, points, summary, range, audience = "patien
         }),
       }}
     >
-      <ResponsiveContainer width="100%" height={260}>
-        <BarChart data={rows} {...chartFrameProps(title, summary)}>
-          <CartesianGrid {...gridLines} />
-          <XAxis {...dateXAxis(points, "weekStart", "Week starting")} />
-          <YAxis
-            allowDecimals={false}
-            {...valueYAxis("Holds or repetitions", { width: 52, labelOffset: 4 })}
-          />
-          <Tooltip labelFormatter={weekLabel} />
-          {stacks.map((stack) => (
-            <Bar
-              key={stack.key}
-              dataKey={stack.key}
-              name={stack.name}
-              stackId="volume"
-              fill={stack.colour}
-              stroke="#ffffff"
-              strokeWidth={0.5}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <Plot kind="volume" props={{ rows, stacks, height: 260, title, summary }} />
     </ChartCard>
   );
 }

@@ -66,6 +66,8 @@ test("the demo patient sees every chart with data on first paint and switches th
   await expect(periodButton(page, "3 months")).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("status")).toHaveText("Showing 3 months");
   for (const title of chartTitles) {
+    // Each chart is drawn when it comes near the screen.
+    await chart(page, title).scrollIntoViewIfNeeded();
     await expect(chart(page, title).getByRole("img", { name: title })).toBeVisible();
   }
   // Better or worse only for 2 points or more, per area (issue 10).
@@ -148,6 +150,33 @@ test("the demo patient sees every chart with data on first paint and switches th
 
   expect(elsewhere).toEqual([]);
   expect(consoleErrors).toEqual([]);
+});
+
+test("charts are drawn in the browser one by one as they come near the screen, and a new period redraws them", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 412, height: 823 });
+  await signInAsDemo(page, "patient");
+  // The server's HTML keeps each chart's box at its final height, so nothing moves when it is drawn.
+  const html = await (await page.request.get("/progress")).text();
+  expect(html).toContain(`<div style="height:280px" data-plot="pain" data-drawn="no">`);
+
+  await page.goto("/progress");
+  const pain = chart(page, "Pain over time");
+  await expect(pain.locator("[data-plot]")).toHaveAttribute("data-drawn", "yes");
+  await expect(pain.getByRole("img", { name: "Pain over time" })).toBeVisible();
+  // The last chart, far below the first screen, waits until it is scrolled near.
+  const last = chart(page, "Pain response per exercise").locator("[data-plot]");
+  await expect(last).toHaveAttribute("data-drawn", "no");
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toHaveAttribute("data-drawn", "yes");
+
+  // Another period replaces the drawn charts with the new numbers.
+  const before = await pain.locator("svg desc").textContent();
+  await choosePeriod(page, "1 year", "1y");
+  await expect(pain.locator("svg desc")).not.toHaveText(before ?? "");
+  await expect(pain.locator("svg.recharts-surface")).toHaveCount(1);
 });
 
 test("a new patient sees what to do instead of empty charts, and a single rating is not drawn as a trend", async ({
