@@ -6,8 +6,8 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { setWeeklyTargetAction } from "@/lib/actions/progress";
+import { weeklyTargetLimits } from "@/lib/domain/adherence";
 import { defaultWeeklyTargetPercent } from "@/lib/domain/clinical-thresholds";
-import { weeklyTargetLimits } from "@/lib/validation/progress";
 
 /** The physiotherapist's setting for when this patient's week counts as "on target". */
 export function WeeklyTargetForm({ patientId, current }: { patientId: string; current: number }) {

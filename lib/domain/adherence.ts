@@ -187,3 +187,6 @@ export function adherenceOver(
   if (due === 0) return null;
   return { done, due, percent: Math.round((100 * done) / due) };
 }
+
+/** Bounds of the weekly target a physiotherapist may set: a share of the week's due days. */
+export const weeklyTargetLimits = { min: 10, max: 100 } as const;

@@ -2,7 +2,6 @@
 // database (one row per day, week or exercise); nothing here reads a clock or a database. Figures
 // keep full precision; only the words and tables round, to one decimal.
 import { plural } from "@/lib/format";
-import { painRegionLabels, painRegions } from "@/lib/validation/fields";
 import { addDays } from "./calendar";
 import {
   atLeast,
@@ -10,6 +9,7 @@ import {
   minimumSessionsPerExercise,
   trendWindowDays,
 } from "./clinical-thresholds";
+import { painRegionLabels, painRegions } from "./pain-areas";
 import { type PainTrend, painTrendRule } from "./pain-trend";
 
 /** The areas a chart can show: the three of the scale, and ratings stored before areas were asked. */

@@ -1,5 +1,6 @@
 // Fields shared by the patient's forms (logs, check-ins, routine): limits, areas, sides, ids.
 import { z } from "zod";
+import { painRegions } from "@/lib/domain/pain-areas";
 
 // Limits a real session never reaches; anything beyond is a typo or an attack (issue #3).
 export const limits = {
@@ -11,18 +12,16 @@ export const limits = {
   durationSeconds: 6 * 3600,
 } as const;
 
-export const painRegions = ["LEFT_HIP", "RIGHT_HIP", "LOWER_BACK"] as const;
-export type PainRegion = (typeof painRegions)[number];
-export const painRegionLabels: Record<PainRegion, string> = {
-  LEFT_HIP: "Left hip",
-  RIGHT_HIP: "Right hip",
-  LOWER_BACK: "Lower back",
-};
-/** Session ratings stored before ratings named their area; only the migration writes it. */
-export const areaNotGiven = "NOT_GIVEN" as const;
-/** The area a stored rating is about: one of the three, or "area not given". */
-export type PainArea = PainRegion | typeof areaNotGiven;
-export const painAreaLabels: Record<PainArea, string> = { ...painRegionLabels, NOT_GIVEN: "Area not given" };
+// The areas are plain constants in lib/domain/pain-areas.ts, so a page can name them without zod.
+export {
+  areaNotGiven,
+  type PainArea,
+  type PainRegion,
+  painAreaLabels,
+  painRegionLabels,
+  painRegions,
+} from "@/lib/domain/pain-areas";
+
 export const painContexts = ["CHECK_IN", "BEFORE_SESSION", "AFTER_SESSION"] as const;
 export const sides = ["LEFT", "RIGHT", "BOTH"] as const;
 export type Side = (typeof sides)[number];

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { weeklyTargetLimits } from "@/lib/domain/adherence";
 import { idField, wholeNumber } from "./fields";
 
-/** Bounds of the weekly target a physiotherapist may set: a share of the week's due days. */
-export const weeklyTargetLimits = { min: 10, max: 100 } as const;
+export { weeklyTargetLimits };
 
 export const weeklyTargetSchema = z.object({
   patientId: idField,
