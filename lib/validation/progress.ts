@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { idField, wholeNumber } from "./fields";
+import { z } from "./zod";
 
 /** Bounds of the weekly target a physiotherapist may set: a share of the week's due days. */
 export const weeklyTargetLimits = { min: 10, max: 100 } as const;

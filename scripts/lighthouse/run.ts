@@ -73,6 +73,15 @@ async function stopAll(): Promise<void> {
     await exited;
   }
 }
+// Lighthouse can reject a protocol timeout's promise after the run it belonged to has moved on
+// (seen on a machine with a load average of 30): say so, and let the page's own error, if any, show.
+process.on("unhandledRejection", (reason) => {
+  console.log(`  (Lighthouse: ${reason instanceof Error ? reason.message : String(reason)})`);
+});
+process.on("uncaughtException", (error) => {
+  console.error(`lighthouse: ${error.message}`);
+  void stopAll().then(() => process.exit(1));
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     console.log(`\n${signal}: stopping the server and Chromium…`);
@@ -281,7 +290,12 @@ async function main(): Promise<void> {
     `\nLighthouse ${lighthouseVersion} (mobile, default config), ${chromiumVersion}; ${runs} run(s) per page, medians.`,
   );
 
-  const rows: { page: Page; figures: Figures; failing: Failing; details: Map<string, string[]> }[] = [];
+  const rows: {
+    page: Page;
+    figures: Figures | undefined;
+    failing: Failing;
+    details: Map<string, string[]>;
+  }[] = [];
   let signedInAt = Date.now();
   for (const page of pages) {
     // Sessions end after 30 idle minutes and the cookie sent is fixed: sign in again every 10 minutes.
@@ -293,6 +307,7 @@ async function main(): Promise<void> {
     const all: Figures[] = [];
     const failing: Failing = new Map();
     const details = new Map<string, string[]>();
+    const errors: string[] = [];
     for (let run = 0; run < runs; run++) {
       const result = await lighthouse(base + page.path, {
         port: chrome.port,
@@ -303,17 +318,28 @@ async function main(): Promise<void> {
         // Cookies too: the cookie a run's answers set (the session slides on every request) would
         // otherwise be sent with the next page's, whoever it is measured as.
         clearStorageTypes: ["file_systems", "shader_cache", "service_workers", "cache_storage", "cookies"],
+      }).catch((error: unknown) => {
+        errors.push(error instanceof Error ? error.message : String(error));
+        return undefined;
       });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-      const lhr = result.lhr;
-      if (lhr.runtimeError)
-        throw new Error(`${page.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      const lhr = result?.lhr;
+      if (!lhr) continue;
+      if (lhr.runtimeError) {
+        errors.push(`${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+        continue;
+      }
       if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(base + page.path).pathname) {
         console.log(`  ${page.path} ended on ${lhr.finalDisplayedUrl}`);
       }
       all.push(figuresOf(lhr));
       collectFailing(lhr, failing);
       for (const id of failing.keys()) if (!details.has(id)) details.set(id, detailsOf(lhr, id));
+    }
+    if (errors.length)
+      console.log(`  ${page.path}: ${errors.length} of ${runs} run(s) failed: ${errors.join("; ")}`);
+    if (!all.length) {
+      rows.push({ page, figures: undefined, failing, details });
+      continue;
     }
     const figures: Figures = {
       performance: median(all.map((f) => f.performance)),
@@ -335,6 +361,11 @@ async function main(): Promise<void> {
   );
   let failures = 0;
   for (const { page, figures } of rows) {
+    if (!figures) {
+      failures++;
+      console.log(`${page.path.padEnd(widest)}  no figures: every run failed (see above)`);
+      continue;
+    }
     const perfOk = figures.performance >= (page.chart ? budget.chart.performance : budget.other.performance);
     const tbtOk = !page.chart || figures.tbtMs <= budget.chart.tbtMs;
     const jsOk = !page.chart || figures.jsKb <= budget.chart.jsKb;
