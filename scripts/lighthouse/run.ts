@@ -263,14 +263,15 @@ async function main(): Promise<void> {
   let pages = await discoverPages(cookies);
   if (options.pages) {
     const wanted = options.pages.split(",").map((page) => page.trim());
-    pages = wanted.map(
-      (wantedPath) =>
-        pages.find((page) => page.path === wantedPath) ?? {
-          path: wantedPath,
-          who:
-            wantedPath.startsWith("/patients/") || wantedPath.startsWith("/caseload") ? "physio" : "patient",
-        },
-    );
+    // `/patients/*` picks every discovered page under /patients/ (their ids differ at each run).
+    pages = wanted.flatMap((wantedPath): Page[] => {
+      if (wantedPath.endsWith("*"))
+        return pages.filter((page) => page.path.startsWith(wantedPath.slice(0, -1)));
+      const known = pages.find((page) => page.path === wantedPath);
+      if (known) return [known];
+      const physio = wantedPath.startsWith("/patients/") || wantedPath.startsWith("/caseload");
+      return [{ path: wantedPath, who: physio ? "physio" : "patient" }];
+    });
   }
   chrome = await chromeLauncher.launch({
     chromePath: options.chromium,
