@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { painRegions } from "@/lib/validation/fields";
+import { z } from "@/lib/validation/zod";
 import type { PlanStep } from "./session-plan";
 import { type PlayerState, suspendPlayer } from "./session-player";
 

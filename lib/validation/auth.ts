@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { isCommonPassword } from "@/lib/auth/password";
+import { z } from "./zod";
 
 export const roles = ["PATIENT", "PHYSIO"] as const;
 export type Role = (typeof roles)[number];

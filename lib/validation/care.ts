@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { emailField } from "./auth";
 import { clientRequestId, idField } from "./fields";
+import { z } from "./zod";
 
 /** Letters and digits that cannot be misread aloud or on paper: no 0/O, 1/I. */
 export const inviteCodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";

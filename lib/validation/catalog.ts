@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { exerciseCategories, startingPositions } from "@/lib/catalog/exercises";
+import { z } from "./zod";
 
 // Filters come from the URL; anything unexpected is dropped rather than answered with an error.
 export const catalogFilterSchema = z.object({

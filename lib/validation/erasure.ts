@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { secondFactorCodeField } from "./two-factor";
+import { z } from "./zod";
 
 // "Delete my account": the password always; the second-factor code only when the person has one
 // (the data layer decides, and asks for it at the code field when it is missing).

@@ -1,6 +1,6 @@
 // Fields shared by the patient's forms (logs, check-ins, routine): limits, areas, sides, ids.
-import { z } from "zod";
 import { painRegions } from "@/lib/domain/pain-areas";
+import { z } from "./zod";
 
 // Limits a real session never reaches; anything beyond is a typo or an attack (issue #3).
 export const limits = {

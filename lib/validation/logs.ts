@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   blankToUndefined,
   clientRequestId,
@@ -13,6 +12,7 @@ import {
   sides,
   wholeNumber,
 } from "./fields";
+import { z } from "./zod";
 
 // Sessions, check-ins and pain entries.
 export const sessionEntrySchema = z.object({

@@ -1,9 +1,10 @@
 // Forms of the outcome measures. The shape is checked here; what an instrument allows (how many
 // activities, which answers, what must be answered) is checked by the instrument's own score
 // function on the server, so the rules live in one place (lib/instruments).
-import { z } from "zod";
+
 import { instrumentIds } from "@/lib/instruments/index";
 import { blankToUndefined, clientRequestId, idField, wholeNumber } from "./fields";
+import { z } from "./zod";
 
 const isoDate = (label: string) =>
   z

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { weeklyTargetLimits } from "@/lib/domain/adherence";
 import { idField, wholeNumber } from "./fields";
+import { z } from "./zod";
 
 export { weeklyTargetLimits };
 

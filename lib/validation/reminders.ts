@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   defaultQuietHours,
   inQuietHours,
@@ -6,6 +5,7 @@ import {
   parseMinute,
   reminderChannels,
 } from "@/lib/domain/reminders";
+import { z } from "./zod";
 
 const timeField = (empty: string) =>
   z

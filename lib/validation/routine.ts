@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { clientRequestId, idField, limits, wholeNumber } from "./fields";
+import { z } from "./zod";
 
 // The routine: which exercises, what dose, which days.
 /** Checked weekday boxes (Monday = 0 ... Sunday = 6) become the routine's bit mask. */

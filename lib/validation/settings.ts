@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { isValidTimeZone, nameField } from "./auth";
 import { painAreaField } from "./fields";
+import { z } from "./zod";
 
 // An IANA name such as "Europe/London", "America/Argentina/Buenos_Aires" or "UTC". Intl also accepts
 // fixed offsets ("+05:00") and old abbreviations ("EST"), which follow no summer time and no

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // A code from an authenticator app (6 digits, spaces allowed as apps show "123 456") or a recovery
 // code (10 letters and digits, a dash allowed). Anything else is refused before any check.
