@@ -85,21 +85,44 @@ export function yAxisLabel(value: string, offset = 10) {
   } as const;
 }
 
-/** X axis over calendar dates (`dataKey` of each row): ticks thinned to fit, the first and last kept. */
-export function dateXAxis<K extends string>(rows: readonly Record<K, string>[], dataKey: K, title: string) {
+/**
+ * X axis over calendar dates (`dataKey` of each row), for a chart `width` pixels wide: every n-th
+ * date is labelled, n chosen so the labels fit. A number for `interval` spares Recharts measuring
+ * every date's label in the page to thin them itself ("preserveStartEnd" does, and each
+ * measurement forces a layout of the whole page: the chart pages' main cost, docs/performance.md).
+ */
+export function dateXAxis<K extends string>(
+  rows: readonly Record<K, string>[],
+  dataKey: K,
+  title: string,
+  width: number,
+) {
+  const dates = rows.map((row) => row[dataKey]);
+  const format = dateTicks(dates);
   return {
     dataKey,
-    tickFormatter: dateTicks(rows.map((row) => row[dataKey])),
+    tickFormatter: format,
     tick: axisTick,
-    interval: "preserveStartEnd",
-    minTickGap: 24,
+    interval: dateTickInterval(dates.length, format(dates[0] ?? ""), width),
     label: xAxisLabel(title),
   } as const;
 }
 
+/** Room a date label takes at the tick font size, with a gap: about 7 px a character, plus 24. */
+const labelRoom = (label: string) => label.length * 7 + 24;
+/** What the Y axis and the margins leave of a chart's width for the dates. */
+const plotRoom = (width: number) => Math.max(0, width - 44 - chartMargin.left - chartMargin.right);
+
+/** Recharts' `interval`: how many dates to skip between two labels, so that they fit. */
+export function dateTickInterval(count: number, sampleLabel: string, width: number): number {
+  const fit = Math.max(2, Math.floor(plotRoom(width) / labelRoom(sampleLabel || "00 Mmm")));
+  return Math.max(0, Math.ceil(count / fit) - 1);
+}
+
 /** Y axis of values; `labelOffset` moves the title off wider tick labels. */
 export function valueYAxis(title: string, { width = 44, labelOffset = 10 } = {}) {
-  return { tick: axisTick, width, label: yAxisLabel(title, labelOffset) } as const;
+  // Every value tick is shown (there are few): `interval: 0` spares Recharts measuring them.
+  return { tick: axisTick, width, interval: 0, label: yAxisLabel(title, labelOffset) } as const;
 }
 
 /** Y axis of pain ratings, 0 to 10. */

@@ -56,7 +56,7 @@ function PainPlot({ points, areas, width, height, title, summary }: PainPlotProp
   return (
     <LineChart data={points} width={width} height={height} {...chartFrameProps(title, summary)}>
       <CartesianGrid {...gridLines} />
-      <XAxis {...dateXAxis(points, "date", "Date")} />
+      <XAxis {...dateXAxis(points, "date", "Date", width)} />
       <YAxis {...painYAxis} />
       <Tooltip labelFormatter={dayLabel} formatter={formatPainValue} />
       {areas.flatMap((area) => [
@@ -95,7 +95,7 @@ function BeforeAfterPlot({ points, width, height, title, summary }: BeforeAfterP
   return (
     <LineChart data={points} width={width} height={height} {...chartFrameProps(title, summary)}>
       <CartesianGrid {...gridLines} />
-      <XAxis {...dateXAxis(points, "date", "Date of session")} padding={{ left: 8, right: 8 }} />
+      <XAxis {...dateXAxis(points, "date", "Date of session", width)} padding={{ left: 8, right: 8 }} />
       <YAxis {...painYAxis} />
       <Tooltip labelFormatter={dayLabel} formatter={formatPainValue} />
       <Line
@@ -127,7 +127,7 @@ function AdherencePlot({ weeks, width, height, title, summary }: AdherencePlotPr
   return (
     <BarChart data={weeks} barGap={1} width={width} height={height} {...chartFrameProps(title, summary)}>
       <CartesianGrid {...gridLines} />
-      <XAxis {...dateXAxis(weeks, "weekStart", "Week starting")} />
+      <XAxis {...dateXAxis(weeks, "weekStart", "Week starting", width)} />
       <YAxis domain={[0, 7]} ticks={dayTicks} allowDecimals={false} {...valueYAxis("Days per week")} />
       <Tooltip labelFormatter={weekLabel} />
       <Bar
@@ -158,7 +158,7 @@ function VolumePlot({ rows, stacks, width, height, title, summary }: VolumePlotP
   return (
     <BarChart data={rows} width={width} height={height} {...chartFrameProps(title, summary)}>
       <CartesianGrid {...gridLines} />
-      <XAxis {...dateXAxis(rows, "weekStart", "Week starting")} />
+      <XAxis {...dateXAxis(rows, "weekStart", "Week starting", width)} />
       <YAxis allowDecimals={false} {...valueYAxis("Holds or repetitions", { width: 52, labelOffset: 4 })} />
       <Tooltip labelFormatter={weekLabel} />
       {stacks.map((stack) => (
@@ -211,6 +211,7 @@ function PainResponsePlot({ rows, width, height, title, summary }: PainResponseP
         allowDecimals={false}
         tickFormatter={formatChangeTick}
         tick={axisTick}
+        interval={0}
         label={xAxisLabel("Change in pain (points)")}
       />
       <YAxis type="category" dataKey="name" tick={axisTick} width={112} interval={0} />
@@ -249,7 +250,7 @@ function OutcomePlot({
   return (
     <LineChart data={rows} width={width} height={height} {...chartFrameProps(title, summary)}>
       <CartesianGrid {...gridLines} />
-      <XAxis {...dateXAxis(rows, "date", "Date answered")} />
+      <XAxis {...dateXAxis(rows, "date", "Date answered", width)} />
       <YAxis domain={domain} allowDecimals={false} {...valueYAxis(scoreLabel)} />
       {band ? (
         <ReferenceArea
