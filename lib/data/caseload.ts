@@ -5,6 +5,7 @@ import { scheduleOf } from "@/lib/domain/adherence";
 import { localDate, type Zone } from "@/lib/domain/calendar";
 import { type Adherence, compareByAttention, type FlagReason, summarisePatient } from "@/lib/domain/caseload";
 import type { OutcomeDirection } from "@/lib/domain/outcomes";
+import { areaNotGiven, painRegions } from "@/lib/domain/pain-areas";
 import type { AreaPain, Baseline, PainArea, PainContext, PainRating } from "@/lib/domain/pain-status";
 import type { PainTrend } from "@/lib/domain/pain-trend";
 import { Prisma } from "@/lib/generated/sqlite/client";
@@ -167,6 +168,11 @@ async function summariseLinkedPatients(
     onlyPatientId ? Prisma.sql` AND l."patientId" = ${onlyPatientId}` : Prisma.empty
   }`;
 
+  const everyArea = Prisma.join(
+    [...painRegions, areaNotGiven].map((area) => Prisma.sql`SELECT CAST(${area} AS TEXT) AS region`),
+    " UNION ALL ",
+  );
+
   const [recentPain, latestPain, lastSessions, sessions, routineItems, outcomeRows] = await Promise.all([
     // Every rating of the last 30 days: the window, the baselines and the trends.
     db.$queryRaw<PainRow[]>`
@@ -175,16 +181,19 @@ async function summariseLinkedPatients(
       FROM (${linked}) k JOIN "PainEntry" p ON p."patientId" = k."patientId" AND p."deletedAt" IS NULL
         AND p."recordedAt" >= ${painSince}`,
     // Each area's latest rating whatever its age, shown with its date when it is older.
+    // One index lookup per patient and area (PainEntry's patientId, region, deletedAt, recordedAt
+    // index), rather than grouping two years of ratings of every patient.
     db.$queryRaw<PainRow[]>`
       WITH last AS (
-        SELECT p."patientId", p."region", MAX(p."recordedAt") AS at
-        FROM (${linked}) k JOIN "PainEntry" p ON p."patientId" = k."patientId" AND p."deletedAt" IS NULL
-        GROUP BY p."patientId", p."region")
+        SELECT k."patientId" AS "patientId", a.region AS region,
+          (SELECT MAX(p."recordedAt") FROM "PainEntry" p WHERE p."patientId" = k."patientId"
+            AND p."region" = a.region AND p."deletedAt" IS NULL) AS at
+        FROM (${linked}) k CROSS JOIN (${everyArea}) a)
       SELECT p."patientId" AS "patientId", p."recordedAt" AS at, p."rating" AS rating, p."region" AS region,
         p."context" AS context, p."sessionId" AS "sessionId"
       FROM last JOIN "PainEntry" p ON p."patientId" = last."patientId" AND p."region" = last."region"
         AND p."recordedAt" = last.at AND p."deletedAt" IS NULL
-      WHERE last.at < ${painSince}`,
+      WHERE last.at IS NOT NULL AND last.at < ${painSince}`,
     db.$queryRaw<{ patientId: string; last: Date | string | null }[]>`
       SELECT k."patientId" AS "patientId", (SELECT MAX(s."startedAt") FROM "ExerciseSession" s
         WHERE s."patientId" = k."patientId" AND s."deletedAt" IS NULL) AS last

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "PainEntry_patientId_region_deletedAt_recordedAt_idx" ON "PainEntry"("patientId", "region", "deletedAt", "recordedAt");
+

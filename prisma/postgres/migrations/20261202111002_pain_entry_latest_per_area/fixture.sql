@@ -1,0 +1,3 @@
+-- Rows as the app would have written them right after this migration: none. It adds an index on
+-- columns of PainEntry that earlier migrations made (and their fixtures fill); no table or column
+-- is added.
