@@ -126,7 +126,15 @@ function applySqlite(url: string, migrations: Migration[]): string[] {
       }
       return pending.map((m) => m.name);
     });
-    return run.immediate();
+    const applied = run.immediate();
+    // Statistics for the query planner where they are missing or stale, as SQLite recommends at
+    // start-up (https://sqlite.org/lang_analyze.html#autoanalyze), with a bounded sample so a large
+    // file starts quickly. Without it an index added by a migration has no statistics beside
+    // indexes that have them, and the planner can prefer it for queries it does not suit (seen on
+    // the reference set: progress data 10 times slower after the caseload's index was added).
+    db.pragma("analysis_limit = 1000");
+    db.pragma("optimize = 0x10002");
+    return applied;
   } finally {
     db.close();
   }
