@@ -89,6 +89,21 @@ function bucketTable(buckets: Bucket[]): Prisma.Sql {
     FROM json_each(${json}))`;
 }
 
+/**
+ * The row's time `column` falls in bucket `b` (the CTE of `bucketTable`). On PostgreSQL the bucket
+ * is found with `width_bucket` over the sorted starts, a hash join on its number, and the whole
+ * period bounds the index scan: with the range join alone the planner looped over every bucket
+ * for every row (a two-year progress query took 0.5 s on the reference set, 13 ms this way).
+ * SQLite plans the range join as an index range scan per bucket, which is as fast.
+ */
+function inBucket(column: Prisma.Sql): Prisma.Sql {
+  if (usesPostgres()) {
+    return Prisma.sql`b.i = width_bucket(${column}, (SELECT array_agg(b2.s ORDER BY b2.i) FROM b b2)) - 1
+      AND ${column} < b.e AND ${column} >= (SELECT MIN(b3.s) FROM b b3) AND ${column} < (SELECT MAX(b4.e) FROM b b4)`;
+  }
+  return Prisma.sql`${column} >= b.s AND ${column} < b.e`;
+}
+
 const num = (value: unknown): number => (typeof value === "bigint" ? Number(value) : Number(value ?? 0));
 
 async function firstActivity(patientId: string, timeZone: Zone): Promise<string | null> {
@@ -183,14 +198,14 @@ async function progressBetween(
       SELECT b.i AS i, p."region" AS region, SUM(p."rating") AS total, COUNT(*) AS ratings
       FROM b JOIN "PainEntry" p ON p."patientId" = ${patientId} AND p."deletedAt" IS NULL
         AND p."context" IN ${painDataContexts}
-        AND p."recordedAt" >= b.s AND p."recordedAt" < b.e
+        AND ${inBucket(Prisma.sql`p."recordedAt"`)}
       GROUP BY b.i, p."region"`,
     db.$queryRaw<
       { i: unknown; sessions: unknown; before: unknown; after: unknown }[]
     >`WITH ${bucketTable(days.slice(lead))}
       SELECT b.i AS i, COUNT(*) AS sessions, SUM(pb."rating") AS before, SUM(pa."rating") AS after
       FROM b JOIN "ExerciseSession" s ON s."patientId" = ${patientId} AND s."deletedAt" IS NULL
-        AND s."startedAt" >= b.s AND s."startedAt" < b.e
+        AND ${inBucket(Prisma.sql`s."startedAt"`)}
       JOIN "PainEntry" pb ON pb."sessionId" = s."id" AND pb."patientId" = s."patientId"
         AND pb."context" = 'BEFORE_SESSION' AND pb."deletedAt" IS NULL
       JOIN "PainEntry" pa ON pa."sessionId" = s."id" AND pa."patientId" = s."patientId"
@@ -201,7 +216,7 @@ async function progressBetween(
     >`WITH ${bucketTable(weeks)}
       SELECT b.i AS i, x."id" AS "exerciseId", x."name" AS name, SUM(e."sets" * e."reps") AS volume
       FROM b JOIN "ExerciseSession" s ON s."patientId" = ${patientId} AND s."deletedAt" IS NULL
-        AND s."startedAt" >= b.s AND s."startedAt" < b.e
+        AND ${inBucket(Prisma.sql`s."startedAt"`)}
       JOIN "SessionEntry" e ON e."sessionId" = s."id"
       JOIN "Exercise" x ON x."id" = e."exerciseId"
       GROUP BY b.i, x."id", x."name"`,
