@@ -76,6 +76,32 @@ async function printCounts(kind: DatabaseKind, query: Query): Promise<void> {
   );
 }
 
+/** The reference set's ids, after its row counts are printed; refuses an incomplete set. */
+async function checkedIds(kind: DatabaseKind, label: string, query: Query): Promise<Ids> {
+  const ids = await readIds(query);
+  if (!ids) throw new Error(`The ${label} reference data set is incomplete: run again with BENCH_RESEED=1.`);
+  await printCounts(kind, query);
+  return ids;
+}
+
+/** Rows the capacity run compares with the writes it saw answered. */
+function rowCounters(query: Query) {
+  return {
+    async countWrites() {
+      const [row] = await query(
+        `SELECT (SELECT COUNT(*) FROM "ExerciseSession") AS sessions, (SELECT COUNT(*) FROM "PainEntry") AS pain`,
+      );
+      return { sessions: Number(row?.sessions), painEntries: Number(row?.pain) };
+    },
+    async sessionCount(patientId: string) {
+      const [row] = await query(`SELECT COUNT(*) AS n FROM "ExerciseSession" WHERE "patientId" = ?`, [
+        patientId,
+      ]);
+      return Number(row?.n);
+    },
+  };
+}
+
 async function seedCommon(url: string): Promise<void> {
   await applyMigrations(url);
   const db = createPrismaClient(url);
@@ -123,24 +149,9 @@ export function sqliteDatabase(): BenchDatabase {
         seedReferenceData(file, await hashPassword("bench password"));
         console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
-      const ids = await readIds(query);
-      if (!ids)
-        throw new Error("The SQLite reference data set is incomplete: run again with BENCH_RESEED=1.");
-      await printCounts("sqlite", query);
-      return ids;
+      return checkedIds("sqlite", "SQLite", query);
     },
-    async countWrites() {
-      const [row] = await query(
-        `SELECT (SELECT COUNT(*) FROM "ExerciseSession") AS sessions, (SELECT COUNT(*) FROM "PainEntry") AS pain`,
-      );
-      return { sessions: Number(row?.sessions), painEntries: Number(row?.pain) };
-    },
-    async sessionCount(patientId) {
-      const [row] = await query(`SELECT COUNT(*) AS n FROM "ExerciseSession" WHERE "patientId" = ?`, [
-        patientId,
-      ]);
-      return Number(row?.n);
-    },
+    ...rowCounters(query),
     passSecondFactor: (sessionId, userId) => write(passSql, [sessionId, userId, now()]),
   };
 }
@@ -198,24 +209,9 @@ export function postgresDatabase(
       }
       // A data set seeded by an earlier version gets the migrations added since, as a release would.
       await applyMigrations(url);
-      const ids = await readIds(query);
-      if (!ids)
-        throw new Error("The PostgreSQL reference data set is incomplete: run again with BENCH_RESEED=1.");
-      await printCounts("postgres", query);
-      return ids;
+      return checkedIds("postgres", "PostgreSQL", query);
     },
-    async countWrites() {
-      const [row] = await query(
-        `SELECT (SELECT COUNT(*) FROM "ExerciseSession") AS sessions, (SELECT COUNT(*) FROM "PainEntry") AS pain`,
-      );
-      return { sessions: Number(row?.sessions), painEntries: Number(row?.pain) };
-    },
-    async sessionCount(patientId) {
-      const [row] = await query(`SELECT COUNT(*) AS n FROM "ExerciseSession" WHERE "patientId" = ?`, [
-        patientId,
-      ]);
-      return Number(row?.n);
-    },
+    ...rowCounters(query),
     async passSecondFactor(sessionId, userId) {
       await query(passSql, [sessionId, userId, now()]);
     },
