@@ -23,21 +23,38 @@ export const gridStroke = "#e2e8f0";
 /** Room on the right for the last date label, centred on the last point, and below for the axis title. */
 export const chartMargin = { top: 8, right: 20, bottom: 20, left: 0 } as const;
 
-// Calendar dates ("2026-03-01") are shown as they are: formatted in UTC, they never shift a day.
+// Calendar dates ("2026-03-01") are shown as they are, in British English: "3 Mar 2026". They are
+// formatted from the date's own digits, not with Intl.DateTimeFormat: the first Intl date format a
+// page creates loads the browser's locale data, 100-300 ms of blocked main thread on a mid-range
+// phone, more than everything else the chart pages run (docs/performance.md, "Chart pages").
+// tests/unit/chart-dates.test.ts checks these against Intl's "en-GB" output.
+// "Sept", as ICU writes it in British English.
+const monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"];
+const calendarDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+function partsOf(date: string): { day: number; month: string; year: string } | undefined {
+  const match = calendarDate.exec(date);
+  const month = match ? monthNames[Number(match[2]) - 1] : undefined;
+  return match?.[1] && match[3] && month ? { day: Number(match[3]), month, year: match[1] } : undefined;
+}
 const utc = (date: string) => new Date(`${date}T00:00:00Z`);
-const dayMonth = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-const monthYear = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
-const fullDate = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
 
 /** "3 Mar 2026". */
 export function formatDay(date: string): string {
-  return fullDate.format(utc(date));
+  const parts = partsOf(date);
+  return parts ? `${parts.day} ${parts.month} ${parts.year}` : date;
 }
+
+/** "3 Mar". */
+const dayMonth = (date: string) => {
+  const parts = partsOf(date);
+  return parts ? `${parts.day} ${parts.month}` : date;
+};
+
+/** "Mar 2026". */
+const monthYear = (date: string) => {
+  const parts = partsOf(date);
+  return parts ? `${parts.month} ${parts.year}` : date;
+};
 
 /** Tick labels for a date axis: "3 Mar" over a few months, "Mar 2026" over longer spans. */
 export function dateTicks(dates: string[]): (date: string) => string {
@@ -45,7 +62,7 @@ export function dateTicks(dates: string[]): (date: string) => string {
   const last = dates.at(-1);
   const spanDays = first && last ? (utc(last).getTime() - utc(first).getTime()) / 86_400_000 : 0;
   const format = spanDays > 150 ? monthYear : dayMonth;
-  return (date: string) => (date ? format.format(utc(date)) : "");
+  return (date: string) => (date ? format(date) : "");
 }
 
 /** "+0.5", "-1.2", "0". */
@@ -66,86 +83,19 @@ export function inPeriod(range: ProgressRange): string {
   }[range];
 }
 
-// Recharts props the charts share: spread them onto the elements and state only what differs.
-
-/** Axis title under the X axis, in the tick style. */
-export function xAxisLabel(value: string) {
-  return { value, position: "insideBottom", offset: -12, ...axisTick } as const;
-}
-
-/** Axis title along the Y axis, read bottom to top, in the tick style. */
-export function yAxisLabel(value: string, offset = 10) {
-  return {
-    value,
-    angle: -90,
-    position: "insideLeft",
-    offset,
-    style: { textAnchor: "middle" },
-    ...axisTick,
-  } as const;
-}
-
-/**
- * X axis over calendar dates (`dataKey` of each row), for a chart `width` pixels wide: every n-th
- * date is labelled, n chosen so the labels fit. A number for `interval` spares Recharts measuring
- * every date's label in the page to thin them itself ("preserveStartEnd" does, and each
- * measurement forces a layout of the whole page: the chart pages' main cost, docs/performance.md).
- */
-export function dateXAxis<K extends string>(
-  rows: readonly Record<K, string>[],
-  dataKey: K,
-  title: string,
-  width: number,
-) {
-  const dates = rows.map((row) => row[dataKey]);
-  const format = dateTicks(dates);
-  return {
-    dataKey,
-    tickFormatter: format,
-    tick: axisTick,
-    interval: dateTickInterval(dates.length, format(dates[0] ?? ""), width),
-    label: xAxisLabel(title),
-  } as const;
-}
-
 /** Room a date label takes at the tick font size, with a gap: about 7 px a character, plus 24. */
 const labelRoom = (label: string) => label.length * 7 + 24;
 /** What the Y axis and the margins leave of a chart's width for the dates. */
 const plotRoom = (width: number) => Math.max(0, width - 44 - chartMargin.left - chartMargin.right);
 
-/** Recharts' `interval`: how many dates to skip between two labels, so that they fit. */
+/**
+ * How many dates to skip between two labels on a date axis, so that they fit a chart `width`
+ * pixels wide: labels are placed by this count, never by measuring text in the page.
+ */
 export function dateTickInterval(count: number, sampleLabel: string, width: number): number {
   const fit = Math.max(2, Math.floor(plotRoom(width) / labelRoom(sampleLabel || "00 Mmm")));
   return Math.max(0, Math.ceil(count / fit) - 1);
 }
-
-/** Y axis of values; `labelOffset` moves the title off wider tick labels. */
-export function valueYAxis(title: string, { width = 44, labelOffset = 10 } = {}) {
-  // Every value tick is shown (there are few): `interval: 0` spares Recharts measuring them.
-  return { tick: axisTick, width, interval: 0, label: yAxisLabel(title, labelOffset) } as const;
-}
-
-/** Y axis of pain ratings, 0 to 10. */
-export const painYAxis = { domain: [0, 10], ticks: [0, 2, 4, 6, 8, 10], ...valueYAxis("Pain (0-10)") };
-
-/** Horizontal grid lines only. */
-export const gridLines = { stroke: gridStroke, vertical: false } as const;
-
-/**
- * Props for the chart element inside the ResponsiveContainer: the SVG is one image named by the
- * chart's title and described by its summary (the table under "Show table" carries the numbers).
- */
-export function chartFrameProps(title: string, summary: string, margin: Margin = chartMargin) {
-  return { margin, accessibilityLayer: false, role: "img", title, desc: summary } as const;
-}
-
-type Margin = { top: number; right: number; bottom: number; left: number };
-
-/** Tooltip heading for a point on a date axis: "3 Mar 2026". */
-export const dayLabel = (label: unknown) => formatDay(String(label));
-
-/** Tooltip heading for a bar on a week axis: "Week starting 3 Mar 2026". */
-export const weekLabel = (label: unknown) => `Week starting ${formatDay(String(label))}`;
 
 /** What every progress chart is given besides its data. */
 export type ChartBaseProps = { summary: string; range: ProgressRange; audience?: Audience };

@@ -1,135 +1,149 @@
 "use client";
 
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import type { PlotKind, PlotProps } from "./plots";
-
-type PlotsModule = typeof import("./plots");
-
-type Loading = Promise<PlotsModule> & { status?: "pending" | "fulfilled" | "rejected"; value?: PlotsModule };
-
-let loading: Loading | undefined;
-const listeners = new Set<() => void>();
+import { type PointerEvent, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { type Drawing, type Hit, type PlotKind, type PlotProps, plots } from "./plots";
 
 /**
- * Loads Recharts and the drawings (once; again after a failure, such as offline). Until then the
- * charts on screen are the server's SVG: nothing in the browser runs Recharts.
+ * The widths a chart is drawn at, each shown while its box is in the width range that follows it
+ * (container queries, so the server's HTML fits any screen before a script runs). Inside a range
+ * the drawing scales with its box, by 0.85 to 1.2, so its 12 px labels stay between 10 and 14 px.
  */
-export function loadPlots(): Promise<PlotsModule> {
-  if (!loading) {
-    const promise: Loading = import("./plots");
-    promise.status = "pending";
-    promise.then(
-      (module) => {
-        promise.status = "fulfilled";
-        promise.value = module;
-        for (const listener of listeners) listener();
-      },
-      () => {
-        promise.status = "rejected";
-        loading = undefined;
-      },
-    );
-    loading = promise;
-  }
-  return loading;
-}
+const designs = [
+  { width: 320, show: "block @min-[380px]:hidden" },
+  { width: 440, show: "hidden @min-[380px]:block @min-[540px]:hidden" },
+  { width: 640, show: "hidden @min-[540px]:block @min-[800px]:hidden" },
+  { width: 960, show: "hidden @min-[800px]:block" },
+] as const;
 
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
-const loadedPlots = () => (loading?.status === "fulfilled" ? loading.value : undefined);
-const nothingOnServer = () => undefined;
-
-// Drawings wait their turn, one per task: a page of charts never holds the main thread for all of
-// them at once (each Recharts chart costs a few hundred milliseconds on a mid-range phone).
-const turns: (() => void)[] = [];
-let turning = false;
-function nextTurn() {
-  const draw = turns.shift();
-  if (!draw) {
-    turning = false;
-    return;
-  }
-  draw();
-  setTimeout(nextTurn, 0);
-}
-function awaitTurn(draw: () => void): () => void {
-  turns.push(draw);
-  if (!turning) {
-    turning = true;
-    setTimeout(nextTurn, 0);
-  }
-  return () => {
-    const index = turns.indexOf(draw);
-    if (index >= 0) turns.splice(index, 1);
-  };
-}
+const neverChanges = () => () => {};
+const notHydrating = () => false;
+const hydratingOrServer = () => true;
 
 type PlotFrameProps<K extends PlotKind> = {
   kind: K;
-  /** The drawing's props but its width (the box's own, measured in the browser). */
+  /** The drawing's props but its width (the drawings take the widths above). */
   props: Omit<PlotProps<K>, "width">;
 };
 
+type Shown = { hit: Hit; left: number; top: number; along: Drawing["along"]; mark: number };
+
 /**
- * A chart's drawing, in a box of its final height (nothing moves when it appears). Recharts 3
- * draws nothing on the server (recharts/recharts#5997), so the browser draws it: Recharts loads
- * (a chunk of its own) when the first chart comes near the screen, and each chart is drawn when
- * near the screen, one per task. docs/performance.md, "Chart pages", has the figures.
+ * A chart's drawing: plain SVG, drawn on the server for the first period and in the browser for
+ * another, with no chart library and no measuring of the page (components/progress/plots.tsx). A
+ * pointer over the chart (a mouse, or a finger on a touch screen) shows the values nearest to it;
+ * the table under "Show table" has every value for keyboard and screen-reader users.
  */
 export function Plot<K extends PlotKind>({ kind, props }: PlotFrameProps<K>) {
-  const height = (props as { height: number }).height;
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState<number>();
-  const [near, setNear] = useState(false);
-  const [turn, setTurn] = useState(false);
-  const plots = useSyncExternalStore(subscribe, loadedPlots, nothingOnServer);
+  const draw = plots[kind] as (props: PlotProps<K>) => Drawing;
+  const drawings = designs.map((design) => ({
+    ...design,
+    drawing: draw({ ...props, width: design.width } as PlotProps<K>),
+  }));
+  const [shown, setShown] = useState<Shown>();
 
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    // Both observers report after layout: reading their sizes forces none.
-    const resize =
-      typeof ResizeObserver === "undefined"
-        ? undefined
-        : new ResizeObserver(([entry]) => {
-            if (entry) setWidth(Math.round(entry.contentRect.width));
-          });
-    resize?.observe(element);
-    const intersection =
-      typeof IntersectionObserver === "undefined"
-        ? undefined
-        : new IntersectionObserver(
-            (entries) => {
-              if (entries.some((entry) => entry.isIntersecting)) {
-                setNear(true);
-                intersection?.disconnect();
-              }
-            },
-            { rootMargin: "200px 0px" },
-          );
-    intersection?.observe(element);
-    if (!intersection) setNear(true);
-    return () => {
-      resize?.disconnect();
-      intersection?.disconnect();
-    };
-  }, []);
+  // The drawings in the server's HTML are kept as they are: hydrating them would cost React a
+  // fiber per SVG element (about 2,000 on /progress) for HTML that is already right. React leaves
+  // the inside of an element with `dangerouslySetInnerHTML` alone while hydrating, so the drawings'
+  // box is hydrated that way, and drawn by React only once its numbers change (another period), or
+  // when it was not hydrated from the server's HTML (a client-side navigation, or a page React had
+  // to render again after a hydration error: then the box is empty, and the layout effect draws).
+  const hydrating = useSyncExternalStore(neverChanges, notHydrating, hydratingOrServer);
+  const [fromServer] = useState(hydrating && typeof window !== "undefined");
+  const [serverProps] = useState(() => JSON.stringify(props));
+  const kept = useRef<HTMLDivElement>(null);
+  const [redraw, setRedraw] = useState(!fromServer);
+  const keep = !redraw && JSON.stringify(props) === serverProps;
+  useLayoutEffect(() => {
+    if (!keep) setRedraw(true);
+    else if (kept.current && kept.current.childElementCount === 0) setRedraw(true);
+  }, [keep]);
 
-  useEffect(() => {
-    if (near) void loadPlots().catch(() => undefined);
-  }, [near]);
+  function point(event: PointerEvent<HTMLDivElement>) {
+    const frame = (event.target as Element).closest?.("[data-design]");
+    const svg = frame?.querySelector("svg");
+    const box = event.currentTarget.getBoundingClientRect();
+    const design = drawings.find(({ width }) => String(width) === frame?.getAttribute("data-design"));
+    if (!svg || !design || design.drawing.hits.length === 0) return setShown(undefined);
+    const rect = svg.getBoundingClientRect();
+    const scale = rect.width / design.width;
+    const { along, hits } = design.drawing;
+    const at = along === "x" ? (event.clientX - rect.left) / scale : (event.clientY - rect.top) / scale;
+    const hit = hits.reduce((best, next) => (Math.abs(next.at - at) < Math.abs(best.at - at) ? next : best));
+    // The tooltip (at most 16rem wide) is centred on the point but kept inside the chart's box.
+    const half = Math.min(128, box.width / 2);
+    const x = along === "x" ? rect.left - box.left + hit.at * scale : event.clientX - box.left;
+    const left = Math.min(Math.max(x, half), box.width - half);
+    const top = along === "y" ? rect.top - box.top + hit.at * scale : event.clientY - box.top;
+    setShown({ hit, left, top, along, mark: x });
+  }
 
-  useEffect(() => {
-    if (near && plots && !turn) return awaitTurn(() => setTurn(true));
-  }, [near, plots, turn]);
-
-  const Drawing =
-    turn && width ? (plots?.plots[kind] as (props: PlotProps<K>) => React.ReactNode) : undefined;
   return (
-    <div ref={box} style={{ height }} data-plot={kind} data-drawn={Drawing ? "yes" : "no"}>
-      {Drawing ? <Drawing {...({ ...props, width } as PlotProps<K>)} /> : null}
+    // The tooltip repeats what the table and the summary say, so it is for the pointer only.
+    <div
+      className="@container relative"
+      data-plot={kind}
+      onPointerMove={point}
+      onPointerDown={point}
+      onPointerLeave={() => setShown(undefined)}
+    >
+      {keep ? (
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: an empty string, never content: it keeps the server's drawings un-hydrated (above).
+        <div key="server" ref={kept} dangerouslySetInnerHTML={{ __html: "" }} suppressHydrationWarning />
+      ) : (
+        <div key="drawn">
+          {drawings.map(({ width, show, drawing }) => (
+            <div key={width} className={show} data-design={width}>
+              {drawing.svg}
+            </div>
+          ))}
+        </div>
+      )}
+      {shown && shown.hit.items.length > 0 ? (
+        <>
+          {/* A line through the date the tooltip is about. */}
+          {shown.along === "x" ? (
+            <div
+              aria-hidden="true"
+              className="pointer-events-none absolute top-0 bottom-8 w-px bg-slate-500/60"
+              style={{ left: shown.mark }}
+            />
+          ) : null}
+          <Tooltip shown={shown} />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function Tooltip({ shown }: { shown: Shown }) {
+  const { hit, left, top, along } = shown;
+  return (
+    <div
+      aria-hidden="true"
+      data-tooltip=""
+      className="pointer-events-none absolute z-10 w-max max-w-[16rem] rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 shadow-md"
+      style={{
+        left,
+        top,
+        transform:
+          along === "x" ? "translate(-50%, calc(-100% - 12px))" : "translate(-50%, calc(-100% - 16px))",
+      }}
+    >
+      <p className="font-semibold">{hit.heading}</p>
+      <ul>
+        {hit.items.map((item) => (
+          <li key={item.name} className="flex items-center gap-2">
+            <span
+              aria-hidden="true"
+              className="inline-block size-2.5 rounded-sm"
+              style={{ background: item.colour }}
+            />
+            <span>
+              {item.name}: <span className="tabular-nums">{item.value}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,23 +1,12 @@
-"use client";
-
-// Every Recharts drawing of the chart pages, and the only module that imports Recharts. The server
-// renders these into the first HTML; the browser loads this module (a chunk of its own) only when a
-// chart must be drawn again: another period, another width, or a pointer or focus on a chart for the
-// tooltip (components/progress/plot.tsx). docs/performance.md, "Chart pages", has the figures.
-import {
-  Bar,
-  BarChart,
-  type BarShapeProps,
-  CartesianGrid,
-  Line,
-  LineChart,
-  Rectangle,
-  ReferenceArea,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+// Every drawing of the progress charts, as plain SVG built with d3-scale and d3-shape. The drawings
+// are pure functions of the numbers and a width, so the server puts the first period's charts in
+// the page's HTML and the browser draws another period with the same code: no chart library runs
+// in the browser, nothing measures the page, and no chart waits for a script. Recharts 3 was used
+// before and cannot draw on the server (docs/decisions.md, "Charts drawn as SVG"; figures in
+// docs/performance.md, "Chart pages").
+import { scaleBand, scaleLinear, scalePoint } from "d3-scale";
+import { line } from "d3-shape";
+import type { ReactNode } from "react";
 import type { AreaTrend, BeforeAfterPoint, PainPoint, PainResponse } from "@/lib/data/progress";
 import type { WeekAdherence } from "@/lib/domain/adherence";
 import { atLeast, meaningfulChangePoints } from "@/lib/domain/clinical-thresholds";
@@ -25,16 +14,12 @@ import { averageKey, type ChartArea, chartAreaLabels, formatPain, round1 } from 
 import {
   axisTick,
   chartColours,
-  chartFrameProps,
-  dateXAxis,
-  dayLabel,
+  chartMargin,
+  dateTickInterval,
+  dateTicks,
   formatChange,
-  gridLines,
+  formatDay,
   gridStroke,
-  painYAxis,
-  valueYAxis,
-  weekLabel,
-  xAxisLabel,
 } from "./chart-format";
 import {
   adherenceColours,
@@ -47,106 +32,430 @@ import {
 /** What every drawing is given: its size and the words that name and describe the SVG. */
 type Frame = { width: number; height: number; title: string; summary: string };
 
-const formatPainValue = (value: unknown) => formatPain(Number(value));
+/** One value under the pointer, as the tooltip lists it. */
+export type HitItem = { name: string; value: string; colour: string };
+/** Where a date (or bar) sits along the chart, in the drawing's units, and what it shows. */
+export type Hit = { at: number; heading: string; items: HitItem[] };
+/**
+ * A chart drawn: the SVG, and its points for the tooltip, found along x (dates) or along y (the
+ * rows of a horizontal bar chart).
+ */
+export type Drawing = { svg: ReactNode; hits: Hit[]; along: "x" | "y" };
+
+/** Height of the date axis under the plot: tick marks and labels. The title sits in the margin. */
+const xAxisHeight = 30;
+const axisStroke = "#666666";
+const textFill = axisTick.fill;
+
+type Box = { left: number; right: number; top: number; bottom: number };
+
+type Margin = { top: number; right: number; bottom: number; left: number };
+
+function plotBox(width: number, height: number, yAxisWidth = 44, margin: Margin = chartMargin): Box {
+  return {
+    left: margin.left + yAxisWidth,
+    right: Math.max(margin.left + yAxisWidth + 1, width - margin.right),
+    top: margin.top,
+    bottom: Math.max(margin.top + 1, height - margin.bottom - xAxisHeight),
+  };
+}
+
+const fixed = (value: number) => Math.round(value * 10) / 10;
+
+function Svg({ width, height, title, summary, children }: Frame & { children: ReactNode }) {
+  return (
+    <svg
+      role="img"
+      viewBox={`0 0 ${width} ${height}`}
+      className="block h-auto w-full overflow-visible"
+      fontFamily="inherit"
+    >
+      <title>{title}</title>
+      <desc>{summary}</desc>
+      {children}
+    </svg>
+  );
+}
+
+/** Horizontal grid lines at the value ticks. */
+function Grid({ box, ys }: { box: Box; ys: number[] }) {
+  return (
+    <g stroke={gridStroke}>
+      {ys.map((y) => (
+        <line key={y} x1={box.left} x2={box.right} y1={fixed(y)} y2={fixed(y)} />
+      ))}
+    </g>
+  );
+}
+
+/** A value axis on the left: its line, ticks, labels and title (read bottom to top). */
+function ValueAxis({
+  box,
+  ticks,
+  y,
+  title,
+  titleOffset = 10,
+  format = String,
+}: {
+  box: Box;
+  ticks: number[];
+  y: (value: number) => number;
+  title: string;
+  titleOffset?: number;
+  format?: (value: number) => string;
+}) {
+  return (
+    <g fontSize={axisTick.fontSize} fill={textFill}>
+      <line x1={box.left} x2={box.left} y1={box.top} y2={box.bottom} stroke={axisStroke} />
+      {ticks.map((tick) => (
+        <g key={tick}>
+          <line x1={box.left - 6} x2={box.left} y1={fixed(y(tick))} y2={fixed(y(tick))} stroke={axisStroke} />
+          <text x={box.left - 8} y={fixed(y(tick))} dy="0.355em" textAnchor="end">
+            {format(tick)}
+          </text>
+        </g>
+      ))}
+      <text
+        transform={`translate(${titleOffset + 8} ${fixed((box.top + box.bottom) / 2)}) rotate(-90)`}
+        textAnchor="middle"
+      >
+        {title}
+      </text>
+    </g>
+  );
+}
+
+/** A date axis along the bottom: every n-th date labelled so that the labels fit the width. */
+function DateAxis({
+  box,
+  height,
+  dates,
+  x,
+  width,
+  title,
+}: {
+  box: Box;
+  height: number;
+  dates: string[];
+  x: (index: number) => number;
+  width: number;
+  title: string;
+}) {
+  const format = dateTicks(dates);
+  const step = dateTickInterval(dates.length, format(dates[0] ?? ""), width) + 1;
+  return (
+    <g fontSize={axisTick.fontSize} fill={textFill}>
+      <line x1={box.left} x2={box.right} y1={box.bottom} y2={box.bottom} stroke={axisStroke} />
+      {dates.map((date, index) =>
+        index % step === 0 ? (
+          <g key={date}>
+            <line
+              x1={fixed(x(index))}
+              x2={fixed(x(index))}
+              y1={box.bottom}
+              y2={box.bottom + 6}
+              stroke={axisStroke}
+            />
+            <text x={fixed(x(index))} y={box.bottom + 8} dy="0.71em" textAnchor="middle">
+              {format(date)}
+            </text>
+          </g>
+        ) : null,
+      )}
+      <AxisTitle box={box} height={height} title={title} />
+    </g>
+  );
+}
+
+function AxisTitle({ box, height, title }: { box: Box; height: number; title: string }) {
+  return (
+    <text x={fixed((box.left + box.right) / 2)} y={height - 4} textAnchor="middle">
+      {title}
+    </text>
+  );
+}
+
+type Series = {
+  values: (number | null)[];
+  colour: string;
+  dash?: string;
+  width: number;
+  opacity?: number;
+  /** Dots on each value: their radius and fill (the line's colour unless given). */
+  dot?: { r: number; fill?: string };
+};
+
+/** A line through the values that are there: a missing value is skipped, not drawn as 0. */
+function SeriesLine({
+  series,
+  x,
+  y,
+}: {
+  series: Series;
+  x: (index: number) => number;
+  y: (v: number) => number;
+}) {
+  const points = series.values.flatMap((value, index) =>
+    value === null ? [] : [[fixed(x(index)), fixed(y(value))] as [number, number]],
+  );
+  const path = line()(points) ?? "";
+  return (
+    <g>
+      <path
+        d={path}
+        fill="none"
+        stroke={series.colour}
+        strokeWidth={series.width}
+        strokeDasharray={series.dash}
+        strokeOpacity={series.opacity}
+        strokeLinejoin="round"
+      />
+      {series.dot
+        ? points.map(([cx, cy]) => (
+            <circle
+              key={`${cx},${cy}`}
+              cx={cx}
+              cy={cy}
+              r={series.dot?.r}
+              fill={series.dot?.fill ?? series.colour}
+              stroke={series.colour}
+              strokeWidth={1}
+            />
+          ))
+        : null}
+    </g>
+  );
+}
+
+/** Dates at even steps across the plot, the first and last at its edges (`pad` px inside). */
+function dateScale(count: number, box: Box, pad = 0) {
+  const scale = scalePoint<number>()
+    .domain(Array.from({ length: count }, (_, index) => index))
+    .range([box.left + pad, box.right - pad]);
+  return (index: number) => (count === 1 ? (box.left + box.right) / 2 : (scale(index) ?? box.left));
+}
+
+function valueScale(domain: [number, number], box: Box) {
+  return scaleLinear().domain(domain).range([box.bottom, box.top]);
+}
+
+/** Whole-number ticks for a count axis from 0: about five, never fractions. */
+function countTicks(max: number): { ticks: number[]; top: number } {
+  const scale = scaleLinear()
+    .domain([0, Math.max(1, max)])
+    .nice(5);
+  const ticks = scale.ticks(5).filter(Number.isInteger);
+  return { ticks, top: scale.domain()[1] ?? 1 };
+}
+
+const painTicks = [0, 2, 4, 6, 8, 10];
 
 export type PainPlotProps = Frame & { points: PainPoint[]; areas: ChartArea[]; trends?: AreaTrend[] };
 
-function PainPlot({ points, areas, width, height, title, summary }: PainPlotProps) {
+function painPlot({ points, areas, width, height, title, summary }: PainPlotProps): Drawing {
+  const box = plotBox(width, height);
+  const x = dateScale(points.length, box);
+  const y = valueScale([0, 10], box);
   const showDots = points.length <= 31;
-  return (
-    <LineChart data={points} width={width} height={height} {...chartFrameProps(title, summary)}>
-      <CartesianGrid {...gridLines} />
-      <XAxis {...dateXAxis(points, "date", "Date", width)} />
-      <YAxis {...painYAxis} />
-      <Tooltip labelFormatter={dayLabel} formatter={formatPainValue} />
-      {areas.flatMap((area) => [
-        <Line
-          key={area}
-          dataKey={area}
-          name={`${chartAreaLabels[area]}, that day`}
-          stroke={painAreaStyle[area].colour}
-          strokeDasharray={painAreaStyle[area].dash}
-          strokeWidth={1}
-          strokeOpacity={0.55}
-          dot={showDots ? { r: 2.5, fill: painAreaStyle[area].colour } : false}
-          connectNulls
-          isAnimationActive={false}
-        />,
-        <Line
-          key={averageKey(area)}
-          dataKey={averageKey(area)}
-          name={`${chartAreaLabels[area]}, 7-day average`}
-          stroke={painAreaStyle[area].colour}
-          strokeDasharray={painAreaStyle[area].dash}
-          strokeWidth={3}
-          dot={false}
-          connectNulls
-          isAnimationActive={false}
-        />,
-      ])}
-    </LineChart>
-  );
+  const hits = points.map((point, index) => ({
+    at: x(index),
+    heading: formatDay(point.date),
+    items: areas.flatMap((area) => {
+      const day = point[area];
+      const average = point[averageKey(area)];
+      const colour = painAreaStyle[area].colour;
+      return [
+        ...(day === null
+          ? []
+          : [{ name: `${chartAreaLabels[area]}, that day`, value: formatPain(day), colour }]),
+        ...(average === null
+          ? []
+          : [{ name: `${chartAreaLabels[area]}, 7-day average`, value: formatPain(average), colour }]),
+      ];
+    }),
+  }));
+  return {
+    along: "x",
+    hits,
+    svg: (
+      <Svg width={width} height={height} title={title} summary={summary}>
+        <Grid box={box} ys={painTicks.map(y)} />
+        <ValueAxis box={box} ticks={painTicks} y={y} title="Pain (0-10)" />
+        <DateAxis
+          box={box}
+          height={height}
+          dates={points.map((point) => point.date)}
+          x={x}
+          width={width}
+          title="Date"
+        />
+        {areas.map((area) => {
+          const style = painAreaStyle[area];
+          return (
+            <g key={area}>
+              <SeriesLine
+                series={{
+                  values: points.map((point) => point[area]),
+                  colour: style.colour,
+                  dash: style.dash,
+                  width: 1,
+                  opacity: 0.55,
+                  dot: showDots ? { r: 2.5 } : undefined,
+                }}
+                x={x}
+                y={y}
+              />
+              <SeriesLine
+                series={{
+                  values: points.map((point) => point[averageKey(area)]),
+                  colour: style.colour,
+                  dash: style.dash,
+                  width: 3,
+                }}
+                x={x}
+                y={y}
+              />
+            </g>
+          );
+        })}
+      </Svg>
+    ),
+  };
 }
 
 export type BeforeAfterPlotProps = Frame & { points: BeforeAfterPoint[] };
 
-function BeforeAfterPlot({ points, width, height, title, summary }: BeforeAfterPlotProps) {
+function beforeAfterPlot({ points, width, height, title, summary }: BeforeAfterPlotProps): Drawing {
+  const box = plotBox(width, height);
+  const x = dateScale(points.length, box, 8);
+  const y = valueScale([0, 10], box);
   const showDots = points.length <= 45;
-  return (
-    <LineChart data={points} width={width} height={height} {...chartFrameProps(title, summary)}>
-      <CartesianGrid {...gridLines} />
-      <XAxis {...dateXAxis(points, "date", "Date of session", width)} padding={{ left: 8, right: 8 }} />
-      <YAxis {...painYAxis} />
-      <Tooltip labelFormatter={dayLabel} formatter={formatPainValue} />
-      <Line
-        dataKey="before"
-        name="Before"
-        stroke={beforeAfterStyle.beforeColour}
-        strokeDasharray={beforeAfterStyle.beforeDash}
-        strokeWidth={2}
-        dot={showDots ? { r: 3, fill: "#ffffff", strokeDasharray: "" } : false}
-        isAnimationActive={false}
-      />
-      <Line
-        dataKey="after"
-        name="After"
-        stroke={beforeAfterStyle.afterColour}
-        strokeWidth={2}
-        dot={showDots ? { r: 3, fill: beforeAfterStyle.afterColour } : false}
-        isAnimationActive={false}
-      />
-    </LineChart>
-  );
+  const { beforeColour, afterColour, beforeDash } = beforeAfterStyle;
+  return {
+    along: "x",
+    hits: points.map((point, index) => ({
+      at: x(index),
+      heading: formatDay(point.date),
+      items: [
+        { name: "Before", value: formatPain(point.before), colour: beforeColour },
+        { name: "After", value: formatPain(point.after), colour: afterColour },
+      ],
+    })),
+    svg: (
+      <Svg width={width} height={height} title={title} summary={summary}>
+        <Grid box={box} ys={painTicks.map(y)} />
+        <ValueAxis box={box} ticks={painTicks} y={y} title="Pain (0-10)" />
+        <DateAxis
+          box={box}
+          height={height}
+          dates={points.map((point) => point.date)}
+          x={x}
+          width={width}
+          title="Date of session"
+        />
+        <SeriesLine
+          series={{
+            values: points.map((point) => point.before),
+            colour: beforeColour,
+            dash: beforeDash,
+            width: 2,
+            dot: showDots ? { r: 3, fill: "#ffffff" } : undefined,
+          }}
+          x={x}
+          y={y}
+        />
+        <SeriesLine
+          series={{
+            values: points.map((point) => point.after),
+            colour: afterColour,
+            width: 2,
+            dot: showDots ? { r: 3 } : undefined,
+          }}
+          x={x}
+          y={y}
+        />
+      </Svg>
+    ),
+  };
 }
 
-const dayTicks = [0, 1, 2, 3, 4, 5, 6, 7];
+/** Bars side by side in each week's band: `fraction` of the band, one gap of 1 px between bars. */
+function groupedBars(count: number, bandwidth: number) {
+  const gap = 1;
+  const each = Math.max(1, (bandwidth * 0.8 - gap * (count - 1)) / count);
+  const start = (bandwidth - (each * count + gap * (count - 1))) / 2;
+  return { each, offset: (index: number) => start + index * (each + gap) };
+}
+
+function weekScale(weeks: string[], box: Box) {
+  return scaleBand<string>().domain(weeks).range([box.left, box.right]).paddingInner(0.1).paddingOuter(0.05);
+}
 
 export type AdherencePlotProps = Frame & { weeks: WeekAdherence[] };
 
-function AdherencePlot({ weeks, width, height, title, summary }: AdherencePlotProps) {
-  return (
-    <BarChart data={weeks} barGap={1} width={width} height={height} {...chartFrameProps(title, summary)}>
-      <CartesianGrid {...gridLines} />
-      <XAxis {...dateXAxis(weeks, "weekStart", "Week starting", width)} />
-      <YAxis domain={[0, 7]} ticks={dayTicks} allowDecimals={false} {...valueYAxis("Days per week")} />
-      <Tooltip labelFormatter={weekLabel} />
-      <Bar
-        dataKey="due"
-        name="Days due"
-        fill="#ffffff"
-        stroke={adherenceColours.due}
-        strokeWidth={1.5}
-        isAnimationActive={false}
-      />
-      <Bar
-        dataKey="done"
-        name="Due days with a session"
-        fill={adherenceColours.done}
-        isAnimationActive={false}
-      />
-      <Bar dataKey="extra" name="Other days" fill={adherenceColours.extra} isAnimationActive={false} />
-    </BarChart>
+const dayTicks = [0, 1, 2, 3, 4, 5, 6, 7];
+
+function adherencePlot({ weeks, width, height, title, summary }: AdherencePlotProps): Drawing {
+  const box = plotBox(width, height);
+  const band = weekScale(
+    weeks.map((week) => week.weekStart),
+    box,
   );
+  const y = valueScale([0, 7], box);
+  const bars = groupedBars(3, band.bandwidth());
+  const centre = (index: number) => (band(weeks[index]?.weekStart ?? "") ?? box.left) + band.bandwidth() / 2;
+  const series = [
+    { key: "due", name: "Days due", fill: "#ffffff", stroke: adherenceColours.due },
+    { key: "done", name: "Due days with a session", fill: adherenceColours.done },
+    { key: "extra", name: "Other days", fill: adherenceColours.extra },
+  ] as const;
+  return {
+    along: "x",
+    hits: weeks.map((week, index) => ({
+      at: centre(index),
+      heading: `Week starting ${formatDay(week.weekStart)}`,
+      items: series.map((bar) => ({
+        name: bar.name,
+        value: String(week[bar.key]),
+        colour: "stroke" in bar ? bar.stroke : bar.fill,
+      })),
+    })),
+    svg: (
+      <Svg width={width} height={height} title={title} summary={summary}>
+        <Grid box={box} ys={dayTicks.map(y)} />
+        <ValueAxis box={box} ticks={dayTicks} y={y} title="Days per week" />
+        <DateAxis
+          box={box}
+          height={height}
+          dates={weeks.map((week) => week.weekStart)}
+          x={centre}
+          width={width}
+          title="Week starting"
+        />
+        {weeks.map((week) => {
+          const left = band(week.weekStart) ?? box.left;
+          return (
+            <g key={week.weekStart}>
+              {series.map((bar, index) =>
+                week[bar.key] > 0 ? (
+                  <rect
+                    key={bar.key}
+                    x={fixed(left + bars.offset(index))}
+                    y={fixed(y(week[bar.key]))}
+                    width={fixed(bars.each)}
+                    height={fixed(box.bottom - y(week[bar.key]))}
+                    fill={bar.fill}
+                    stroke={"stroke" in bar ? bar.stroke : undefined}
+                    strokeWidth={"stroke" in bar ? 1.5 : undefined}
+                  />
+                ) : null,
+              )}
+            </g>
+          );
+        })}
+      </Svg>
+    ),
+  };
 }
 
 export type VolumePlotProps = Frame & {
@@ -154,27 +463,68 @@ export type VolumePlotProps = Frame & {
   stacks: VolumeStack[];
 };
 
-function VolumePlot({ rows, stacks, width, height, title, summary }: VolumePlotProps) {
-  return (
-    <BarChart data={rows} width={width} height={height} {...chartFrameProps(title, summary)}>
-      <CartesianGrid {...gridLines} />
-      <XAxis {...dateXAxis(rows, "weekStart", "Week starting", width)} />
-      <YAxis allowDecimals={false} {...valueYAxis("Holds or repetitions", { width: 52, labelOffset: 4 })} />
-      <Tooltip labelFormatter={weekLabel} />
-      {stacks.map((stack) => (
-        <Bar
-          key={stack.key}
-          dataKey={stack.key}
-          name={stack.name}
-          stackId="volume"
-          fill={stack.colour}
-          stroke="#ffffff"
-          strokeWidth={0.5}
-          isAnimationActive={false}
-        />
-      ))}
-    </BarChart>
+function volumePlot({ rows, stacks, width, height, title, summary }: VolumePlotProps): Drawing {
+  const box = plotBox(width, height, 52);
+  const band = weekScale(
+    rows.map((row) => row.weekStart),
+    box,
   );
+  const amount = (row: VolumePlotProps["rows"][number], key: string) => Number(row[key] ?? 0) || 0;
+  const totals = rows.map((row) => stacks.reduce((sum, stack) => sum + amount(row, stack.key), 0));
+  const { ticks, top } = countTicks(Math.max(0, ...totals));
+  const y = valueScale([0, top], box);
+  const barWidth = Math.max(1, band.bandwidth() * 0.8);
+  const centre = (index: number) => (band(rows[index]?.weekStart ?? "") ?? box.left) + band.bandwidth() / 2;
+  return {
+    along: "x",
+    hits: rows.map((row, index) => ({
+      at: centre(index),
+      heading: `Week starting ${formatDay(row.weekStart)}`,
+      items: stacks
+        .filter((stack) => amount(row, stack.key) > 0)
+        .map((stack) => ({ name: stack.name, value: String(amount(row, stack.key)), colour: stack.colour })),
+    })),
+    svg: (
+      <Svg width={width} height={height} title={title} summary={summary}>
+        <Grid box={box} ys={ticks.map(y)} />
+        <ValueAxis box={box} ticks={ticks} y={y} title="Holds or repetitions" titleOffset={4} />
+        <DateAxis
+          box={box}
+          height={height}
+          dates={rows.map((row) => row.weekStart)}
+          x={centre}
+          width={width}
+          title="Week starting"
+        />
+        {rows.map((row, index) => {
+          let below = 0;
+          const x = centre(index) - barWidth / 2;
+          return (
+            <g key={row.weekStart}>
+              {stacks.map((stack) => {
+                const value = amount(row, stack.key);
+                if (value <= 0) return null;
+                const bottom = y(below);
+                below += value;
+                return (
+                  <rect
+                    key={stack.key}
+                    x={fixed(x)}
+                    y={fixed(y(below))}
+                    width={fixed(barWidth)}
+                    height={fixed(bottom - y(below))}
+                    fill={stack.colour}
+                    stroke="#ffffff"
+                    strokeWidth={0.5}
+                  />
+                );
+              })}
+            </g>
+          );
+        })}
+      </Svg>
+    ),
+  };
 }
 
 // Only a change of the meaningful size gets a direction's colour, as in the words.
@@ -185,47 +535,115 @@ const colourOf = (change: number) =>
       ? painResponseColours.worse
       : painResponseColours.same;
 
-const formatChangeTick = (value: number) => formatChange(value);
-const formatChangeValue = (value: unknown) => formatChange(round1(Number(value)));
-const painResponseBar = (bar: BarShapeProps) => (
-  <Rectangle x={bar.x} y={bar.y} width={bar.width} height={bar.height} fill={colourOf(Number(bar.value))} />
-);
-
 export type PainResponsePlotProps = Frame & { rows: PainResponse[] };
 
-function PainResponsePlot({ rows, width, height, title, summary }: PainResponsePlotProps) {
+/** Exercise names on the left, in this many pixels: wrapped onto two lines, the rest cut with "…". */
+const nameWidth = 112;
+const nameChars = Math.floor((nameWidth - 10) / 6);
+
+/** A name in lines of at most `nameChars` characters, two lines at most. */
+export function nameLines(name: string): string[] {
+  const lines: string[] = [];
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= nameChars)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  const shown = lines
+    .slice(0, 2)
+    .map((text) => (text.length > nameChars ? `${text.slice(0, nameChars - 1)}…` : text));
+  if (lines.length > 2 && shown[1] !== undefined && !shown[1].endsWith("…")) {
+    shown[1] = `${shown[1].slice(0, nameChars - 1)}…`;
+  }
+  return shown;
+}
+
+function painResponsePlot({ rows, width, height, title, summary }: PainResponsePlotProps): Drawing {
+  const box = plotBox(width, height, nameWidth, { top: 8, right: 16, bottom: 20, left: 0 });
   const reach = Math.max(1, ...rows.map((row) => Math.ceil(Math.abs(row.averageChange))));
-  return (
-    <BarChart
-      data={rows}
-      layout="vertical"
-      width={width}
-      height={height}
-      {...chartFrameProps(title, summary, { top: 8, right: 16, bottom: 20, left: 0 })}
-    >
-      <CartesianGrid stroke={gridStroke} horizontal={false} />
-      <XAxis
-        type="number"
-        dataKey="averageChange"
-        domain={[-reach, reach]}
-        allowDecimals={false}
-        tickFormatter={formatChangeTick}
-        tick={axisTick}
-        interval={0}
-        label={xAxisLabel("Change in pain (points)")}
-      />
-      <YAxis type="category" dataKey="name" tick={axisTick} width={112} interval={0} />
-      <ReferenceLine x={0} stroke="#334155" />
-      <Tooltip formatter={formatChangeValue} />
-      <Bar
-        dataKey="averageChange"
-        name="Average change"
-        isAnimationActive={false}
-        maxBarSize={24}
-        shape={painResponseBar}
-      />
-    </BarChart>
-  );
+  const x = scaleLinear().domain([-reach, reach]).range([box.left, box.right]);
+  const ticks = x.ticks(Math.min(2 * reach, 10)).filter(Number.isInteger);
+  const band = scaleBand<string>()
+    .domain(rows.map((row) => row.exerciseId))
+    .range([box.top, box.bottom])
+    .paddingInner(0.2)
+    .paddingOuter(0.1);
+  const barHeight = Math.min(24, band.bandwidth());
+  const middle = (row: PainResponse) => (band(row.exerciseId) ?? box.top) + band.bandwidth() / 2;
+  return {
+    along: "y",
+    hits: rows.map((row) => ({
+      at: middle(row),
+      heading: row.name,
+      items: [
+        {
+          name: "Average change",
+          value: formatChange(round1(row.averageChange)),
+          colour: colourOf(row.averageChange),
+        },
+      ],
+    })),
+    svg: (
+      <Svg width={width} height={height} title={title} summary={summary}>
+        <g stroke={gridStroke}>
+          {ticks.map((tick) => (
+            <line key={tick} x1={fixed(x(tick))} x2={fixed(x(tick))} y1={box.top} y2={box.bottom} />
+          ))}
+        </g>
+        <g fontSize={axisTick.fontSize} fill={textFill}>
+          <line x1={box.left} x2={box.right} y1={box.bottom} y2={box.bottom} stroke={axisStroke} />
+          {ticks.map((tick) => (
+            <g key={tick}>
+              <line
+                x1={fixed(x(tick))}
+                x2={fixed(x(tick))}
+                y1={box.bottom}
+                y2={box.bottom + 6}
+                stroke={axisStroke}
+              />
+              <text x={fixed(x(tick))} y={box.bottom + 8} dy="0.71em" textAnchor="middle">
+                {formatChange(tick)}
+              </text>
+            </g>
+          ))}
+          <AxisTitle box={box} height={height} title="Change in pain (points)" />
+          <line x1={box.left} x2={box.left} y1={box.top} y2={box.bottom} stroke={axisStroke} />
+          {rows.map((row) => {
+            const lines = nameLines(row.name);
+            return (
+              <text key={row.exerciseId} x={box.left - 8} y={fixed(middle(row))} textAnchor="end">
+                {lines.map((text, index) => (
+                  <tspan
+                    key={index === 0 ? "first" : "second"}
+                    x={box.left - 8}
+                    dy={index === 0 ? `${0.355 - (lines.length - 1) * 0.55}em` : "1.1em"}
+                  >
+                    {text}
+                  </tspan>
+                ))}
+              </text>
+            );
+          })}
+        </g>
+        {rows.map((row) => {
+          const from = x(Math.min(0, row.averageChange));
+          const to = x(Math.max(0, row.averageChange));
+          return (
+            <rect
+              key={row.exerciseId}
+              x={fixed(from)}
+              y={fixed(middle(row) - barHeight / 2)}
+              width={fixed(Math.max(to - from, 0))}
+              height={fixed(barHeight)}
+              fill={colourOf(row.averageChange)}
+            />
+          );
+        })}
+        <line x1={fixed(x(0))} x2={fixed(x(0))} y1={box.top} y2={box.bottom} stroke="#334155" />
+      </Svg>
+    ),
+  };
 }
 
 export type OutcomePlotProps = Frame & {
@@ -236,7 +654,7 @@ export type OutcomePlotProps = Frame & {
   activities: { name: string; colour?: string; dash?: string }[];
 };
 
-function OutcomePlot({
+function outcomePlot({
   rows,
   domain,
   band,
@@ -246,55 +664,88 @@ function OutcomePlot({
   height,
   title,
   summary,
-}: OutcomePlotProps) {
-  return (
-    <LineChart data={rows} width={width} height={height} {...chartFrameProps(title, summary)}>
-      <CartesianGrid {...gridLines} />
-      <XAxis {...dateXAxis(rows, "date", "Date answered", width)} />
-      <YAxis domain={domain} allowDecimals={false} {...valueYAxis(scoreLabel)} />
-      {band ? (
-        <ReferenceArea
-          y1={band.y1}
-          y2={band.y2}
-          fill={chartColours.grey}
-          fillOpacity={0.12}
-          ifOverflow="hidden"
+}: OutcomePlotProps): Drawing {
+  const box = plotBox(width, height);
+  const x = dateScale(rows.length, box);
+  const y = valueScale(domain, box);
+  const ticks = y.ticks(6).filter(Number.isInteger);
+  const activityValue = (row: OutcomePlotProps["rows"][number], name: string) => {
+    const value = row[`activity:${name}`];
+    return typeof value === "number" ? value : null;
+  };
+  const clamp = (value: number) => Math.min(domain[1], Math.max(domain[0], value));
+  return {
+    along: "x",
+    hits: rows.map((row, index) => ({
+      at: x(index),
+      heading: formatDay(row.date),
+      items: [
+        { name: scoreLabel, value: String(row.score), colour: chartColours.blue },
+        ...activities.flatMap(({ name, colour }) => {
+          const value = activityValue(row, name);
+          return value === null ? [] : [{ name, value: String(value), colour: colour ?? chartColours.black }];
+        }),
+      ],
+    })),
+    svg: (
+      <Svg width={width} height={height} title={title} summary={summary}>
+        {band ? (
+          <rect
+            x={box.left}
+            width={box.right - box.left}
+            y={fixed(y(clamp(Math.max(band.y1, band.y2))))}
+            height={fixed(Math.abs(y(clamp(band.y1)) - y(clamp(band.y2))))}
+            fill={chartColours.grey}
+            fillOpacity={0.12}
+          />
+        ) : null}
+        <Grid box={box} ys={ticks.map(y)} />
+        <ValueAxis box={box} ticks={ticks} y={y} title={scoreLabel} />
+        <DateAxis
+          box={box}
+          height={height}
+          dates={rows.map((row) => row.date)}
+          x={x}
+          width={width}
+          title="Date answered"
         />
-      ) : null}
-      <Tooltip labelFormatter={dayLabel} />
-      {activities.map(({ name, colour, dash }) => (
-        <Line
-          key={name}
-          dataKey={`activity:${name}`}
-          name={name}
-          stroke={colour}
-          strokeDasharray={dash}
-          strokeWidth={1.5}
-          dot={{ r: 3 }}
-          connectNulls
-          isAnimationActive={false}
+        {activities.map(({ name, colour, dash }) => (
+          <SeriesLine
+            key={name}
+            series={{
+              values: rows.map((row) => activityValue(row, name)),
+              colour: colour ?? chartColours.black,
+              dash,
+              width: 1.5,
+              dot: { r: 3, fill: "#ffffff" },
+            }}
+            x={x}
+            y={y}
+          />
+        ))}
+        <SeriesLine
+          series={{
+            values: rows.map((row) => row.score),
+            colour: chartColours.blue,
+            width: 3,
+            dot: { r: 4 },
+          }}
+          x={x}
+          y={y}
         />
-      ))}
-      <Line
-        dataKey="score"
-        name={scoreLabel}
-        stroke={chartColours.blue}
-        strokeWidth={3}
-        dot={{ r: 4, fill: chartColours.blue }}
-        isAnimationActive={false}
-      />
-    </LineChart>
-  );
+      </Svg>
+    ),
+  };
 }
 
 /** The drawings by name, for components/progress/plot.tsx. */
 export const plots = {
-  pain: PainPlot,
-  beforeAfter: BeforeAfterPlot,
-  adherence: AdherencePlot,
-  volume: VolumePlot,
-  painResponse: PainResponsePlot,
-  outcome: OutcomePlot,
+  pain: painPlot,
+  beforeAfter: beforeAfterPlot,
+  adherence: adherencePlot,
+  volume: volumePlot,
+  painResponse: painResponsePlot,
+  outcome: outcomePlot,
 };
 
 export type Plots = typeof plots;

@@ -11,7 +11,6 @@ import type { Audience } from "./chart-format";
 import { fetchProgress, ProgressFetchError } from "./fetch-progress";
 import { PainChart } from "./pain-chart";
 import { PainResponseChart } from "./pain-response-chart";
-import { loadPlots } from "./plot";
 import { RangeSwitch } from "./range-switch";
 import { VolumeChart } from "./volume-chart";
 
@@ -34,14 +33,8 @@ export function ProgressView({ patientId, initialRange, audience = "patient" }: 
   const query = useQuery({
     queryKey: queryKeys.progress(patientId, range),
     // A fetch for data already on screen is a refetch on focus or reconnect, not a new look.
-    // Recharts loads alongside the numbers, so the new period's charts replace the old in one go.
-    queryFn: async ({ signal, client, queryKey }) => {
-      const [progress] = await Promise.all([
-        fetchProgress(patientId, range, signal, client.getQueryData(queryKey) !== undefined),
-        loadPlots().catch(() => undefined),
-      ]);
-      return progress;
-    },
+    queryFn: ({ signal, client, queryKey }) =>
+      fetchProgress(patientId, range, signal, client.getQueryData(queryKey) !== undefined),
     placeholderData: keepPreviousData,
     retry: (failures, error) => failures < 2 && !(error instanceof ProgressFetchError && error.status < 500),
   });

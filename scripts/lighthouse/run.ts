@@ -5,9 +5,9 @@
 // kind. Prints the median of each figure against the budget of DESIGN section 9, and the audits
 // that fail. A benchmark that prints figures: it never fails a test.
 //
-//   npm run lighthouse -- [--runs 3] [--pages /today,/progress,/patients/[id]] [--port 3950]
+//   npm run lighthouse -- [--runs 3] [--pages /today,/progress,/patients/[id]] [--port 3950] [--save dir]
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -21,6 +21,8 @@ const { values: options } = parseArgs({
     pages: { type: "string" },
     port: { type: "string", default: "3950" },
     chromium: { type: "string", default: "/usr/bin/chromium" },
+    // Keeps every run's full report (JSON) in this folder, to see where the time went.
+    save: { type: "string" },
   },
 });
 const runs = Number(options.runs);
@@ -334,6 +336,11 @@ async function main(): Promise<void> {
       }
       if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(base + page.path).pathname) {
         console.log(`  ${page.path} ended on ${lhr.finalDisplayedUrl}`);
+      }
+      if (options.save) {
+        mkdirSync(options.save, { recursive: true });
+        const name = `${page.path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home"}-${run + 1}.json`;
+        writeFileSync(path.join(options.save, name), JSON.stringify(lhr));
       }
       all.push(figuresOf(lhr));
       collectFailing(lhr, failing);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dateTickInterval } from "@/components/progress/chart-format";
 
-// The charts label every n-th date so the labels fit the chart's width, without Recharts measuring
+// The charts label every n-th date so the labels fit the chart's width, without measuring
 // each label in the page. Labels are about 7 px a character with a 24 px gap; the Y axis and the
 // margins take 64 px.
 describe("dateTickInterval", () => {
