@@ -35,11 +35,14 @@ type Shown = { hit: Hit; left: number; top: number; along: Drawing["along"]; mar
  */
 export function Plot<K extends PlotKind>({ kind, props }: PlotFrameProps<K>) {
   const draw = plots[kind] as (props: PlotProps<K>) => Drawing;
-  const drawings = designs.map((design) => ({
-    ...design,
-    drawing: draw({ ...props, width: design.width } as PlotProps<K>),
-  }));
+  const drawAll = () =>
+    designs.map((design) => ({
+      ...design,
+      drawing: draw({ ...props, width: design.width } as PlotProps<K>),
+    }));
   const [shown, setShown] = useState<Shown>();
+  /** The server's drawings, drawn again in the browser only for their tooltip positions, on first use. */
+  const keptDrawings = useRef<ReturnType<typeof drawAll>>(undefined);
 
   // The drawings in the server's HTML are kept as they are: hydrating them would cost React a
   // fiber per SVG element (about 2,000 on /progress) for HTML that is already right. React leaves
@@ -53,6 +56,8 @@ export function Plot<K extends PlotKind>({ kind, props }: PlotFrameProps<K>) {
   const kept = useRef<HTMLDivElement>(null);
   const [redraw, setRedraw] = useState(!fromServer);
   const keep = !redraw && JSON.stringify(props) === serverProps;
+  // Drawn by React (the server's, or another period's); the kept ones are not drawn again here.
+  const drawings = keep ? undefined : drawAll();
   useLayoutEffect(() => {
     if (!keep) setRedraw(true);
     else if (kept.current && kept.current.childElementCount === 0) setRedraw(true);
@@ -62,7 +67,10 @@ export function Plot<K extends PlotKind>({ kind, props }: PlotFrameProps<K>) {
     const frame = (event.target as Element).closest?.("[data-design]");
     const svg = frame?.querySelector("svg");
     const box = event.currentTarget.getBoundingClientRect();
-    const design = drawings.find(({ width }) => String(width) === frame?.getAttribute("data-design"));
+    if (keep) keptDrawings.current ??= drawAll();
+    const design = (drawings ?? keptDrawings.current)?.find(
+      ({ width }) => String(width) === frame?.getAttribute("data-design"),
+    );
     if (!svg || !design || design.drawing.hits.length === 0) return setShown(undefined);
     const rect = svg.getBoundingClientRect();
     const scale = rect.width / design.width;
@@ -91,7 +99,7 @@ export function Plot<K extends PlotKind>({ kind, props }: PlotFrameProps<K>) {
         <div key="server" ref={kept} dangerouslySetInnerHTML={{ __html: "" }} suppressHydrationWarning />
       ) : (
         <div key="drawn">
-          {drawings.map(({ width, show, drawing }) => (
+          {(drawings ?? drawAll()).map(({ width, show, drawing }) => (
             <div key={width} className={show} data-design={width}>
               {drawing.svg}
             </div>
