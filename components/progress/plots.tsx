@@ -147,22 +147,21 @@ function DateAxis({
     <g fontSize={axisTick.fontSize} fill={textFill}>
       <line x1={box.left} x2={box.right} y1={box.bottom} y2={box.bottom} stroke={axisStroke} />
       {dates.map((date, index) =>
-        index % step === 0 ? (
-          <g key={date}>
-            <line
-              x1={fixed(x(index))}
-              x2={fixed(x(index))}
-              y1={box.bottom}
-              y2={box.bottom + 6}
-              stroke={axisStroke}
-            />
-            <text x={fixed(x(index))} y={box.bottom + 8} dy="0.71em" textAnchor="middle">
-              {format(date)}
-            </text>
-          </g>
-        ) : null,
+        index % step === 0 ? <BottomTick key={date} box={box} at={x(index)} label={format(date)} /> : null,
       )}
       <AxisTitle box={box} height={height} title={title} />
+    </g>
+  );
+}
+
+/** A tick mark and its label under the plot, at `at` along the bottom axis. */
+function BottomTick({ box, at, label }: { box: Box; at: number; label: string }) {
+  return (
+    <g>
+      <line x1={fixed(at)} x2={fixed(at)} y1={box.bottom} y2={box.bottom + 6} stroke={axisStroke} />
+      <text x={fixed(at)} y={box.bottom + 8} dy="0.71em" textAnchor="middle">
+        {label}
+      </text>
     </g>
   );
 }
@@ -172,6 +171,43 @@ function AxisTitle({ box, height, title }: { box: Box; height: number; title: st
     <text x={fixed((box.left + box.right) / 2)} y={height - 4} textAnchor="middle">
       {title}
     </text>
+  );
+}
+
+/** A chart over dates: its frame, value grid and axes, then what it draws (`under` goes beneath the grid). */
+function DatedChart({
+  frame,
+  box,
+  ticks,
+  y,
+  valueTitle,
+  valueTitleOffset,
+  dates,
+  x,
+  dateTitle,
+  under,
+  children,
+}: {
+  frame: Frame;
+  box: Box;
+  ticks: number[];
+  y: (value: number) => number;
+  valueTitle: string;
+  valueTitleOffset?: number;
+  dates: string[];
+  x: (index: number) => number;
+  dateTitle: string;
+  under?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Svg {...frame}>
+      {under}
+      <Grid box={box} ys={ticks.map(y)} />
+      <ValueAxis box={box} ticks={ticks} y={y} title={valueTitle} titleOffset={valueTitleOffset} />
+      <DateAxis box={box} height={frame.height} dates={dates} x={x} width={frame.width} title={dateTitle} />
+      {children}
+    </Svg>
   );
 }
 
@@ -278,17 +314,16 @@ function painPlot({ points, areas, width, height, title, summary }: PainPlotProp
     along: "x",
     hits,
     svg: (
-      <Svg width={width} height={height} title={title} summary={summary}>
-        <Grid box={box} ys={painTicks.map(y)} />
-        <ValueAxis box={box} ticks={painTicks} y={y} title="Pain (0-10)" />
-        <DateAxis
-          box={box}
-          height={height}
-          dates={points.map((point) => point.date)}
-          x={x}
-          width={width}
-          title="Date"
-        />
+      <DatedChart
+        frame={{ width, height, title, summary }}
+        box={box}
+        ticks={painTicks}
+        y={y}
+        valueTitle="Pain (0-10)"
+        dates={points.map((point) => point.date)}
+        x={x}
+        dateTitle="Date"
+      >
         {areas.map((area) => {
           const style = painAreaStyle[area];
           return (
@@ -318,7 +353,7 @@ function painPlot({ points, areas, width, height, title, summary }: PainPlotProp
             </g>
           );
         })}
-      </Svg>
+      </DatedChart>
     ),
   };
 }
@@ -342,17 +377,16 @@ function beforeAfterPlot({ points, width, height, title, summary }: BeforeAfterP
       ],
     })),
     svg: (
-      <Svg width={width} height={height} title={title} summary={summary}>
-        <Grid box={box} ys={painTicks.map(y)} />
-        <ValueAxis box={box} ticks={painTicks} y={y} title="Pain (0-10)" />
-        <DateAxis
-          box={box}
-          height={height}
-          dates={points.map((point) => point.date)}
-          x={x}
-          width={width}
-          title="Date of session"
-        />
+      <DatedChart
+        frame={{ width, height, title, summary }}
+        box={box}
+        ticks={painTicks}
+        y={y}
+        valueTitle="Pain (0-10)"
+        dates={points.map((point) => point.date)}
+        x={x}
+        dateTitle="Date of session"
+      >
         <SeriesLine
           series={{
             values: points.map((point) => point.before),
@@ -374,7 +408,7 @@ function beforeAfterPlot({ points, width, height, title, summary }: BeforeAfterP
           x={x}
           y={y}
         />
-      </Svg>
+      </DatedChart>
     ),
   };
 }
@@ -421,17 +455,16 @@ function adherencePlot({ weeks, width, height, title, summary }: AdherencePlotPr
       })),
     })),
     svg: (
-      <Svg width={width} height={height} title={title} summary={summary}>
-        <Grid box={box} ys={dayTicks.map(y)} />
-        <ValueAxis box={box} ticks={dayTicks} y={y} title="Days per week" />
-        <DateAxis
-          box={box}
-          height={height}
-          dates={weeks.map((week) => week.weekStart)}
-          x={centre}
-          width={width}
-          title="Week starting"
-        />
+      <DatedChart
+        frame={{ width, height, title, summary }}
+        box={box}
+        ticks={dayTicks}
+        y={y}
+        valueTitle="Days per week"
+        dates={weeks.map((week) => week.weekStart)}
+        x={centre}
+        dateTitle="Week starting"
+      >
         {weeks.map((week) => {
           const left = band(week.weekStart) ?? box.left;
           return (
@@ -453,7 +486,7 @@ function adherencePlot({ weeks, width, height, title, summary }: AdherencePlotPr
             </g>
           );
         })}
-      </Svg>
+      </DatedChart>
     ),
   };
 }
@@ -485,17 +518,17 @@ function volumePlot({ rows, stacks, width, height, title, summary }: VolumePlotP
         .map((stack) => ({ name: stack.name, value: String(amount(row, stack.key)), colour: stack.colour })),
     })),
     svg: (
-      <Svg width={width} height={height} title={title} summary={summary}>
-        <Grid box={box} ys={ticks.map(y)} />
-        <ValueAxis box={box} ticks={ticks} y={y} title="Holds or repetitions" titleOffset={4} />
-        <DateAxis
-          box={box}
-          height={height}
-          dates={rows.map((row) => row.weekStart)}
-          x={centre}
-          width={width}
-          title="Week starting"
-        />
+      <DatedChart
+        frame={{ width, height, title, summary }}
+        box={box}
+        ticks={ticks}
+        y={y}
+        valueTitle="Holds or repetitions"
+        valueTitleOffset={4}
+        dates={rows.map((row) => row.weekStart)}
+        x={centre}
+        dateTitle="Week starting"
+      >
         {rows.map((row, index) => {
           let below = 0;
           const x = centre(index) - barWidth / 2;
@@ -522,7 +555,7 @@ function volumePlot({ rows, stacks, width, height, title, summary }: VolumePlotP
             </g>
           );
         })}
-      </Svg>
+      </DatedChart>
     ),
   };
 }
@@ -594,18 +627,7 @@ function painResponsePlot({ rows, width, height, title, summary }: PainResponseP
         <g fontSize={axisTick.fontSize} fill={textFill}>
           <line x1={box.left} x2={box.right} y1={box.bottom} y2={box.bottom} stroke={axisStroke} />
           {ticks.map((tick) => (
-            <g key={tick}>
-              <line
-                x1={fixed(x(tick))}
-                x2={fixed(x(tick))}
-                y1={box.bottom}
-                y2={box.bottom + 6}
-                stroke={axisStroke}
-              />
-              <text x={fixed(x(tick))} y={box.bottom + 8} dy="0.71em" textAnchor="middle">
-                {formatChange(tick)}
-              </text>
-            </g>
+            <BottomTick key={tick} box={box} at={x(tick)} label={formatChange(tick)} />
           ))}
           <AxisTitle box={box} height={height} title="Change in pain (points)" />
           <line x1={box.left} x2={box.left} y1={box.top} y2={box.bottom} stroke={axisStroke} />
@@ -688,27 +710,28 @@ function outcomePlot({
       ],
     })),
     svg: (
-      <Svg width={width} height={height} title={title} summary={summary}>
-        {band ? (
-          <rect
-            x={box.left}
-            width={box.right - box.left}
-            y={fixed(y(clamp(Math.max(band.y1, band.y2))))}
-            height={fixed(Math.abs(y(clamp(band.y1)) - y(clamp(band.y2))))}
-            fill={chartColours.grey}
-            fillOpacity={0.12}
-          />
-        ) : null}
-        <Grid box={box} ys={ticks.map(y)} />
-        <ValueAxis box={box} ticks={ticks} y={y} title={scoreLabel} />
-        <DateAxis
-          box={box}
-          height={height}
-          dates={rows.map((row) => row.date)}
-          x={x}
-          width={width}
-          title="Date answered"
-        />
+      <DatedChart
+        frame={{ width, height, title, summary }}
+        box={box}
+        ticks={ticks}
+        y={y}
+        valueTitle={scoreLabel}
+        dates={rows.map((row) => row.date)}
+        x={x}
+        dateTitle="Date answered"
+        under={
+          band ? (
+            <rect
+              x={box.left}
+              width={box.right - box.left}
+              y={fixed(y(clamp(Math.max(band.y1, band.y2))))}
+              height={fixed(Math.abs(y(clamp(band.y1)) - y(clamp(band.y2))))}
+              fill={chartColours.grey}
+              fillOpacity={0.12}
+            />
+          ) : null
+        }
+      >
         {activities.map(({ name, colour, dash }) => (
           <SeriesLine
             key={name}
@@ -733,7 +756,7 @@ function outcomePlot({
           x={x}
           y={y}
         />
-      </Svg>
+      </DatedChart>
     ),
   };
 }
