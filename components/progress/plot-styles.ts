@@ -1,5 +1,5 @@
-// Colours and dashes shared by a chart's HTML legend (in the page's own code) and its drawing (in
-// components/progress/plots.tsx, loaded on demand), so the two always agree.
+// Colours and dashes shared by a chart's HTML legend (components/progress/*-chart.tsx) and its SVG
+// drawing (components/progress/plots.tsx), so the two always agree.
 import type { ChartArea } from "@/lib/domain/progress";
 import { chartColours } from "./chart-format";
 

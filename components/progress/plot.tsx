@@ -99,7 +99,7 @@ export function Plot<K extends PlotKind>({ kind, props }: PlotFrameProps<K>) {
         <div key="server" ref={kept} dangerouslySetInnerHTML={{ __html: "" }} suppressHydrationWarning />
       ) : (
         <div key="drawn">
-          {(drawings ?? drawAll()).map(({ width, show, drawing }) => (
+          {drawings?.map(({ width, show, drawing }) => (
             <div key={width} className={show} data-design={width}>
               {drawing.svg}
             </div>

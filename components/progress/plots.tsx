@@ -7,7 +7,7 @@
 import { scaleBand, scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
 import type { ReactNode } from "react";
-import type { AreaTrend, BeforeAfterPoint, PainPoint, PainResponse } from "@/lib/data/progress";
+import type { BeforeAfterPoint, PainPoint, PainResponse } from "@/lib/data/progress";
 import type { WeekAdherence } from "@/lib/domain/adherence";
 import { atLeast, meaningfulChangePoints } from "@/lib/domain/clinical-thresholds";
 import { averageKey, type ChartArea, chartAreaLabels, formatPain, round1 } from "@/lib/domain/progress";
@@ -286,7 +286,7 @@ function countTicks(max: number): { ticks: number[]; top: number } {
 
 const painTicks = [0, 2, 4, 6, 8, 10];
 
-export type PainPlotProps = Frame & { points: PainPoint[]; areas: ChartArea[]; trends?: AreaTrend[] };
+export type PainPlotProps = Frame & { points: PainPoint[]; areas: ChartArea[] };
 
 function painPlot({ points, areas, width, height, title, summary }: PainPlotProps): Drawing {
   const box = plotBox(width, height);
