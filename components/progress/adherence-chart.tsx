@@ -7,14 +7,14 @@ import { plural } from "@/lib/format";
 import { ChartCard, type LegendItem } from "./chart-card";
 import { type ChartBaseProps, emptyFor, inPeriod, rowsByDate } from "./chart-format";
 import { Plot } from "./plot";
-import { adherenceColours } from "./plot-styles";
+import { adherenceColours, adherenceLabels } from "./plot-styles";
 
 const { due: dueColour, done: doneColour, extra: extraColour } = adherenceColours;
 
 const legend: LegendItem[] = [
-  { label: "Days a session was due", colour: dueColour, shape: "bar", outline: true },
-  { label: "Due days with a session", colour: doneColour, shape: "bar" },
-  { label: "Sessions on other days (not counted)", colour: extraColour, shape: "bar" },
+  { label: adherenceLabels.due, colour: dueColour, shape: "bar", outline: true },
+  { label: adherenceLabels.done, colour: doneColour, shape: "bar" },
+  { label: adherenceLabels.extra, colour: extraColour, shape: "bar" },
 ];
 
 function weekStatus(week: WeekAdherence): string {

@@ -22,6 +22,13 @@ export const adherenceColours = {
   extra: chartColours.skyBlue,
 } as const;
 
+/** What each adherence bar is, in the legend and in the tooltip alike. */
+export const adherenceLabels = {
+  due: "Days a session was due",
+  done: "Due days with a session",
+  extra: "Sessions on other days (not counted)",
+} as const;
+
 export const painResponseColours = {
   eased: chartColours.bluishGreen,
   worse: chartColours.vermillion,

@@ -23,6 +23,7 @@ import {
 } from "./chart-format";
 import {
   adherenceColours,
+  adherenceLabels,
   beforeAfterStyle,
   painAreaStyle,
   painResponseColours,
@@ -439,9 +440,9 @@ function adherencePlot({ weeks, width, height, title, summary }: AdherencePlotPr
   const bars = groupedBars(3, band.bandwidth());
   const centre = (index: number) => (band(weeks[index]?.weekStart ?? "") ?? box.left) + band.bandwidth() / 2;
   const series = [
-    { key: "due", name: "Days due", fill: "#ffffff", stroke: adherenceColours.due },
-    { key: "done", name: "Due days with a session", fill: adherenceColours.done },
-    { key: "extra", name: "Other days", fill: adherenceColours.extra },
+    { key: "due", name: adherenceLabels.due, fill: "#ffffff", stroke: adherenceColours.due },
+    { key: "done", name: adherenceLabels.done, fill: adherenceColours.done },
+    { key: "extra", name: adherenceLabels.extra, fill: adherenceColours.extra },
   ] as const;
   return {
     along: "x",

@@ -1,5 +1,6 @@
 import { render } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { adherenceLabels } from "@/components/progress/plot-styles";
 import { nameLines, plots } from "@/components/progress/plots";
 import type { PainPoint } from "@/lib/data/progress";
 
@@ -93,7 +94,14 @@ describe("bars", () => {
       partial: false,
       onTarget: false,
     };
-    const svg = svgOf(plots.adherence({ ...frame, title: "Sessions", weeks: [week] }).svg);
+    const drawing = plots.adherence({ ...frame, title: "Sessions", weeks: [week] });
+    // The tooltip names each bar as the legend does.
+    expect(drawing.hits[0]?.items.map((item) => `${item.name}: ${item.value}`)).toEqual([
+      `${adherenceLabels.due}: 4`,
+      `${adherenceLabels.done}: 2`,
+      `${adherenceLabels.extra}: 0`,
+    ]);
+    const svg = svgOf(drawing.svg);
     const bars = [...svg.querySelectorAll("rect")].map((rect) => Number(rect.getAttribute("height")));
     expect(bars).toHaveLength(2);
     expect((bars[0] ?? 0) / (bars[1] ?? 1)).toBeCloseTo(2, 1);
