@@ -62,8 +62,11 @@ export type Config = {
   vapid: { publicKey: string; privateKey: string; subject: string } | undefined;
 };
 
+/** Without DATABASE_URL and DATA_DIR; with DATA_DIR alone, the file `app.db` in it. */
 export const defaultDatabaseUrl = "file:./data/app.db";
 export const defaultMailFrom = "Exercise programme <no-reply@localhost>";
+
+const given = (raw: string | undefined) => raw !== undefined && raw.trim() !== "";
 
 // Unset and blank both mean "use the default", as an empty `FOO=` line in a shell or .env file does.
 const optionalText = z
@@ -267,7 +270,11 @@ export function readConfig(env: Environment): Config {
   const databaseProvider: DatabaseProvider = s.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql";
   return {
     nodeEnv,
-    databaseUrl: s.DATABASE_URL,
+    // Without a DATABASE_URL the embedded database lives in DATA_DIR, wherever that is set.
+    databaseUrl:
+      given(env.DATABASE_URL) || !given(env.DATA_DIR)
+        ? s.DATABASE_URL
+        : `file:${path.join(s.DATA_DIR, "app.db")}`,
     databaseProvider,
     dataDir: s.DATA_DIR,
     backupDir: s.BACKUP_DIR,

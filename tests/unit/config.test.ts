@@ -74,6 +74,17 @@ describe("readConfig", () => {
     });
   });
 
+  it("keeps the embedded database in DATA_DIR when only DATA_DIR is set", () => {
+    expect(readConfig({ DATA_DIR: "/srv/app-data" })).toMatchObject({
+      dataDir: "/srv/app-data",
+      databaseUrl: `file:${path.join("/srv/app-data", "app.db")}`,
+      databaseProvider: "sqlite",
+    });
+    expect(readConfig({ DATA_DIR: "/srv/app-data", DATABASE_URL: "file:/elsewhere/app.db" })).toMatchObject({
+      databaseUrl: "file:/elsewhere/app.db",
+    });
+  });
+
   // [variable, a valid value, what it becomes, a bad value, the exact message for it]
   const table: [string, string, Record<string, unknown>, string, string][] = [
     [
