@@ -1,17 +1,12 @@
 import { chartColours, formatDay } from "@/components/progress/chart-format";
+import { painAreaStyle } from "@/components/progress/plot-styles";
 import type { PainPoint } from "@/lib/data/progress";
 import type { WeekAdherence } from "@/lib/domain/adherence";
 import { averageKey, type ChartArea, chartAreaLabels } from "@/lib/domain/progress";
 
 // Charts drawn on the server as plain SVG: they print exactly as they show, with no script, no
-// animation and no measuring of the page. Each comes with a table of the same numbers.
-
-export const areaStyle: Record<ChartArea, { colour: string; dash?: string }> = {
-  LEFT_HIP: { colour: chartColours.blue },
-  RIGHT_HIP: { colour: chartColours.vermillion, dash: "8 4" },
-  LOWER_BACK: { colour: chartColours.reddishPurple, dash: "3 3" },
-  NOT_GIVEN: { colour: chartColours.black, dash: "10 3 3 3" },
-};
+// animation and no measuring of the page. Each comes with a table of the same numbers. Each area has
+// the colour and dash it has on screen (plot-styles), so a printed chart reads like the one in the app.
 
 const width = 640;
 const height = 220;
@@ -83,16 +78,16 @@ export function PainLinesChart({ points, areas }: { points: PainPoint[]; areas: 
                   cx={run[0]?.split(",")[0]}
                   cy={run[0]?.split(",")[1]}
                   r="3"
-                  fill={areaStyle[area].colour}
+                  fill={painAreaStyle[area].colour}
                 />
               ) : (
                 <polyline
                   key={`${area}-${run[0]}`}
                   points={run.join(" ")}
                   fill="none"
-                  stroke={areaStyle[area].colour}
+                  stroke={painAreaStyle[area].colour}
                   strokeWidth="3"
-                  strokeDasharray={areaStyle[area].dash}
+                  strokeDasharray={painAreaStyle[area].dash}
                 />
               ),
             );
@@ -109,9 +104,9 @@ export function PainLinesChart({ points, areas }: { points: PainPoint[]; areas: 
                   x2="27"
                   y1="5"
                   y2="5"
-                  stroke={areaStyle[area].colour}
+                  stroke={painAreaStyle[area].colour}
                   strokeWidth="3"
-                  strokeDasharray={areaStyle[area].dash}
+                  strokeDasharray={painAreaStyle[area].dash}
                 />
               </svg>
               {chartAreaLabels[area]}: 7-day average (0-10)
