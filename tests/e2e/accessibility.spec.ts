@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { signInAsDemo } from "./fixtures";
+import { screenshotDir, signInAsDemo, siteMenu } from "./fixtures";
 
 // Automated WCAG 2.1 A and AA checks (axe-core) of every page a patient or a visitor uses, on a
 // phone-sized screen. Automated checks catch only part of what matters; the keyboard and
@@ -88,4 +88,40 @@ test("the patient's sharing pages and an unusable invitation have no automatical
   await expectNoViolations(page, `/invite/${"x".repeat(43)}`);
   await signInAsDemo(page, "patient");
   await expectNoViolations(page, "/account/access");
+});
+
+test("on a phone the site's links are in one menu: one row of header, keyboard to open and close, closed after a link", async ({
+  page,
+}) => {
+  await signInAsDemo(page, "patient");
+  const header = page.getByRole("banner");
+  const menu = siteMenu(page);
+  // One row: the name and the menu button, not six links and the account wrapping above the page.
+  expect((await header.boundingBox())?.height).toBeLessThan(80);
+  await expect(page.getByRole("link", { name: "Progress" })).toBeHidden();
+
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Progress" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(nav.getByText(/Signed in as/)).toBeVisible();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: `${screenshotDir}/menu-open-390.png` });
+
+  // Escape closes it and gives the focus back to its button.
+  await nav.getByRole("link", { name: "History" }).focus();
+  await page.keyboard.press("Escape");
+  await expect(nav).toBeHidden();
+  await expect(menu).toBeFocused();
+
+  // Following a link closes it on the next page.
+  await menu.click();
+  await nav.getByRole("link", { name: "Progress" }).click();
+  await expect(page).toHaveURL(/\/progress$/);
+  await expect(nav).toBeHidden();
+  await expect(menu).toBeVisible();
 });

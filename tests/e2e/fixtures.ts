@@ -134,8 +134,14 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** The button that opens the site's menu on a screen narrower than 640 px. */
+export const siteMenu = (page: Page) => page.getByRole("banner").locator("summary", { hasText: "Menu" });
+
 /** Signs out with the header button and waits until the server has ended the session. */
 export async function signOut(page: Page): Promise<void> {
+  // On a phone the account's controls are in the site's menu.
+  const menu = siteMenu(page);
+  if (await menu.isVisible()) await menu.click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
 }

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { newAccount, screenshotDir, signUp } from "./fixtures";
+import { newAccount, screenshotDir, signUp, siteMenu } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -237,8 +237,8 @@ test("on a 360x640 phone a hold is a focused screen: Pause, Skip and the timer i
   await page.clock.install();
   await signUpWithStarterRoutine(page);
   await page.goto("/session");
-  // Before starting, the site's menu is there as on any page.
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  // Before starting, the site's menu is there as on any page (its button, on a phone).
+  await expect(siteMenu(page)).toBeVisible();
   await page.getByRole("button", { name: "Start session" }).click();
   await page.clock.pauseAt(new Date((await page.evaluate(() => Date.now())) + 1_000));
   await page.getByRole("button", { name: "Start exercise" }).click();
@@ -254,7 +254,7 @@ test("on a 360x640 phone a hold is a focused screen: Pause, Skip and the timer i
   await expect(page.getByText("Rep 1 of 3", { exact: true })).toBeVisible();
 
   // During the hold: no menu and no footer; Pause, Skip and the timer on screen without scrolling.
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("banner")).toBeHidden();
   await expect(page.getByRole("contentinfo")).toBeHidden();
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   const pause = page.getByRole("button", { name: "Pause" });
@@ -317,7 +317,7 @@ test("on a 360x640 phone a hold is a focused screen: Pause, Skip and the timer i
   await page.getByRole("button", { name: "Leave session" }).click();
   await leave.getByRole("link", { name: "Leave" }).click();
   await expect(page).toHaveURL(/\/today$/);
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(siteMenu(page)).toBeVisible();
   await page.goto("/session");
   await expect(page.getByRole("heading", { level: 2, name: "Welcome back" })).toBeVisible();
 });
