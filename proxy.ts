@@ -20,6 +20,9 @@ const { auth: backgroundAuth } = NextAuth(backgroundRefreshAuthConfig);
  */
 const privateCacheControl = "no-store";
 
+/** Set by Next's router on the requests it makes to prefetch a page. */
+const prefetchHeader = "next-router-prefetch";
+
 function contentSecurityPolicy(nonce: string): string {
   const dev = settings().nodeEnv !== "production";
   return [
@@ -81,10 +84,17 @@ const backgroundProxy = backgroundAuth((request) => {
 export default function proxy(request: NextRequest, event: NextFetchEvent) {
   // The session cookie slides on every other request. Server actions check the session
   // themselves, and some (sign-in, sign-out, password change) set or clear the cookie: refreshing
-  // the old one here as well would race with theirs. (Prefetches in flight during a sign-out can
-  // still bring the old cookie back; the session's revocation makes it worthless.)
+  // the old one here as well would race with theirs. (A page request in flight during a sign-out
+  // can still bring the old cookie back; the session's revocation makes it worthless.)
   if (request.method === "POST" && request.headers.has("next-action")) {
     return withSecurityHeaders(request, true);
+  }
+  // A prefetch is the router guessing where the person may go next, not something they did: it
+  // neither renews the idle time nor sets the cookie. (One answered after a sign-out and someone
+  // else's sign-in brought the old, revoked cookie back over the new one, signing the new person
+  // out.) The page it renders checks the session itself, as every page does.
+  if (request.headers.has(prefetchHeader)) {
+    return withSecurityHeaders(request, routeAccess(request.nextUrl.pathname) !== "public");
   }
   // Auth.js types its wrapper as a union of call forms; this is the middleware one (request, event).
   if (isBackgroundRefresh(request)) return backgroundProxy(request, event as never);

@@ -24,6 +24,9 @@ export async function SiteHeader() {
           { href: "/settings", label: "Settings" },
         ]
     : [{ href: "/exercises", label: "Exercises" }];
+  // No prefetching: every page but the catalog is rendered per request and has no loading state,
+  // so a prefetch gains a click almost nothing, while the header's eight links cost the server eight
+  // requests on every page anyone opens (docs/decisions.md, "No prefetching of the header's links").
   const linkClass =
     "min-h-11 content-center rounded-lg px-3 text-sm font-medium text-slate-700 no-underline hover:bg-slate-100";
   // The same links twice: in a row from 640 px up, and in the menu below that, where a row of six
@@ -37,6 +40,7 @@ export async function SiteHeader() {
         <Link
           key={link.href}
           href={link.href}
+          prefetch={false}
           className={layout === "row" ? linkClass : `${linkClass} text-base`}
         >
           {link.label}
@@ -53,11 +57,12 @@ export async function SiteHeader() {
         </>
       ) : (
         <>
-          <Link href="/sign-in" className={linkClass}>
+          <Link href="/sign-in" prefetch={false} className={linkClass}>
             Sign in
           </Link>
           <Link
             href="/sign-up"
+            prefetch={false}
             className="min-h-11 content-center rounded-lg bg-brand-700 px-3 text-sm font-semibold text-white no-underline hover:bg-brand-800"
           >
             Create account
@@ -72,6 +77,7 @@ export async function SiteHeader() {
       <div className="mx-auto flex max-w-5xl items-center gap-x-4 gap-y-1 px-4 py-2 sm:flex-wrap">
         <Link
           href={user ? "/home" : "/"}
+          prefetch={false}
           className="mr-auto py-2 text-lg font-bold text-brand-800 no-underline"
         >
           Hip &amp; Back Coach

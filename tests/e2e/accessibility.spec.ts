@@ -20,59 +20,71 @@ async function expectNoViolations(page: Page, path: string) {
 test.use({ viewport: { width: 390, height: 844 } });
 // Each test scans several pages; give it room on a busy two-core machine.
 test.describe.configure({ timeout: 120_000 });
+// Each list of pages is its own test, so the two workers share them and none nears its time limit.
 
-test("public pages have no automatically detectable accessibility violations", async ({ page }) => {
-  for (const path of [
-    "/",
-    "/exercises",
-    "/exercises?category=STRENGTHEN",
-    "/exercises/clamshell",
-    "/help",
+const publicPages = {
+  "the catalog": ["/", "/exercises", "/exercises?category=STRENGTHEN", "/exercises/clamshell", "/help"],
+  "signing in and up": [
     "/sign-in",
     "/sign-up",
     "/forgot-password",
     "/reset-password?token=expired",
     "/verify-email",
-  ]) {
-    await expectNoViolations(page, path);
-  }
-});
+  ],
+};
+for (const [name, paths] of Object.entries(publicPages)) {
+  test(`public pages (${name}) have no automatically detectable accessibility violations`, async ({
+    page,
+  }) => {
+    for (const path of paths) await expectNoViolations(page, path);
+  });
+}
 
-test("the patient's pages have no automatically detectable accessibility violations", async ({ page }) => {
-  await signInAsDemo(page, "patient");
-  for (const path of [
-    "/today",
-    "/routine",
-    "/routine/print",
-    "/session",
-    "/log",
-    "/history",
-    "/history?tab=pain",
-    "/progress",
-    "/progress/report",
+const patientPages = {
+  "today and the session": ["/today", "/routine", "/routine/print", "/session", "/log"],
+  "history and progress": ["/history", "/history?tab=pain", "/progress", "/progress/report"],
+  "reports, questionnaires and account": [
     "/progress/report?from=2026-02-30",
     "/outcomes/psfs",
     "/outcomes/groc",
     "/account",
     "/reminders",
-  ]) {
-    await expectNoViolations(page, path);
-  }
-});
+  ],
+};
+for (const [name, paths] of Object.entries(patientPages)) {
+  test(`the patient's pages (${name}) have no automatically detectable accessibility violations`, async ({
+    page,
+  }) => {
+    await signInAsDemo(page, "patient");
+    for (const path of paths) await expectNoViolations(page, path);
+  });
+}
 
-test("the physiotherapist's pages have no automatically detectable accessibility violations", async ({
+/** The demo patient's record, opened from the caseload as a physiotherapist does. */
+async function openRecord(page: Page): Promise<string> {
+  await page.goto("/caseload");
+  await page.getByRole("link", { name: "Alex Morgan" }).first().click();
+  await expect(page).toHaveURL(/\/patients\/[^/]+$/);
+  return new URL(page.url()).pathname;
+}
+
+test("the physiotherapist's caseload and record have no automatically detectable accessibility violations", async ({
   page,
 }) => {
   await signInAsDemo(page, "physio");
   await expectNoViolations(page, "/caseload");
-  await page.getByRole("link", { name: "Alex Morgan" }).first().click();
-  await expect(page).toHaveURL(/\/patients\/[^/]+$/);
-  const record = new URL(page.url()).pathname;
+  const record = await openRecord(page);
+  for (const path of ["/caseload/invite", record, `${record}/routine`, `${record}/routine/print`]) {
+    await expectNoViolations(page, path);
+  }
+});
+
+test("the physiotherapist's report, history and notes have no automatically detectable accessibility violations", async ({
+  page,
+}) => {
+  await signInAsDemo(page, "physio");
+  const record = await openRecord(page);
   for (const path of [
-    "/caseload/invite",
-    record,
-    `${record}/routine`,
-    `${record}/routine/print`,
     `${record}/report?notes=1`,
     `${record}/history`,
     `${record}/history?tab=pain`,

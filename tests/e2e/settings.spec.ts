@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
-import { completeSignUp, type NewAccount, newAccount, screenshotDir, signUp } from "./fixtures";
+import { completeSignUp, type NewAccount, newAccount, screenshotDir, signUp, siteMenu } from "./fixtures";
 
 // Settings (issue 11, point 11): name, time zone and main problem area. A change of zone moves
 // "today" from that moment on. Kiritimati (UTC+14) and Pago Pago (UTC-11) are 25 hours apart, so
@@ -42,8 +42,9 @@ test("a patient renames themself, moves east then west, and Today's date follows
   const page = await context.newPage();
   const account = newAccount("PATIENT");
   await signUp(page, account);
-  await expect(page.getByRole("banner")).toContainText(`Signed in as ${account.name}`);
-
+  // On this phone the account and the links are in the site's menu.
+  await siteMenu(page).click();
+  await expect(page.getByRole("navigation", { name: "Main" })).toContainText(`Signed in as ${account.name}`);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   // The zone stored at sign-up is the browser's; the same zone needs no suggestion.

@@ -217,6 +217,30 @@ describe("proxy, background refreshes", () => {
     expect(await renewedLastSeen(response)).toBe(seconds);
   });
 
+  it("neither renews the idle time nor sets the cookie on a prefetch, and never redirects one", async () => {
+    const cookie = await lastSeen(idleLimitMinutes - 1);
+    for (const value of ["1", "2"]) {
+      const response = await visit("/account", {
+        signedIn: false,
+        headers: { cookie, rsc: "1", "next-router-prefetch": value },
+      });
+      expect(passesOn(response)).toBe(true);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.getSetCookie()).toEqual([]);
+    }
+    // Without a session either: the page it renders checks the session itself.
+    const anonymous = await visit("/today", {
+      signedIn: false,
+      headers: { rsc: "1", "next-router-prefetch": "1" },
+    });
+    expect(passesOn(anonymous)).toBe(true);
+    const publicPage = await visit("/exercises", {
+      signedIn: false,
+      headers: { "next-router-prefetch": "1" },
+    });
+    expect(publicPage.headers.get("cache-control")).toBeNull();
+  });
+
   it("answers 401 signedOut idle to a background refresh past the idle limit", async () => {
     const cookie = await lastSeen(idleLimitMinutes + 1);
     for (const path of signedInApi) {
