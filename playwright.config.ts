@@ -26,6 +26,10 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
+    // The app's service worker stores about seventy files and three pages when it installs, in every
+    // new browser context: a third of the suite's requests to the server. Specs that test it (offline
+    // use, reminders, the console's cleanliness) allow it with `test.use({ serviceWorkers: "allow" })`.
+    serviceWorkers: "block",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromiumPath,

@@ -1,6 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
 import { newAccount, signInAsDemo, signUp } from "./fixtures";
 
+// The app's service worker runs here, as on a real device (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: "allow" });
+
 // What Lighthouse's best-practices audits catch on signed-in pages: errors in the console, requests
 // that fail, and Content-Security-Policy violations (an `eval` probe is one even when it is caught).
 

@@ -3,6 +3,9 @@ import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { newAccount, screenshotDir, signOut, signUp } from "./fixtures";
 
+// The app's service worker runs here, as on a real device (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: "allow" });
+
 // Installable and offline: the manifest and the service worker, then a guided session and a
 // check-in done without a connection, sent once when it returns; a sign-out leaves nothing behind.
 //

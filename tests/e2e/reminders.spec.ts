@@ -4,6 +4,9 @@ import { expect, type Page, test } from "@playwright/test";
 import config from "../../playwright.config";
 import { newAccount, signUp } from "./fixtures";
 
+// The app's service worker runs here, as on a real device (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: "allow" });
+
 // Issue 16, item 5: the reminder page with the keyboard alone, a test e-mail that lands in the
 // embedded outbox, the calendar address made and turned off, and this device's notifications up
 // to the browser's pushManager (subscribing needs the browser maker's push service, out of reach
