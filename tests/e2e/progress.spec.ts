@@ -1,6 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
 import { newAccount, screenshotDir, signInAsDemo, signOut, signUp } from "./fixtures";
 
+// The first test checks the console as a visitor's would be, service worker included (playwright.config.ts
+// blocks it elsewhere; a blocked registration logs an error).
+test.use({ serviceWorkers: "allow" });
+
 const chartTitles = [
   "Pain over time",
   "Pain before and after sessions",
