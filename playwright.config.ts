@@ -10,7 +10,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // Each port gets its own data folder and build folder, so parallel runs do not collide.
 export const e2eDataDir = `tests/.artifacts/e2e-data-${port}`;
 const dataDir = e2eDataDir;
-const distDir = port === 3100 ? ".next" : `.next-${port}`;
+export const e2eDistDir = port === 3100 ? ".next" : `.next-${port}`;
+const distDir = e2eDistDir;
 export const e2eDemoPassword = "e2e demo passphrase";
 
 export default defineConfig({

@@ -1,9 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { enterTwoFactorCode, newAccount, screenshotDir, signIn, signOut, signUp } from "./fixtures";
+import {
+  enterTwoFactorCode,
+  newAccount,
+  screenshotDir,
+  signIn,
+  signOut,
+  signUp,
+  signUpThroughForm,
+} from "./fixtures";
 
 test("a new patient signs up, signs out and signs back in", async ({ page }) => {
   const account = newAccount("PATIENT");
-  await signUp(page, account);
+  await signUpThroughForm(page, account);
   await expect(page.getByRole("heading", { name: `Hello, ${account.name}` })).toBeVisible();
   await expect(page.getByText("You have no routine yet")).toBeVisible();
 
@@ -52,7 +60,7 @@ test("a patient cannot open a physiotherapist page", async ({ page }) => {
 });
 
 test("a physiotherapist signs up and lands on an empty caseload", async ({ page }) => {
-  await signUp(page, newAccount("PHYSIO"));
+  await signUpThroughForm(page, newAccount("PHYSIO"));
   await expect(page.getByRole("heading", { name: "Your patients" })).toBeVisible();
   await expect(page.getByText("No patients are linked to you yet.")).toBeVisible();
 });

@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import config from "../../playwright.config";
-import { newAccount, signIn, signUp } from "./fixtures";
+import { newAccount, signIn, signUpThroughForm } from "./fixtures";
 
 // What the server prints, read the way an operator's log tools read it: a server of its own (the
 // e2e build, a fresh database, no demo accounts), driven through the main flows, then stopped.
@@ -131,7 +131,7 @@ test("the server logs one JSON line per request and security events, and no pers
 
   // A physiotherapist signs up and invites the patient by e-mail.
   const physio = await newPage(browser, server);
-  await signUp(physio, physioAccount, server.dataDir);
+  await signUpThroughForm(physio, physioAccount, server.dataDir);
   await physio.goto("/caseload/invite");
   await physio.getByLabel("Patient's e-mail address").fill(patientAccount.email);
   await physio.getByRole("button", { name: "Create invitation" }).click();
@@ -143,7 +143,7 @@ test("the server logs one JSON line per request and security events, and no pers
 
   // The patient signs up, checks in, logs a session, and looks at the invitation by link and code.
   const patient = await newPage(browser, server);
-  await signUp(patient, patientAccount, server.dataDir);
+  await signUpThroughForm(patient, patientAccount, server.dataDir);
   const checkIn = patient.getByRole("region", { name: "Pain check-in" });
   await checkIn.getByRole("radio", { name: "Lower back 4 of 10" }).click();
   await checkIn.getByLabel("Note (optional)").fill(painNote);

@@ -6,7 +6,7 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import config from "../../playwright.config";
-import { newAccount, signUp } from "./fixtures";
+import { newAccount, signUpThroughForm } from "./fixtures";
 
 // Issue 12, point 9: `npm start` as an operator runs it, stopped with SIGTERM while a patient's
 // check-ins keep arriving. It drains, exits 0, leaves no partial rows and nothing listening; the
@@ -116,7 +116,7 @@ test("SIGTERM to npm start drains the writes in flight, exits 0 and leaves nothi
 
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
-  await signUp(page, newAccount("PATIENT"), dataDir);
+  await signUpThroughForm(page, newAccount("PATIENT"), dataDir);
   const { pids } = JSON.parse(readFileSync(path.join(dataDir, "server.pid"), "utf8")) as { pids: number[] };
   const loop = writeLoop(page, baseURL);
   await expect.poll(() => loop.acknowledged.length).toBeGreaterThanOrEqual(5);
