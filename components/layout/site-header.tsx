@@ -26,7 +26,8 @@ export async function SiteHeader() {
     : [{ href: "/exercises", label: "Exercises" }];
   // No prefetching: every page but the catalog is rendered per request and has no loading state,
   // so a prefetch gains a click almost nothing, while the header's eight links cost the server eight
-  // requests on every page anyone opens (docs/decisions.md, "No prefetching of the header's links").
+  // requests on every page anyone opens (docs/decisions.md, "The header on a phone, and no prefetching
+  // of its links").
   const linkClass =
     "min-h-11 content-center rounded-lg px-3 text-sm font-medium text-slate-700 no-underline hover:bg-slate-100";
   // The same links twice: in a row from 640 px up, and in the menu below that, where a row of six
