@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import config from "../../playwright.config";
-import { newAccount, signUp } from "./fixtures";
+import { newAccount, serverActionId, signUp } from "./fixtures";
 
 // The backup drill of README "Operations": while a patient's check-ins keep arriving, `npm run
 // backup`; then `npm run restore` into a fresh folder, start the app on it, and check that the
@@ -55,21 +55,9 @@ function npmRun(args: string[], env: Record<string, string>): Promise<string> {
   });
 }
 
-/** The check-in form's server action id, from the build's manifest, so the loop posts what the browser posts. */
-function checkInActionId(): string {
-  const manifest = JSON.parse(
-    readFileSync(path.join(e2eEnv.NEXT_DIST_DIR, "server", "server-reference-manifest.json"), "utf8"),
-  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
-  const found = Object.entries(manifest.node).find(
-    ([, entry]) => entry.filename === "lib/actions/logs.ts" && entry.exportedName === "checkInAction",
-  );
-  if (!found) throw new Error("checkInAction is not in the build's server action manifest.");
-  return found[0];
-}
-
 /** Posts check-ins one after another until stopped, keeping each one the server acknowledged. */
 function writeLoop(page: Page, baseURL: string) {
-  const actionId = checkInActionId();
+  const actionId = serverActionId("lib/actions/logs.ts", "checkInAction");
   const acknowledged: Acknowledged[] = [];
   const refused: string[] = [];
   let stopped = false;

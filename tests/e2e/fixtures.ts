@@ -114,7 +114,7 @@ export async function followSignUpLink(page: Page, account: NewAccount, dataDir 
 }
 
 /** The id of a server action in the e2e build, from its manifest, as the browser's form posts it. */
-function actionId(file: string, name: string): string {
+export function serverActionId(file: string, name: string): string {
   const manifest = JSON.parse(
     readFileSync(path.join(e2eDistDir, "server", "server-reference-manifest.json"), "utf8"),
   ) as { node: Record<string, { filename?: string; exportedName?: string }> };
@@ -135,7 +135,7 @@ async function postAction(
 ) {
   const response = await page.request.post(pathname, {
     headers: {
-      "Next-Action": actionId("lib/actions/auth.ts", action),
+      "Next-Action": serverActionId("lib/actions/auth.ts", action),
       "Content-Type": "text/plain;charset=UTF-8",
       Accept: "text/x-component",
       Origin: origin,

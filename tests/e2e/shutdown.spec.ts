@@ -6,14 +6,13 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import config from "../../playwright.config";
-import { newAccount, signUpThroughForm } from "./fixtures";
+import { newAccount, serverActionId, signUpThroughForm } from "./fixtures";
 
 // Issue 12, point 9: `npm start` as an operator runs it, stopped with SIGTERM while a patient's
 // check-ins keep arriving. It drains, exits 0, leaves no partial rows and nothing listening; the
 // database and its -wal/-shm files were readable by the owner only.
 
 const webServerEnv = (config.webServer as { env: Record<string, string> }).env;
-const distDir = webServerEnv.NEXT_DIST_DIR ?? ".next";
 const dataDir = path.resolve(`tests/.artifacts/shutdown-${webServerEnv.PORT}`);
 const databaseFile = path.join(dataDir, "app.db");
 
@@ -25,20 +24,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function checkInActionId(): string {
-  const manifest = JSON.parse(
-    readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8"),
-  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
-  const found = Object.entries(manifest.node).find(
-    ([, entry]) => entry.filename === "lib/actions/logs.ts" && entry.exportedName === "checkInAction",
-  );
-  if (!found) throw new Error("checkInAction is not in the build's server action manifest.");
-  return found[0];
-}
-
 /** Posts check-ins one after another until the server goes away, keeping each one it acknowledged. */
 function writeLoop(page: Page, baseURL: string) {
-  const actionId = checkInActionId();
+  const actionId = serverActionId("lib/actions/logs.ts", "checkInAction");
   const acknowledged: string[] = [];
   const done = (async () => {
     for (let i = 0; ; i++) {
